@@ -1,0 +1,13 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+export const ClientId = Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'SK_ID_CURR of the applicant' });
+export const Language = Type.Union([Type.Literal('fr'), Type.Literal('en')], { default: 'fr' });
+export type Language = Static<typeof Language>;
+export const Decision = Type.Union([Type.Literal('granted'), Type.Literal('refused')]);
+export type Decision = Static<typeof Decision>;
+/** Engineered features in the order of the bundle's feature specification; null is a missing value. */
+export const FeatureVector = Type.Array(Type.Union([Type.Number(), Type.Null()]), { minItems: 1, maxItems: 4096 });
+export const Probability = Type.Number({ minimum: 0, maximum: 1 });
+export const Empty = Type.Object({});
+/** A raw value of an application field as a user sends it. */
+export const RawValue = Type.Union([Type.Number(), Type.String({ maxLength: 200 }), Type.Null()]);

@@ -1,0 +1,14 @@
+export * from './envelope.ts';
+export * from './common.ts';
+export * from './application.ts';
+export * from './scoring.ts';
+export * from './clients.ts';
+export * from './explain.ts';
+export * from './http.ts';
+
+import { scoring } from './scoring.ts';
+import { clients } from './clients.ts';
+import { explain } from './explain.ts';
+
+/** Every endpoint on the bus, by service. */
+export const endpoints = { scoring, clients, explain } as const;

@@ -1,0 +1,77 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ClientId, Decision, FeatureVector, Probability, Empty } from './common.ts';
+import { endpoint } from './envelope.ts';
+import { RawApplication } from './application.ts';
+
+export const Score = Type.Object(
+  {
+    probabilityOfDefault: Probability,
+    decision: Decision,
+    threshold: Probability,
+    modelVersion: Type.String(),
+    clientId: Type.Optional(ClientId),
+    decisionId: Type.Optional(Type.String({ description: 'Key of the decision in the audit log' })),
+  },
+  { $id: 'Score' },
+);
+export type Score = Static<typeof Score>;
+
+export const ScoreFeaturesRequest = Type.Object({ features: FeatureVector });
+export const ScoreBatchRequest = Type.Object({ rows: Type.Array(FeatureVector, { minItems: 1, maxItems: 10_000 }) });
+export const ScoreBatchReply = Type.Object({ scores: Type.Array(Score) });
+export const ScoreApplicationsRequest = Type.Object({
+  applications: Type.Array(RawApplication, { minItems: 1, maxItems: 1000 }),
+});
+export const ScoreClientRequest = Type.Object({ clientId: ClientId });
+
+export const AuditRecord = Type.Object(
+  {
+    decisionId: Type.String(),
+    requestId: Type.String(),
+    time: Type.String({ format: 'date-time' }),
+    clientId: Type.Optional(ClientId),
+    applicationHash: Type.Optional(Type.String({ description: 'SHA-256 of a new application, when there is no client id' })),
+    modelVersion: Type.String(),
+    probabilityOfDefault: Probability,
+    threshold: Probability,
+    decision: Decision,
+  },
+  { $id: 'AuditRecord' },
+);
+export type AuditRecord = Static<typeof AuditRecord>;
+export const GetDecisionRequest = Type.Object({ decisionId: Type.String({ minLength: 1, maxLength: 200 }) });
+
+export const ModelFeature = Type.Object({
+  name: Type.String(),
+  index: Type.Integer(),
+  kind: Type.Union([Type.Literal('numeric'), Type.Literal('categorical')]),
+  source: Type.String(),
+  description: Type.String(),
+  label: Type.Optional(Type.Object({ fr: Type.String(), en: Type.String() })),
+  categories: Type.Optional(Type.Array(Type.String())),
+  importanceGain: Type.Number(),
+});
+export const ModelInfo = Type.Object(
+  {
+    name: Type.String(),
+    version: Type.String(),
+    createdAt: Type.String(),
+    trainedOn: Type.String(),
+    threshold: Probability,
+    costFalseNegative: Type.Number(),
+    costFalsePositive: Type.Number(),
+    metrics: Type.Record(Type.String(), Type.Unknown(), { description: 'The bundle metrics.json as written at training' }),
+    features: Type.Array(ModelFeature),
+  },
+  { $id: 'ModelInfo' },
+);
+export type ModelInfo = Static<typeof ModelInfo>;
+
+export const scoring = {
+  score: endpoint('scoring', 'score', ScoreFeaturesRequest, Score),
+  scoreBatch: endpoint('scoring', 'score-batch', ScoreBatchRequest, ScoreBatchReply),
+  scoreApplications: endpoint('scoring', 'score-applications', ScoreApplicationsRequest, ScoreBatchReply),
+  scoreClient: endpoint('scoring', 'score-client', ScoreClientRequest, Score),
+  decision: endpoint('scoring', 'decision', GetDecisionRequest, AuditRecord),
+  model: endpoint('scoring', 'model', Empty, ModelInfo),
+} as const;

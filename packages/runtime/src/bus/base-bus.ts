@@ -1,0 +1,60 @@
+import type { Endpoint, Envelope, ServiceName } from '@octroi/contracts';
+import { OctroiError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import { newRequestId, openEnvelope } from './dispatch.ts';
+import {
+  DEFAULT_TIMEOUT_MS,
+  type Bus,
+  type ReplyOf,
+  type RequestOf,
+  type RequestOptions,
+  type RunningService,
+  type ServiceDefinition,
+  type ServiceInstance,
+} from './types.ts';
+
+/** The caller's side shared by both transports: request ids, timing, metrics, and the envelope opened into data or an error. */
+export abstract class BaseBus implements Bus {
+  abstract readonly kind: 'nats' | 'memory';
+  protected readonly services = new Set<RunningService>();
+
+  constructor(
+    protected readonly log: Logger,
+    protected readonly metrics: Metrics,
+  ) {}
+
+  async request<E extends Endpoint>(endpoint: E, payload: RequestOf<E>, options: RequestOptions = {}): Promise<ReplyOf<E>> {
+    const requestId = options.requestId ?? newRequestId();
+    const stopTimer = this.metrics.requestSeconds.startTimer({ subject: endpoint.subject });
+    let outcome = 'ok';
+    try {
+      const reply = await this.send(endpoint.subject, payload, requestId, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      if (!reply.ok) outcome = reply.error.code;
+      return openEnvelope(reply as Envelope<ReplyOf<E>>);
+    } catch (err) {
+      if (err instanceof OctroiError) outcome = err.code;
+      throw err;
+    } finally {
+      stopTimer();
+      this.metrics.requested.inc({ subject: endpoint.subject, outcome });
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.services].map((service) => service.stop()));
+    await this.disconnect();
+  }
+
+  protected static noResponders(subject: string) {
+    return new OctroiError('unavailable', `No instance of the service answers on ${subject}`);
+  }
+  protected static timedOut(subject: string, timeoutMs: number) {
+    return new OctroiError('timeout', `No answer on ${subject} within ${timeoutMs} ms`);
+  }
+
+  protected abstract send(subject: string, payload: unknown, requestId: string, timeoutMs: number): Promise<Envelope<unknown>>;
+  protected abstract disconnect(): Promise<void>;
+  abstract serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
+  abstract ping(service: ServiceName, timeoutMs?: number): Promise<ServiceInstance[]>;
+}

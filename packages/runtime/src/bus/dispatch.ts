@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Endpoint, Envelope } from '@octroi/contracts';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
+import { OctroiError, toErrorBody } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Bus, HandlerContext, ServiceDefinition } from './types.ts';
+
+const checks = new WeakMap<TSchema, TypeCheck<TSchema>>();
+function checkerOf(schema: TSchema): TypeCheck<TSchema> {
+  let check = checks.get(schema);
+  if (!check) {
+    check = TypeCompiler.Compile(schema);
+    checks.set(schema, check);
+  }
+  return check;
+}
+
+/** The JSON pointer of a schema error, as a dotted field path (`/applications/0/AMT_CREDIT` → `applications.0.AMT_CREDIT`). */
+const fieldOf = (path: string) => path.replace(/^\//, '').replaceAll('/', '.') || undefined;
+
+/**
+ * Checks a payload against its schema after filling defaults; throws `bad_request` naming the first field at fault.
+ * Shared by the bus (service side) so that both transports validate the same way.
+ */
+export function decodeRequest<T>(schema: TSchema, payload: unknown): T {
+  const value = Value.Default(schema, Value.Clone(payload ?? {}));
+  const check = checkerOf(schema);
+  if (check.Check(value)) return value as T;
+  const first = check.Errors(value).First();
+  const field = first ? fieldOf(first.path) : undefined;
+  throw new OctroiError('bad_request', first ? `${field ?? 'body'}: ${first.message}` : 'Invalid request', field);
+}
+
+export const newRequestId = () => randomUUID();
+
+/**
+ * Runs one handler for one request: validates, times, counts and turns any failure into an error envelope.
+ * Both bus implementations call this, so their semantics cannot drift apart.
+ */
+export async function dispatch(
+  definition: ServiceDefinition,
+  endpointKey: string,
+  payload: unknown,
+  requestId: string,
+  context: { bus: Bus; log: Logger; metrics: Metrics },
+): Promise<Envelope<unknown>> {
+  const endpoint = definition.endpoints[endpointKey] as Endpoint;
+  const handler = definition.handlers[endpointKey]!;
+  const log = context.log.child({ requestId, subject: endpoint.subject });
+  const ctx: HandlerContext = {
+    requestId,
+    log,
+    request: (ep, body, options) => context.bus.request(ep, body, { ...options, requestId }),
+  };
+  const stopTimer = context.metrics.handleSeconds.startTimer({ service: definition.name, subject: endpoint.subject });
+  let reply: Envelope<unknown>;
+  try {
+    const request = decodeRequest(endpoint.request, payload);
+    reply = { ok: true, data: await handler(request as never, ctx) };
+  } catch (err) {
+    const error = toErrorBody(err);
+    if (error.code === 'internal') log.error({ err }, 'handler failed');
+    else log.debug({ code: error.code, message: error.message }, 'request refused');
+    reply = { ok: false, error };
+  }
+  stopTimer();
+  context.metrics.handled.inc({ service: definition.name, subject: endpoint.subject, code: reply.ok ? 'ok' : reply.error.code });
+  return reply;
+}
+
+/** Unwraps a reply envelope: data, or the service's error rethrown with its code. */
+export function openEnvelope<T>(reply: Envelope<T>): T {
+  if (reply.ok) return reply.data;
+  throw OctroiError.from(reply.error);
+}
+
+/** Counts the handlers running for a service so that stopping can wait for them. */
+export class InFlight {
+  private count = 0;
+  private idle: Array<() => void> = [];
+  get size() {
+    return this.count;
+  }
+  async track<T>(work: Promise<T>): Promise<T> {
+    this.count++;
+    try {
+      return await work;
+    } finally {
+      this.count--;
+      if (this.count === 0) this.idle.splice(0).forEach((resolve) => resolve());
+    }
+  }
+  drained(): Promise<void> {
+    return this.count === 0 ? Promise.resolve() : new Promise((resolve) => this.idle.push(resolve));
+  }
+}

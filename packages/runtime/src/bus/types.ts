@@ -1,0 +1,60 @@
+import type { Static } from '@sinclair/typebox';
+import type { Endpoint, ServiceName } from '@octroi/contracts';
+import type { Logger } from '../logger.ts';
+
+export type RequestOf<E extends Endpoint> = Static<E['request']>;
+export type ReplyOf<E extends Endpoint> = Static<E['reply']>;
+
+export interface RequestOptions {
+  /** Carried to the service and on to every request it makes; generated when absent. */
+  requestId?: string;
+  timeoutMs?: number;
+}
+
+/** What a handler gets besides its payload: the request id, a logger bound to it, and a way to call other services with the same id. */
+export interface HandlerContext {
+  requestId: string;
+  log: Logger;
+  request<E extends Endpoint>(endpoint: E, payload: RequestOf<E>, options?: Omit<RequestOptions, 'requestId'>): Promise<ReplyOf<E>>;
+}
+
+export type Handler<E extends Endpoint> = (payload: RequestOf<E>, ctx: HandlerContext) => Promise<ReplyOf<E>> | ReplyOf<E>;
+
+/** One handler per endpoint of a service; the type checks that each handler matches its contract. */
+export interface ServiceDefinition<Eps extends Record<string, Endpoint> = Record<string, Endpoint>> {
+  name: ServiceName;
+  /** The service's code version, semver (NATS micro services require it). */
+  version: string;
+  description: string;
+  /** The model bundle version the service answers with, shown in discovery and metrics. */
+  modelVersion?: string;
+  endpoints: Eps;
+  handlers: { [K in keyof Eps]: Handler<Eps[K]> };
+}
+
+export interface ServiceInstance {
+  name: string;
+  id: string;
+  version: string;
+}
+
+export interface RunningService {
+  readonly name: string;
+  readonly id: string;
+  /** Requests being handled right now. */
+  readonly inFlight: number;
+  /** Stop taking new requests and resolve once the ones in flight have been answered. */
+  stop(): Promise<void>;
+}
+
+export interface Bus {
+  readonly kind: 'nats' | 'memory';
+  request<E extends Endpoint>(endpoint: E, payload: RequestOf<E>, options?: RequestOptions): Promise<ReplyOf<E>>;
+  serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
+  /** Instances of a service that answered a ping within the time limit. */
+  ping(service: ServiceName, timeoutMs?: number): Promise<ServiceInstance[]>;
+  /** Drain: stop every service served here, wait for in-flight work, then close the connection. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 5_000;

@@ -1,0 +1,79 @@
+import type { Endpoint } from '@octroi/contracts';
+import { MemoryBus, NatsBus, type Bus, type RunningService, type ServiceDefinition } from './bus/index.ts';
+import { createCache, type Cache } from './cache/index.ts';
+import { envInt, envString } from './config.ts';
+import { Health, Shutdown } from './lifecycle.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { processMetrics, type Metrics } from './metrics.ts';
+import { startProbeServer } from './probe-server.ts';
+
+/** Everything a service or the gateway needs from its surroundings, built from the environment once. */
+export interface Runtime {
+  readonly name: string;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly bus: Bus;
+  readonly health: Health;
+  readonly shutdown: Shutdown;
+  cache(modelVersion: string, defaultTtlSeconds?: number): Cache;
+  /** Serves a service on the bus and arranges for it to drain on shutdown. */
+  serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
+}
+
+export interface RuntimeOptions {
+  /** An existing bus to share (embedded mode runs every service in one process on one in-process bus). */
+  bus?: Bus;
+  log?: Logger;
+  natsUrl?: string;
+  redisUrl?: string;
+}
+
+/**
+ * NATS when NATS_URL is set, the in-process bus otherwise; Redis when REDIS_URL is set, an in-process LRU otherwise.
+ * METRICS_PORT, when set, opens the service's /metrics, /healthz and /readyz.
+ */
+export async function createRuntime(name: string, options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? createLogger(name);
+  const metrics = processMetrics();
+  const natsUrl = options.natsUrl ?? envString('NATS_URL');
+  const redisUrl = options.redisUrl ?? envString('REDIS_URL');
+  const ownsBus = !options.bus;
+  const bus = options.bus ?? (natsUrl ? await NatsBus.connect(natsUrl, name, log, metrics) : new MemoryBus(log, metrics));
+  const health = new Health();
+  const shutdown = new Shutdown(log);
+  const caches: Cache[] = [];
+
+  if (ownsBus) shutdown.add('close the bus', () => bus.close());
+  shutdown.add('close caches', async () => {
+    await Promise.all(caches.map((cache) => cache.close()));
+  });
+  const metricsPort = envInt('METRICS_PORT', 0);
+  if (metricsPort > 0) {
+    const server = await startProbeServer(metricsPort, metrics, health);
+    shutdown.add('close the probe server', () => new Promise<void>((resolve) => server.close(() => resolve())));
+  }
+
+  return {
+    name,
+    log,
+    metrics,
+    bus,
+    health,
+    shutdown,
+    cache(modelVersion, defaultTtlSeconds) {
+      const cache = createCache(redisUrl, { name, modelVersion, defaultTtlSeconds }, metrics, log);
+      caches.push(cache);
+      return cache;
+    },
+    async serve(definition) {
+      const running = await bus.serve(definition);
+      if (definition.modelVersion) metrics.modelInfo.set({ service: definition.name, version: definition.modelVersion }, 1);
+      shutdown.add(`drain ${definition.name}`, async () => {
+        health.markStopping();
+        await running.stop();
+      });
+      log.info({ bus: bus.kind, instance: running.id, version: definition.version, modelVersion: definition.modelVersion }, `${definition.name} service ready`);
+      return running;
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Real NATS and Redis servers for integration tests. In order of preference: the URL given in NATS_URL/REDIS_URL,
+ * the Debian binaries (`nats-server`, `redis-server`) started on free ports, a container when a Docker engine runs,
+ * and otherwise a failure that says what to install.
+ */
+export interface TestServer {
+  readonly url: string;
+  readonly port: number;
+  /** Whether this harness owns the process (and so may stop and restart it). */
+  readonly managed: boolean;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = new Socket();
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+      socket.connect(port, '127.0.0.1');
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
+}
+
+const onPath = (binary: string) => spawnSync('sh', ['-c', `command -v ${binary}`]).status === 0;
+const dockerRuns = () => existsSync('/var/run/docker.sock') && spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
+
+function external(url: string): TestServer {
+  const port = Number(new URL(url).port);
+  const refuse = async () => {
+    throw new Error(`${url} was given from outside: the test harness cannot stop or start it`);
+  };
+  return { url, port, managed: false, stop: refuse, start: refuse, close: async () => {} };
+}
+
+/** A server process the harness owns: started on a fixed port so a restart keeps its address. */
+function localProcess(scheme: string, port: number, command: string, args: string[], cleanup?: () => void): TestServer {
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(command, args, { stdio: 'ignore' });
+    await waitForPort(port);
+  };
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill(signal);
+    });
+  };
+  return {
+    url: `${scheme}://127.0.0.1:${port}`,
+    port,
+    managed: true,
+    start,
+    stop,
+    close: async () => {
+      await stop();
+      cleanup?.();
+    },
+  };
+}
+
+async function container(image: string, internalPort: number, scheme: string, command?: string[]): Promise<TestServer> {
+  const { GenericContainer } = await import('testcontainers');
+  let builder = new GenericContainer(image).withExposedPorts(internalPort);
+  if (command) builder = builder.withCommand(command);
+  let started = await builder.start();
+  const port = started.getMappedPort(internalPort);
+  return {
+    url: `${scheme}://127.0.0.1:${port}`,
+    port,
+    managed: true,
+    stop: async () => {
+      await started.stop();
+    },
+    start: async () => {
+      started = await builder.start();
+    },
+    close: async () => {
+      await started.stop();
+    },
+  };
+}
+
+export async function startNats(options: { jetStream?: boolean } = {}): Promise<TestServer> {
+  if (process.env.NATS_URL) return external(process.env.NATS_URL);
+  if (onPath('nats-server')) {
+    const port = await freePort();
+    const storeDir = mkdtempSync(join(tmpdir(), 'octroi-nats-'));
+    const args = ['-a', '127.0.0.1', '-p', String(port)];
+    if (options.jetStream) args.push('-js', '-sd', storeDir);
+    const server = localProcess('nats', port, 'nats-server', args, () => rmSync(storeDir, { recursive: true, force: true }));
+    await server.start();
+    return server;
+  }
+  if (dockerRuns()) return container('nats:2.10-alpine', 4222, 'nats', options.jetStream ? ['-js'] : []);
+  throw new Error('Integration tests need NATS: set NATS_URL, or install nats-server (apt-get install nats-server), or run a Docker engine');
+}
+
+export async function startRedis(): Promise<TestServer> {
+  if (process.env.REDIS_URL) return external(process.env.REDIS_URL);
+  if (onPath('redis-server')) {
+    const port = await freePort();
+    const server = localProcess('redis', port, 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    await server.start();
+    return server;
+  }
+  if (dockerRuns()) return container('redis:7-alpine', 6379, 'redis');
+  throw new Error('Integration tests need Redis: set REDIS_URL, or install redis-server (apt-get install redis-server), or run a Docker engine');
+}

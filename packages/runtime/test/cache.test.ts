@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { MemoryCache, RedisCache, processMetrics, type Cache } from '../src/index.ts';
+import { startRedis, type TestServer } from '../src/testing/index.ts';
+import { capturingLogger, sleep } from './helpers.ts';
+
+const metrics = processMetrics();
+
+function cacheContract(name: string, make: (modelVersion: string) => Promise<Cache>) {
+  describe(`${name} cache`, () => {
+    test('keeps a value and gives it back', async () => {
+      const cache = await make('v1');
+      await cache.set('client:1', { probabilityOfDefault: 0.12 });
+      assert.deepEqual(await cache.get('client:1'), { probabilityOfDefault: 0.12 });
+      assert.equal(await cache.get('client:2'), undefined);
+      await cache.close();
+    });
+
+    test('keys are namespaced by model version', async () => {
+      const v1 = await make('v1');
+      const v2 = await make('v2');
+      await v1.set('client:7', 'from v1');
+      assert.equal(await v2.get('client:7'), undefined);
+      await Promise.all([v1.close(), v2.close()]);
+    });
+
+    test('entries expire after their time to live', async () => {
+      const cache = await make('v1');
+      await cache.set('short', 1, 1);
+      assert.equal(await cache.get('short'), 1);
+      await sleep(1100);
+      assert.equal(await cache.get('short'), undefined);
+      await cache.close();
+    });
+
+    test('getOrCompute computes once, then reads', async () => {
+      const cache = await make('v1');
+      let computed = 0;
+      const compute = async () => ++computed;
+      assert.equal(await cache.getOrCompute('once', compute), 1);
+      assert.equal(await cache.getOrCompute('once', compute), 1);
+      assert.equal(computed, 1);
+      await cache.close();
+    });
+  });
+}
+
+cacheContract('in-memory', async (modelVersion) => new MemoryCache({ name: `test-${Math.random()}`, modelVersion }, metrics));
+
+let redis: TestServer;
+const namespace = `test-${process.pid}`;
+cacheContract('Redis', async (modelVersion) => {
+  redis ??= await startRedis();
+  const cache = new RedisCache(redis.url, { name: namespace, modelVersion }, metrics, capturingLogger().log);
+  await cache.whenConnected();
+  return cache;
+});
+
+describe('Redis outage', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startRedis();
+  });
+  after(async () => {
+    await server.close();
+    await redis?.close();
+  });
+
+  test('degrades to no cache with one warning, then resumes when Redis returns', async () => {
+    const { log, lines } = capturingLogger();
+    const cache = new RedisCache(server.url, { name: 'outage', modelVersion: 'v1' }, metrics, log);
+    assert.ok(await cache.whenConnected());
+    await cache.set('k', 'cached');
+    assert.equal(await cache.get('k'), 'cached');
+
+    await server.stop();
+    const started = Date.now();
+    let computed = 0;
+    for (let i = 0; i < 5; i++) {
+      assert.equal(await cache.getOrCompute('k2', async () => ++computed), computed, 'every call is still answered');
+    }
+    assert.equal(computed, 5, 'without Redis every call computes');
+    assert.ok(Date.now() - started < 3000, 'an outage answers fast, it does not hang');
+    const warnings = lines().filter((line) => line.level === 40 && /Redis unavailable/.test(String(line.msg)));
+    assert.equal(warnings.length, 1, 'one warning per outage, not one per request');
+
+    await server.start();
+    assert.ok(await cache.whenConnected(10_000), 'reconnects by itself');
+    await cache.set('k3', 'again');
+    assert.equal(await cache.get('k3'), 'again', 'caching resumed');
+    assert.ok(lines().some((line) => /caching resumed/.test(String(line.msg))));
+    await cache.close();
+  });
+});

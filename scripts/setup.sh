@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs everything Octroi needs on a fresh Debian machine with Node 20 and Python 3.11.
+# Idempotent: what is already there is kept. Set OCTROI_SKIP_SYSTEM=1 to leave Debian packages alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_debian=()
+command -v nats-server >/dev/null || need_debian+=(nats-server)
+command -v redis-server >/dev/null || need_debian+=(redis-server)
+[ "${OCTROI_WITH_BROWSER:-1}" = 1 ] && ! command -v chromium >/dev/null && need_debian+=(chromium)
+if [ ${#need_debian[@]} -gt 0 ] && [ "${OCTROI_SKIP_SYSTEM:-0}" != 1 ]; then
+  echo "==> Debian packages: ${need_debian[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_debian[@]}" >/dev/null
+fi
+
+echo "==> Python packages (training/requirements.txt)"
+python3 -m pip install -q --disable-pip-version-check -r training/requirements.txt 2>&1 | grep -v "Running pip as the 'root' user" || true
+
+# onnxruntime-node's install script fetches GPU binaries from outside the npm registry; the CPU runtime ships in the package.
+export ONNXRUNTIME_NODE_INSTALL=skip
+echo "==> npm packages"
+npm ci --no-audit --no-fund --loglevel=error
+if [ -f web/package.json ]; then
+  npm ci --prefix web --no-audit --no-fund --loglevel=error
+  echo "==> building the dashboard"
+  npm run --prefix web build --silent
+fi
