@@ -89,6 +89,8 @@ export class NatsBus extends BaseBus {
         },
       });
     }
+    // The subscriptions exist once the server has them: flush, so a request sent right after serve() finds them.
+    await this.connection.flush();
     const running: RunningService = {
       name: definition.name,
       id: service.info().id,
