@@ -29,7 +29,6 @@ export const ClientRecord = Type.Object(
     decision: Decision,
     groups: Type.Array(Type.Object({ group: FieldGroupName, label: Type.String(), fields: Type.Array(LabelledField) })),
   },
-  { $id: 'ClientRecord' },
 );
 export type ClientRecord = Static<typeof ClientRecord>;
 export const GetClientRequest = Type.Object({ clientId: ClientId, language: Type.Optional(Language) });
@@ -60,7 +59,6 @@ export const ListClientsRequest = Type.Object({
 });
 export const ClientPage = Type.Object(
   { page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer(), items: Type.Array(ClientSummary) },
-  { $id: 'ClientPage' },
 );
 export type ClientPage = Static<typeof ClientPage>;
 
@@ -93,7 +91,6 @@ export const Population = Type.Object(
     clientValue: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
     clientPercentile: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
   },
-  { $id: 'Population' },
 );
 export type Population = Static<typeof Population>;
 export const PopulationRequest = Type.Object({
@@ -115,7 +112,6 @@ export const PopulationSample = Type.Object(
     points: Type.Array(Type.Object({ clientId: ClientId, x: Type.Number(), y: Type.Number(), probabilityOfDefault: Probability })),
     client: Type.Optional(Type.Object({ clientId: ClientId, x: Type.Union([Type.Number(), Type.Null()]), y: Type.Union([Type.Number(), Type.Null()]), probabilityOfDefault: Probability })),
   },
-  { $id: 'PopulationSample' },
 );
 
 export const SimilarRequest = Type.Object({ clientId: ClientId, k: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) });
@@ -133,7 +129,6 @@ export const SimilarClients = Type.Object(
       }),
     ),
   },
-  { $id: 'SimilarClients' },
 );
 export type SimilarClients = Static<typeof SimilarClients>;
 

@@ -33,7 +33,6 @@ export const ErrorBody = Type.Object(
     field: Type.Optional(Type.String({ description: 'The input field at fault, as a JSON pointer-like path' })),
     requestId: Type.Optional(Type.String()),
   },
-  { $id: 'ErrorBody' },
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 

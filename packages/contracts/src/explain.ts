@@ -34,7 +34,6 @@ export const Explanation = Type.Object(
     adverseReasons: Type.Array(Reason, { maxItems: 4 }),
     favourableReasons: Type.Array(Reason, { maxItems: 4 }),
   },
-  { $id: 'Explanation' },
 );
 export type Explanation = Static<typeof Explanation>;
 
@@ -50,7 +49,6 @@ export const GlobalImportance = Type.Object(
     rows: Type.Integer({ description: 'Applicants the mean is taken over so far' }),
     features: Type.Array(Type.Object({ feature: Type.String(), label: Type.String(), meanAbsShap: Type.Number() })),
   },
-  { $id: 'GlobalImportance' },
 );
 export type GlobalImportance = Static<typeof GlobalImportance>;
 
@@ -72,7 +70,6 @@ export const ShapSummary = Type.Object(
       }),
     ),
   },
-  { $id: 'ShapSummary' },
 );
 export type ShapSummary = Static<typeof ShapSummary>;
 export const SummaryRequest = Type.Object({
@@ -97,7 +94,6 @@ export const Dependence = Type.Object(
       Type.Object({ value: Type.Number(), shap: Type.Number(), colorValue: Type.Union([Type.Number(), Type.Null()]) }),
     ),
   },
-  { $id: 'Dependence' },
 );
 export type Dependence = Static<typeof Dependence>;
 
@@ -119,7 +115,6 @@ export const WhatIf = Type.Object(
       Type.Object({ feature: Type.String(), label: Type.String(), from: Type.Union([Type.Number(), Type.Null()]), to: Type.Union([Type.Number(), Type.Null()]) }),
     ),
   },
-  { $id: 'WhatIf' },
 );
 export type WhatIf = Static<typeof WhatIf>;
 
@@ -135,7 +130,6 @@ export const Counterfactual = Type.Object(
     ),
     result: Type.Union([Type.Object({ probabilityOfDefault: Probability, decision: Decision, verifiedByScoring: Type.Boolean() }), Type.Null()]),
   },
-  { $id: 'Counterfactual' },
 );
 export type Counterfactual = Static<typeof Counterfactual>;
 

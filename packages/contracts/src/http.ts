@@ -8,7 +8,7 @@ export const SignInRequest = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 100 }),
   password: Type.String({ minLength: 1, maxLength: 200 }),
 });
-export const SessionUser = Type.Object({ username: Type.String(), displayName: Type.String(), role: Role }, { $id: 'SessionUser' });
+export const SessionUser = Type.Object({ username: Type.String(), displayName: Type.String(), role: Role });
 export type SessionUser = Static<typeof SessionUser>;
 
 export const ClientIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'SK_ID_CURR' }) });

@@ -5,6 +5,7 @@ export * from './scoring.ts';
 export * from './clients.ts';
 export * from './explain.ts';
 export * from './http.ts';
+export * from './audit.ts';
 
 import { scoring } from './scoring.ts';
 import { clients } from './clients.ts';

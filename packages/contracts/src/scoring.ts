@@ -12,7 +12,6 @@ export const Score = Type.Object(
     clientId: Type.Optional(ClientId),
     decisionId: Type.Optional(Type.String({ description: 'Key of the decision in the audit log' })),
   },
-  { $id: 'Score' },
 );
 export type Score = Static<typeof Score>;
 
@@ -36,7 +35,6 @@ export const AuditRecord = Type.Object(
     threshold: Probability,
     decision: Decision,
   },
-  { $id: 'AuditRecord' },
 );
 export type AuditRecord = Static<typeof AuditRecord>;
 export const GetDecisionRequest = Type.Object({ decisionId: Type.String({ minLength: 1, maxLength: 200 }) });
@@ -63,7 +61,6 @@ export const ModelInfo = Type.Object(
     metrics: Type.Record(Type.String(), Type.Unknown(), { description: 'The bundle metrics.json as written at training' }),
     features: Type.Array(ModelFeature),
   },
-  { $id: 'ModelInfo' },
 );
 export type ModelInfo = Static<typeof ModelInfo>;
 

@@ -1,5 +1,6 @@
 export * from './bus/index.ts';
 export * from './cache/index.ts';
+export * from './audit/index.ts';
 export * from './errors.ts';
 export * from './logger.ts';
 export * from './metrics.ts';

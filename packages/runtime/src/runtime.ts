@@ -1,6 +1,7 @@
 import type { Endpoint } from '@octroi/contracts';
 import { MemoryBus, NatsBus, type Bus, type RunningService, type ServiceDefinition } from './bus/index.ts';
 import { createCache, type Cache } from './cache/index.ts';
+import { FileAuditLog, JetStreamAuditLog, type AuditLog } from './audit/index.ts';
 import { envInt, envString } from './config.ts';
 import { Health, Shutdown } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -16,6 +17,8 @@ export interface Runtime {
   readonly health: Health;
   readonly shutdown: Shutdown;
   cache(modelVersion: string, defaultTtlSeconds?: number): Cache;
+  /** JetStream on NATS; an fsynced file (AUDIT_FILE, default var/audit/decisions.jsonl) on the in-process bus. */
+  auditLog(): Promise<AuditLog>;
   /** Serves a service on the bus and arranges for it to drain on shutdown. */
   serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
 }
@@ -64,6 +67,14 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
       const cache = createCache(redisUrl, { name, modelVersion, defaultTtlSeconds }, metrics, log);
       caches.push(cache);
       return cache;
+    },
+    async auditLog() {
+      const audit =
+        bus instanceof NatsBus
+          ? await JetStreamAuditLog.open(bus.connection)
+          : new FileAuditLog(envString('AUDIT_FILE', 'var/audit/decisions.jsonl')!);
+      shutdown.add('close the audit log', () => audit.close());
+      return audit;
     },
     async serve(definition) {
       const running = await bus.serve(definition);

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Runtime } from '@octroi/runtime';
+import type { ApiKeys } from './auth/api-keys.ts';
+import type { SessionTokens } from './auth/session-token.ts';
+import type { UserStore } from './auth/users.ts';
+import type { GatewayConfig } from './config.ts';
+import { requireAuth, type AuthDeps } from './plugins/auth.ts';
+import { busForwarder } from './plugins/bus-client.ts';
+import { registerErrorHandler } from './plugins/errors.ts';
+import { clientRoutes } from './routes/clients.ts';
+import { explanationRoutes } from './routes/explanations.ts';
+import { healthRoutes, servicesReady } from './routes/health.ts';
+import { inferenceV2Routes } from './routes/inference-v2.ts';
+import { scoreRoutes } from './routes/scores.ts';
+import { seedRoutes } from './routes/seed.ts';
+import { sessionRoutes } from './routes/session.ts';
+import type { App } from './routes/types.ts';
+
+export interface GatewayDeps {
+  runtime: Runtime;
+  config: GatewayConfig;
+  users: UserStore;
+  apiKeys: ApiKeys;
+  tokens: SessionTokens;
+}
+
+const REQUEST_ID_HEADER = 'x-request-id';
+
+/** The gateway as a Fastify instance: HTTP in, bus messages out, no business logic. Tests build it and call `inject`. */
+export async function buildGateway({ runtime, config, users, apiKeys, tokens }: GatewayDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: runtime.log,
+    disableRequestLogging: process.env.LOG_REQUESTS !== 'true',
+    requestIdHeader: REQUEST_ID_HEADER,
+    requestIdLogLabel: 'requestId',
+    genReqId: () => randomUUID(),
+    bodyLimit: 8 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: true, useDefaults: true, removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+  });
+  if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    max: config.rateLimitPerMinute > 0 ? config.rateLimitPerMinute : Number.MAX_SAFE_INTEGER,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => request.principal?.id ?? request.ip,
+    allowList: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Octroi API', version: '1.0.0', description: 'Probability of default, decision and explanation for loan applications.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          session: { type: 'apiKey', in: 'cookie', name: 'octroi_session' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const forward = busForwarder(runtime.bus, config.busTimeoutMs);
+  const authDeps: AuthDeps = { apiKeys, users, tokens };
+  const authenticate = requireAuth(authDeps);
+
+  await healthRoutes(app, { bus: runtime.bus, metrics: runtime.metrics, ...(config.metricsPublic ? {} : { metricsAuth: authenticate }) });
+  await sessionRoutes(app, { ...authDeps, secureCookies: config.secureCookies });
+  await app.register(async (secured: App) => {
+    secured.addHook('onRequest', authenticate);
+    await clientRoutes(secured, { forward });
+    await scoreRoutes(secured, { forward });
+    await explanationRoutes(secured, { forward });
+    await seedRoutes(secured, { forward });
+    await inferenceV2Routes(secured, { forward, bus: runtime.bus, ready: async () => (await servicesReady(runtime.bus)).ready });
+  });
+
+  const webDir = resolve(config.webDir ?? 'web/dist/browser');
+  if (existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // The dashboard routes in the browser: any other GET that is not an API path gets its index page.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      const isApi = /^\/(api|v2|docs|get_)/.test(path);
+      if (request.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${path}`, requestId: request.id });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,43 @@
+import { envInt, envList, envString } from '@octroi/runtime';
+
+/** The gateway's settings, all from the environment (see the README's configuration table). */
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  /** Where users, the session key and the audit file of embedded mode live. */
+  dataDir: string;
+  apiKeys: string[];
+  apiKeysFile?: string;
+  usersFile: string;
+  sessionSecret?: string;
+  sessionHours: number;
+  /** Password of the demo user created on first run; random (and printed once) when unset. */
+  demoPassword?: string;
+  corsOrigins: string[];
+  metricsPublic: boolean;
+  rateLimitPerMinute: number;
+  busTimeoutMs: number;
+  webDir?: string;
+  secureCookies: boolean;
+}
+
+export function loadConfig(): GatewayConfig {
+  const dataDir = envString('OCTROI_DATA_DIR', 'var')!;
+  return {
+    host: envString('HOST', '127.0.0.1')!,
+    port: envInt('PORT', 8080),
+    dataDir,
+    apiKeys: envList('OCTROI_API_KEYS'),
+    apiKeysFile: envString('OCTROI_API_KEYS_FILE'),
+    usersFile: envString('OCTROI_USERS_FILE', `${dataDir}/users.json`)!,
+    sessionSecret: envString('OCTROI_SESSION_SECRET'),
+    sessionHours: envInt('OCTROI_SESSION_HOURS', 8),
+    demoPassword: envString('OCTROI_DEMO_PASSWORD'),
+    corsOrigins: envList('CORS_ORIGINS'),
+    metricsPublic: envString('METRICS_PUBLIC', 'true') === 'true',
+    rateLimitPerMinute: envInt('RATE_LIMIT_PER_MINUTE', 6000),
+    busTimeoutMs: envInt('BUS_TIMEOUT_MS', 3000),
+    webDir: envString('WEB_DIR'),
+    secureCookies: envString('SECURE_COOKIES', 'false') === 'true',
+  };
+}

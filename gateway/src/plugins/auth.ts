@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionUser } from '@octroi/contracts';
+import { OctroiError } from '@octroi/runtime';
+import type { ApiKeys } from '../auth/api-keys.ts';
+import type { SessionTokens } from '../auth/session-token.ts';
+import type { UserStore } from '../auth/users.ts';
+
+export const SESSION_COOKIE = 'octroi_session';
+export const API_KEY_HEADER = 'x-api-key';
+
+export interface Principal {
+  kind: 'user' | 'api-key';
+  /** Username or API key name: what rate limits and logs count by. */
+  id: string;
+  user?: SessionUser;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export interface AuthDeps {
+  apiKeys: ApiKeys;
+  users: UserStore;
+  tokens: SessionTokens;
+}
+
+/** Who is calling: an API key (machine clients) or a signed-in user (the dashboard); undefined for nobody. */
+export function identify(request: FastifyRequest, { apiKeys, users, tokens }: AuthDeps): Principal | undefined {
+  const key = request.headers[API_KEY_HEADER];
+  if (typeof key === 'string' && key) {
+    const owner = apiKeys.owner(key);
+    return owner ? { kind: 'api-key', id: owner } : undefined;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  const username = token ? tokens.verify(token) : undefined;
+  const user = username ? users.find(username) : undefined;
+  return user ? { kind: 'user', id: user.username, user } : undefined;
+}
+
+/** An onRequest hook for everything that shows client data: no principal, no data. */
+export function requireAuth(deps: AuthDeps) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    request.principal = identify(request, deps);
+    if (!request.principal) {
+      throw new OctroiError('unauthorized', 'Sign in, or send a valid API key in the X-API-Key header');
+    }
+    request.log = request.log.child({ principal: request.principal.id });
+  };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean) {
+  void reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: maxAgeSeconds });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export type AuthenticatedApp = FastifyInstance;

@@ -1,0 +1,3 @@
+export type { AuditLog } from './types.ts';
+export { FileAuditLog } from './file-audit-log.ts';
+export { JetStreamAuditLog } from './jetstream-audit-log.ts';

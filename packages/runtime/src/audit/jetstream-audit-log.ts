@@ -1,0 +1,72 @@
+import { JSONCodec, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
+import { AUDIT_STREAM, AUDIT_SUBJECT_PREFIX, auditSubject, type AuditRecord } from '@octroi/contracts';
+import type { AuditLog } from './types.ts';
+
+const codec = JSONCodec<AuditRecord>();
+const NANOS_PER_MS = 1_000_000;
+
+/**
+ * The audit log on NATS JetStream: file storage, one subject per decision. `append` resolves when the server has
+ * acknowledged the stored message; the message id is the decision id, so a retried request within the
+ * de-duplication window is stored once.
+ */
+export class JetStreamAuditLog implements AuditLog {
+  readonly kind = 'jetstream' as const;
+
+  private constructor(
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+  ) {}
+
+  static async open(connection: NatsConnection, options: { duplicateWindowMs?: number; replicas?: number } = {}) {
+    const jsm = await connection.jetstreamManager();
+    const config = {
+      name: AUDIT_STREAM,
+      subjects: [`${AUDIT_SUBJECT_PREFIX}.>`],
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      duplicate_window: (options.duplicateWindowMs ?? 10 * 60_000) * NANOS_PER_MS,
+      num_replicas: options.replicas ?? 1,
+    };
+    try {
+      await jsm.streams.info(AUDIT_STREAM);
+    } catch {
+      try {
+        await jsm.streams.add(config);
+      } catch (err) {
+        // Another replica created it at the same moment.
+        if (!/already in use|exists/i.test(String(err))) throw err;
+      }
+    }
+    return new JetStreamAuditLog(connection.jetstream(), jsm);
+  }
+
+  async append(records: AuditRecord[]): Promise<void> {
+    await Promise.all(
+      records.map((record) => this.js.publish(auditSubject(record.decisionId), codec.encode(record), { msgID: record.decisionId })),
+    );
+  }
+
+  async get(decisionId: string): Promise<AuditRecord | undefined> {
+    try {
+      const message = await this.jsm.streams.getMessage(AUDIT_STREAM, { last_by_subj: auditSubject(decisionId) });
+      return codec.decode(message.data);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Every stored decision, oldest first (for audits and tests). */
+  async *all(): AsyncGenerator<AuditRecord> {
+    const info = await this.jsm.streams.info(AUDIT_STREAM);
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+      try {
+        yield codec.decode((await this.jsm.streams.getMessage(AUDIT_STREAM, { seq })).data);
+      } catch {
+        // A deleted message leaves a gap in the sequence.
+      }
+    }
+  }
+
+  async close() {}
+}
