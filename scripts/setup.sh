@@ -7,7 +7,11 @@ cd "$(dirname "$0")/.."
 need_debian=()
 command -v nats-server >/dev/null || need_debian+=(nats-server)
 command -v redis-server >/dev/null || need_debian+=(redis-server)
-[ "${OCTROI_WITH_BROWSER:-1}" = 1 ] && ! command -v chromium >/dev/null && need_debian+=(chromium)
+if [ "${OCTROI_WITH_BROWSER:-1}" = 1 ]; then  # everything the test suites need beyond the servers
+  command -v chromium >/dev/null || need_debian+=(chromium)
+  command -v docker-compose >/dev/null || need_debian+=(docker-compose)   # validates docker-compose.yml, no engine needed
+  command -v promtool >/dev/null || need_debian+=(prometheus)             # validates the Prometheus rules
+fi
 if [ ${#need_debian[@]} -gt 0 ] && [ "${OCTROI_SKIP_SYSTEM:-0}" != 1 ]; then
   echo "==> Debian packages: ${need_debian[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

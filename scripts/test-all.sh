@@ -22,7 +22,7 @@ echo "=== TypeScript: unit and integration tests (node:test, real nats-server an
 node --import tsx --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$results/node.tap" \
-  $(ls packages/*/test/*.test.ts services/*/test/*.test.ts gateway/test/*.test.ts 2>/dev/null); rc=$?
+  $(ls packages/*/test/*.test.ts services/*/test/*.test.ts gateway/test/*.test.ts deploy/test/*.test.ts tests/*.test.ts 2>/dev/null); rc=$?
 count node "$(grep -E '^# pass' "$results/node.tap" | awk '{print $3}')" "$(grep -E '^# fail' "$results/node.tap" | awk '{print $3}')" $rc
 
 if ls training/tests/test_*.py >/dev/null 2>&1; then

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -18,6 +18,7 @@ import type { GatewayConfig } from './config.ts';
 import { requireAuth, type AuthDeps } from './plugins/auth.ts';
 import { busForwarder } from './plugins/bus-client.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
+import { registerValidation } from './plugins/validation.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { explanationRoutes } from './routes/explanations.ts';
 import { healthRoutes, servicesReady } from './routes/health.ts';
@@ -41,17 +42,24 @@ const REQUEST_ID_HEADER = 'x-request-id';
 export async function buildGateway({ runtime, config, users, apiKeys, tokens }: GatewayDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: runtime.log,
-    disableRequestLogging: process.env.LOG_REQUESTS !== 'true',
+    logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true', requestIdLogLabel: 'requestId' }),
     requestIdHeader: REQUEST_ID_HEADER,
-    requestIdLogLabel: 'requestId',
     genReqId: () => randomUUID(),
     bodyLimit: 8 * 1024 * 1024,
-    ajv: { customOptions: { coerceTypes: true, useDefaults: true, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
-  registerErrorHandler(app);
+  const webDir = resolve(config.webDir ?? 'web/dist/browser');
+  const servesDashboard = existsSync(webDir);
+  registerValidation(app);
+  registerErrorHandler(app, { spaIndex: servesDashboard });
   app.addHook('onSend', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const labels = { method: request.method, route, status: String(reply.statusCode) };
+    runtime.metrics.httpRequests.inc(labels);
+    runtime.metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
   await app.register(helmet, {
@@ -97,16 +105,6 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
     await inferenceV2Routes(secured, { forward, bus: runtime.bus, ready: async () => (await servicesReady(runtime.bus)).ready });
   });
 
-  const webDir = resolve(config.webDir ?? 'web/dist/browser');
-  if (existsSync(webDir)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false });
-    // The dashboard routes in the browser: any other GET that is not an API path gets its index page.
-    app.setNotFoundHandler((request, reply) => {
-      const path = request.url.split('?')[0] ?? '/';
-      const isApi = /^\/(api|v2|docs|get_)/.test(path);
-      if (request.method === 'GET' && !isApi) return reply.type('text/html').sendFile('index.html');
-      return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${path}`, requestId: request.id });
-    });
-  }
+  if (servesDashboard) await app.register(fastifyStatic, { root: webDir, wildcard: false });
   return app;
 }

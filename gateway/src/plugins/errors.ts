@@ -16,7 +16,7 @@ function fieldOf(error: FastifyError): string | undefined {
  * One error handler for the whole gateway: bad input is a 400 naming the field, service errors keep their code
  * and status, anything unexpected is a 500 whose details stay in the logs. Never a stack trace to the client.
  */
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?: boolean } = {}) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let body: ErrorBody;
     let status: number;
@@ -45,7 +45,12 @@ export function registerErrorHandler(app: FastifyInstance) {
     void reply.status(status).send({ ...body, requestId: request.id });
   });
 
+  // The dashboard routes in the browser: when it is served, any other GET outside the API gets its index page.
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}`, requestId: request.id });
+    const path = request.url.split('?')[0] ?? '/';
+    if (options.spaIndex && request.method === 'GET' && !/^\/(api|v2|docs|get_)/.test(path)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${path}`, requestId: request.id });
   });
 }

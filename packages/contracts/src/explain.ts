@@ -72,9 +72,10 @@ export const ShapSummary = Type.Object(
   },
 );
 export type ShapSummary = Static<typeof ShapSummary>;
+// Bounded so that a reply stays well under the bus's message size limit (1 MB by default).
 export const SummaryRequest = Type.Object({
-  top: Type.Integer({ minimum: 1, maximum: 50, default: 15 }),
-  points: Type.Integer({ minimum: 10, maximum: 5000, default: 500 }),
+  top: Type.Integer({ minimum: 1, maximum: 20, default: 15 }),
+  points: Type.Integer({ minimum: 10, maximum: 1000, default: 500 }),
   language: Type.Optional(Language),
 });
 

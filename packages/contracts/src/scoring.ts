@@ -15,7 +15,10 @@ export const Score = Type.Object(
 );
 export type Score = Static<typeof Score>;
 
-export const ScoreFeaturesRequest = Type.Object({ features: FeatureVector });
+export const ScoreFeaturesRequest = Type.Object({
+  features: FeatureVector,
+  simulation: Type.Optional(Type.Boolean({ description: 'A what-if or counterfactual check: not a decision, so not audited', default: false })),
+});
 export const ScoreBatchRequest = Type.Object({ rows: Type.Array(FeatureVector, { minItems: 1, maxItems: 10_000 }) });
 export const ScoreBatchReply = Type.Object({ scores: Type.Array(Score) });
 export const ScoreApplicationsRequest = Type.Object({

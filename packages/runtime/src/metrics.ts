@@ -13,6 +13,8 @@ export class Metrics {
   readonly cache: Counter<'cache' | 'result'>;
   readonly modelInfo: Gauge<'service' | 'version'>;
   readonly inFlight: Gauge<'service'>;
+  readonly httpRequests: Counter<'method' | 'route' | 'status'>;
+  readonly httpSeconds: Histogram<'method' | 'route'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -24,6 +26,8 @@ export class Metrics {
     this.requestSeconds = new Histogram({ name: 'octroi_bus_request_duration_seconds', help: 'Round trip of bus requests as the caller sees it', labelNames: ['subject'], buckets, registers });
     this.cache = new Counter({ name: 'octroi_cache_operations_total', help: 'Cache look-ups by result (hit, miss, error)', labelNames: ['cache', 'result'], registers });
     this.modelInfo = new Gauge({ name: 'octroi_model_info', help: 'Model version a service has loaded (value 1)', labelNames: ['service', 'version'], registers });
+    this.httpRequests = new Counter({ name: 'octroi_http_requests_total', help: 'HTTP requests answered by the gateway, by route and status', labelNames: ['method', 'route', 'status'], registers });
+    this.httpSeconds = new Histogram({ name: 'octroi_http_request_duration_seconds', help: 'Time the gateway took to answer', labelNames: ['method', 'route'], buckets, registers });
     this.inFlight = new Gauge({ name: 'octroi_in_flight_requests', help: 'Requests a service is handling now', labelNames: ['service'], registers });
   }
 }

@@ -33,7 +33,7 @@ export interface RuntimeOptions {
 
 /**
  * NATS when NATS_URL is set, the in-process bus otherwise; Redis when REDIS_URL is set, an in-process LRU otherwise.
- * METRICS_PORT, when set, opens the service's /metrics, /healthz and /readyz.
+ * CACHE=off turns caching off (for measurements). METRICS_PORT, when set, opens the service's /metrics, /healthz and /readyz.
  */
 export async function createRuntime(name: string, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? createLogger(name);
@@ -43,6 +43,8 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
   const ownsBus = !options.bus;
   const bus = options.bus ?? (natsUrl ? await NatsBus.connect(natsUrl, name, log, metrics) : new MemoryBus(log, metrics));
   const health = new Health();
+  // Not ready until the component has joined the bus with its service (the gateway has none: ready at once).
+  const joined = name === 'gateway' ? () => true : health.waitFor('serving on the bus');
   const shutdown = new Shutdown(log);
   const caches: Cache[] = [];
 
@@ -64,7 +66,7 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
     health,
     shutdown,
     cache(modelVersion, defaultTtlSeconds) {
-      const cache = createCache(redisUrl, { name, modelVersion, defaultTtlSeconds }, metrics, log);
+      const cache = createCache(redisUrl, { name, modelVersion, defaultTtlSeconds }, metrics, log, envString('CACHE', 'on') !== 'off');
       caches.push(cache);
       return cache;
     },
@@ -83,6 +85,7 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
         health.markStopping();
         await running.stop();
       });
+      joined();
       log.info({ bus: bus.kind, instance: running.id, version: definition.version, modelVersion: definition.modelVersion }, `${definition.name} service ready`);
       return running;
     },

@@ -56,6 +56,7 @@ export async function dispatch(
     request: (ep, body, options) => context.bus.request(ep, body, { ...options, requestId }),
   };
   const stopTimer = context.metrics.handleSeconds.startTimer({ service: definition.name, subject: endpoint.subject });
+  context.metrics.inFlight.inc({ service: definition.name });
   let reply: Envelope<unknown>;
   try {
     const request = decodeRequest(endpoint.request, payload);
@@ -67,6 +68,7 @@ export async function dispatch(
     reply = { ok: false, error };
   }
   stopTimer();
+  context.metrics.inFlight.dec({ service: definition.name });
   context.metrics.handled.inc({ service: definition.name, subject: endpoint.subject, code: reply.ok ? 'ok' : reply.error.code });
   return reply;
 }

@@ -85,7 +85,7 @@ export class NatsBus extends BaseBus {
           const requestId = msg.headers?.get(Headers.requestId) || newRequestId();
           void inFlight
             .track(dispatch(definition as unknown as ServiceDefinition, endpointKey, decodeOrNull(msg.data), requestId, { bus: this, log, metrics: this.metrics }))
-            .then((reply) => msg.respond(codec.encode(reply)));
+            .then((reply) => msg.respond(this.encodeReply(reply, endpoint.subject, log)));
         },
       });
     }
@@ -105,6 +105,15 @@ export class NatsBus extends BaseBus {
     };
     this.services.add(running);
     return running;
+  }
+
+  /** A reply too large for the server's message limit becomes an error reply, rather than no reply at all. */
+  private encodeReply(reply: Envelope<unknown>, subject: string, log: Logger): Uint8Array {
+    const data = codec.encode(reply);
+    const limit = this.connection.info?.max_payload ?? Number.POSITIVE_INFINITY;
+    if (data.length <= limit) return data;
+    log.error({ subject, bytes: data.length, limit }, 'reply larger than the bus allows');
+    return codec.encode({ ok: false, error: { code: 'internal', message: `The answer is too large to send (${data.length} bytes); ask for less` } });
   }
 
   async ping(serviceName: ServiceName, timeoutMs = 500): Promise<ServiceInstance[]> {

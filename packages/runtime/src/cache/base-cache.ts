@@ -3,7 +3,7 @@ import type { Cache, CacheOptions } from './types.ts';
 
 /** Key layout, hit/miss accounting and get-or-compute, shared by both stores. */
 export abstract class BaseCache implements Cache {
-  abstract readonly kind: 'redis' | 'memory';
+  abstract readonly kind: 'redis' | 'memory' | 'none';
   protected readonly prefix: string;
   protected readonly defaultTtlSeconds: number;
 

@@ -2,12 +2,24 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { MemoryCache } from './memory-cache.ts';
 import { RedisCache } from './redis-cache.ts';
+import { BaseCache } from './base-cache.ts';
 import type { Cache, CacheOptions } from './types.ts';
 
 export type { Cache, CacheOptions };
 export { MemoryCache, RedisCache };
 
-/** Redis when a URL is given (REDIS_URL), an in-process LRU otherwise. */
-export function createCache(redisUrl: string | undefined, options: CacheOptions, metrics: Metrics, log: Logger): Cache {
+/** Every look-up a miss: for measuring the system without its cache (CACHE=off). */
+export class NoCache extends BaseCache {
+  readonly kind = 'none' as const;
+  protected async read() {
+    return undefined;
+  }
+  protected async write() {}
+  async close() {}
+}
+
+/** Redis when a URL is given (REDIS_URL), an in-process LRU otherwise, nothing when caching is turned off. */
+export function createCache(redisUrl: string | undefined, options: CacheOptions, metrics: Metrics, log: Logger, enabled = true): Cache {
+  if (!enabled) return new NoCache(options, metrics);
   return redisUrl ? new RedisCache(redisUrl, options, metrics, log) : new MemoryCache(options, metrics);
 }

@@ -1,5 +1,5 @@
 export interface Cache {
-  readonly kind: 'redis' | 'memory';
+  readonly kind: 'redis' | 'memory' | 'none';
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T, ttlSeconds?: number): Promise<void>;
   /** The cached value, or the computed one, stored for next time. A cache failure never fails the caller. */

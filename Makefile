@@ -1,0 +1,55 @@
+# Octroi: `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+DATA ?= ../shared/data/home-credit
+OUT ?= models/home-credit-generated
+N ?= 20000
+N_TEST ?= 5000
+SEED ?= 42
+export ONNXRUNTIME_NODE_INSTALL := skip
+
+## Show this help
+help:
+	@awk '/^## /{doc=substr($$0,4)} /^[a-z][a-z-]+:/{if(doc){sub(":.*","",$$1); printf "  make %-16s %s\n",$$1,doc}; doc=""}' $(MAKEFILE_LIST)
+
+## Install what is missing (Debian packages, Python and npm packages), build the dashboard
+install:
+	bash scripts/setup.sh
+
+## Install, then run the whole system on embedded defaults with the shipped model (prints the URL)
+run:
+	OCTROI_WITH_BROWSER=0 bash scripts/setup.sh
+	npm start
+
+## Install, then run gateway and services as separate processes on local nats-server and redis-server
+run-distributed:
+	OCTROI_WITH_BROWSER=0 bash scripts/setup.sh
+	npm run start:distributed -- --scoring $${SCORING:-1} --clients $${CLIENTS:-1} --explain $${EXPLAIN:-1}
+
+## Install, then run every test suite (TypeScript, Python, dashboard, end to end)
+test:
+	bash scripts/setup.sh
+	npm test
+
+## Install Python packages only
+install-python:
+	python3 -m pip install -q -r training/requirements.txt
+
+## Run the Python tests only
+test-python:
+	cd training && python3 -m pytest -q
+
+## Generate Home-Credit-shaped data: make generate-data OUT=<folder> N=<applicants>
+generate-data:
+	cd training && python3 -m octroi_training.generate --out $(abspath $(OUT)) --n $(N) --n-test $(N_TEST) --seed $(SEED)
+
+## Train and export a model bundle: make train DATA=<folder of Home Credit CSVs> OUT=<bundle folder>
+train:
+	cd training && python3 -m octroi_training.train --data $(abspath $(DATA)) --out $(abspath $(OUT))
+
+## Rebuild the shipped bundle from generated data (seeded)
+shipped-model:
+	$(MAKE) generate-data OUT=var/generated N=$(N) N_TEST=$(N_TEST)
+	$(MAKE) train DATA=var/generated OUT=models/home-credit-generated
+
+.PHONY: help install run run-distributed test install-python test-python generate-data train shipped-model

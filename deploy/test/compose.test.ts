@@ -1,0 +1,373 @@
+/**
+ * Checks of the container deployment that need no Docker engine: docker-compose.yml, the Dockerfiles, the
+ * Prometheus configuration and the alert rules, against the repository and the code they run.
+ * `docker compose config` and `promtool` add their own validation when they are installed.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize, resolve } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'yaml';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+// Merge keys (<<: *anchor) are how docker-compose.yml shares settings between services.
+const readYaml = <T>(path: string) => parse(read(path), { merge: true }) as T;
+
+interface ComposeService {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string | string[];
+  environment?: Record<string, string | number | boolean | null> | string[];
+  ports?: Array<string | { target: number; published?: string | number }>;
+  volumes?: Array<string | { type?: string; source?: string; target: string; read_only?: boolean }>;
+  healthcheck?: { test?: string | string[]; disable?: boolean };
+  restart?: string;
+  deploy?: { replicas?: number | string };
+  profiles?: string[];
+}
+interface Compose {
+  services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+}
+
+const compose = readYaml<Compose>('docker-compose.yml');
+const services = Object.entries(compose.services);
+/** The services built from this repository, as opposed to NATS, Redis and Prometheus images. */
+const OCTROI = ['scoring', 'clients', 'explain', 'gateway'] as const;
+
+function environmentOf(service: ComposeService): Record<string, string> {
+  const env = service.environment ?? {};
+  if (Array.isArray(env)) return Object.fromEntries(env.map((entry) => [entry.split('=')[0]!, entry.split('=').slice(1).join('=')]));
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, String(value ?? '')]));
+}
+
+function buildOf(service: ComposeService): { context: string; dockerfile: string } | undefined {
+  if (service.build === undefined) return undefined;
+  if (typeof service.build === 'string') return { context: service.build, dockerfile: 'Dockerfile' };
+  return { context: service.build.context ?? '.', dockerfile: service.build.dockerfile ?? 'Dockerfile' };
+}
+
+/** Environment variable names the TypeScript sources read, through the runtime's helpers or process.env. */
+function environmentReadByCode(): Set<string> {
+  const patterns = [
+    /\benv(?:String|Int|List)\(\s*['"]([A-Z0-9_]+)['"]/g,
+    /\bprocess\.env\.([A-Z0-9_]+)/g,
+    /\bprocess\.env\[\s*['"]([A-Z0-9_]+)['"]\s*\]/g,
+  ];
+  const names = new Set<string>();
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      // Production code only: a variable that only tests read configures nothing in a container.
+      if (entry.isDirectory()) {
+        if (!['node_modules', 'test', 'testing'].includes(entry.name)) visit(path);
+      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+        const text = readFileSync(path, 'utf8');
+        for (const pattern of patterns) for (const match of text.matchAll(pattern)) names.add(match[1]!);
+      }
+    }
+  };
+  for (const dir of ['packages', 'services', 'gateway']) visit(join(ROOT, dir));
+  return names;
+}
+
+interface Instruction {
+  keyword: string;
+  args: string;
+  /** Index of the FROM it belongs to; the last stage is the image that runs. */
+  stage: number;
+}
+
+function dockerfileInstructions(text: string): Instruction[] {
+  const logical = text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('#'))
+    .join('\n')
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  let stage = -1;
+  return logical.map((line) => {
+    const [keyword = '', ...rest] = line.split(/\s+/);
+    if (keyword.toUpperCase() === 'FROM') stage++;
+    return { keyword: keyword.toUpperCase(), args: rest.join(' '), stage };
+  });
+}
+
+/** Sources of a COPY from the build context; none for COPY --from=<stage>. */
+function copySources(args: string): string[] {
+  const words = args.trim().startsWith('[') ? (JSON.parse(args) as string[]) : args.split(/\s+/);
+  if (words.some((word) => word.startsWith('--from='))) return [];
+  const paths = words.filter((word) => !word.startsWith('--'));
+  return paths.slice(0, -1);
+}
+
+/** .dockerignore patterns as regular expressions over context-relative paths (no negations used here). */
+function dockerignore(context: string): RegExp[] {
+  const file = join(context, '.dockerignore');
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#') && !line.startsWith('!'))
+    .map((pattern) => {
+      const source = normalize(pattern).replace(/^\/+|\/+$/g, '');
+      const body = source
+        .split('/')
+        .map((part) => (part === '**' ? '.*' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+        .join('/')
+        .replace(/\.\*\//g, '(?:.*/)?');
+      return new RegExp(`^${body}$`);
+    });
+}
+
+/** Whether the path, or a folder it is in, is left out of the build context. */
+function ignored(path: string, patterns: RegExp[]): boolean {
+  const parts = normalize(path).replace(/\/+$/, '').split('/');
+  return parts.some((_, i) => patterns.some((pattern) => pattern.test(parts.slice(0, i + 1).join('/'))));
+}
+
+/** Metric names the code registers (packages/runtime/src/metrics.ts), with the series a histogram adds. */
+function registeredMetrics(): Set<string> {
+  const text = read('packages/runtime/src/metrics.ts');
+  const names = new Set<string>();
+  for (const match of text.matchAll(/new (Counter|Gauge|Histogram)\(\{\s*name:\s*'([a-z0-9_]+)'/g)) {
+    const [, kind, name] = match as unknown as [string, string, string];
+    names.add(name);
+    if (kind === 'Histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(name + suffix);
+  }
+  return names;
+}
+
+function available(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+const composeCli: string[] | undefined = available('docker', ['compose', 'version'])
+  ? ['docker', 'compose']
+  : available('docker-compose', ['version'])
+    ? ['docker-compose']
+    : undefined;
+const hasPromtool = available('promtool', ['--version']);
+
+test('docker-compose.yml parses and runs NATS, Redis, the three services and the gateway', () => {
+  for (const name of ['nats', 'redis', ...OCTROI]) assert.ok(compose.services[name], `no service ${name}`);
+});
+
+test('every service has a health check and restarts unless stopped', () => {
+  for (const [name, service] of services) {
+    const check = service.healthcheck?.test;
+    assert.ok(check && check.length > 0 && !service.healthcheck?.disable, `${name} has no health check`);
+    assert.equal(service.restart, 'unless-stopped', `${name}: restart`);
+  }
+});
+
+test('only the gateway publishes a port, its HTTP port 8080', () => {
+  const publishing = services.filter(([, service]) => (service.ports ?? []).length > 0).map(([name]) => name);
+  assert.deepEqual(publishing, ['gateway']);
+  const ports = compose.services.gateway!.ports!.map((port) => (typeof port === 'string' ? port.split(':').at(-1) : String(port.target)));
+  assert.deepEqual(ports, ['8080']);
+  assert.equal(environmentOf(compose.services.gateway!).PORT, '8080');
+  assert.equal(environmentOf(compose.services.gateway!).HOST, '0.0.0.0');
+});
+
+test('replicas of each Octroi service come from its own variable, the one scripts/start.ts reads too', () => {
+  const start = read('scripts/start.ts');
+  for (const name of OCTROI) {
+    const replicas = String(compose.services[name]!.deploy?.replicas ?? '');
+    const variable = `${name.toUpperCase()}_REPLICAS`;
+    assert.match(replicas, new RegExp(`^\\$\\{${variable}:-\\d+\\}$`), `${name}: deploy.replicas`);
+    assert.ok(start.includes(`process.env.${variable}`), `scripts/start.ts does not read ${variable}`);
+  }
+});
+
+test('every environment variable set for an Octroi container is one the code reads', () => {
+  const readByCode = environmentReadByCode();
+  for (const name of OCTROI) {
+    const unknown = Object.keys(environmentOf(compose.services[name]!)).filter((variable) => !readByCode.has(variable));
+    assert.deepEqual(unknown, [], `${name} sets variables no code reads`);
+  }
+});
+
+test('the services get NATS, Redis and the model bundle mounted read-only at MODEL_DIR, and serve probes on METRICS_PORT', () => {
+  for (const name of ['scoring', 'clients', 'explain']) {
+    const service = compose.services[name]!;
+    const env = environmentOf(service);
+    assert.equal(env.NATS_URL, 'nats://nats:4222', `${name}: NATS_URL`);
+    assert.equal(env.REDIS_URL, 'redis://redis:6379', `${name}: REDIS_URL`);
+    assert.match(env.METRICS_PORT ?? '', /^\d+$/, `${name}: METRICS_PORT`);
+    const mounts = (service.volumes ?? []).map((volume) => (typeof volume === 'string' ? volume : `${volume.source}:${volume.target}${volume.read_only ? ':ro' : ''}`));
+    assert.ok(mounts.some((mount) => mount.endsWith(`:${env.MODEL_DIR}:ro`)), `${name}: no read-only mount at MODEL_DIR (${env.MODEL_DIR})`);
+  }
+});
+
+test('NATS keeps JetStream on a named volume and opens its monitoring port', () => {
+  const nats = compose.services.nats!;
+  const args = Array.isArray(nats.command) ? nats.command : (nats.command ?? '').split(/\s+/);
+  assert.ok(args.includes('-js'), 'JetStream is off');
+  const storeDir = args[args.indexOf('-sd') + 1];
+  assert.ok(args.includes('-sd') && storeDir, 'no JetStream store directory');
+  assert.equal(args[args.indexOf('-m') + 1], '8222');
+  const volume = (nats.volumes ?? []).find((mount) => typeof mount === 'string' && mount.endsWith(`:${storeDir}`));
+  assert.ok(typeof volume === 'string' && compose.volumes && volume.split(':')[0]! in compose.volumes, 'the JetStream store is not a named volume');
+});
+
+for (const name of OCTROI) {
+  test(`${name}: the build context, the Dockerfile and every file it copies exist and are not ignored`, () => {
+    const build = buildOf(compose.services[name]!);
+    assert.ok(build, `${name} has no build`);
+    const context = resolve(ROOT, build.context);
+    const dockerfile = resolve(context, build.dockerfile);
+    assert.ok(existsSync(context), `no build context ${build.context}`);
+    assert.ok(existsSync(dockerfile), `no Dockerfile ${build.dockerfile}`);
+    const patterns = dockerignore(context);
+    for (const { keyword, args } of dockerfileInstructions(readFileSync(dockerfile, 'utf8'))) {
+      if (keyword !== 'COPY' && keyword !== 'ADD') continue;
+      for (const source of copySources(args)) {
+        assert.ok(existsSync(join(context, source)), `${build.dockerfile} copies ${source}, which does not exist`);
+        assert.ok(!ignored(source, patterns), `${build.dockerfile} copies ${source}, which .dockerignore leaves out`);
+      }
+    }
+  });
+
+  test(`${name}: the image is slim, runs as node with a health check, and starts the service's main.ts`, () => {
+    const build = buildOf(compose.services[name]!)!;
+    const context = resolve(ROOT, build.context);
+    const instructions = dockerfileInstructions(readFileSync(resolve(context, build.dockerfile), 'utf8'));
+    const last = Math.max(...instructions.map(({ stage }) => stage));
+    const final = instructions.filter(({ stage }) => stage === last);
+    const argsOf = (keyword: string) => final.filter((instruction) => instruction.keyword === keyword).map(({ args }) => args);
+
+    for (const from of instructions.filter(({ keyword }) => keyword === 'FROM')) {
+      assert.match(from.args, /^node:20-bookworm-slim\b/);
+    }
+    assert.ok(instructions.some(({ keyword, args }) => keyword === 'RUN' && /npm ci --omit=dev\b.* -w @octroi\//.test(args)), 'no npm ci --omit=dev -w <workspace>');
+    assert.deepEqual(argsOf('USER'), ['node']);
+    assert.equal(argsOf('STOPSIGNAL')[0], 'SIGTERM');
+    assert.ok(argsOf('HEALTHCHECK').length === 1, 'no HEALTHCHECK');
+
+    const command = JSON.parse(argsOf('CMD')[0] ?? '[]') as string[];
+    assert.deepEqual(command.slice(0, 3), ['node', '--import', 'tsx']);
+    assert.ok(existsSync(join(context, command[3] ?? '')), `CMD runs ${command[3]}, which does not exist`);
+
+    // Settings baked into the image obey the same rule as those in the compose file.
+    const readByCode = environmentReadByCode();
+    const baked = argsOf('ENV').flatMap((args) => [...args.matchAll(/([A-Z0-9_]+)=/g)].map((match) => match[1]!));
+    // NODE_ENV is read by libraries, not by Octroi's code.
+    assert.deepEqual(baked.filter((variable) => variable !== 'NODE_ENV' && !readByCode.has(variable)), []);
+  });
+}
+
+test('.dockerignore keeps local state and installed packages out of the build context', () => {
+  const patterns = dockerignore(ROOT);
+  for (const path of ['node_modules', 'web/node_modules', 'packages/runtime/node_modules', '.git', 'var', 'test-artifacts', 'training']) {
+    assert.ok(ignored(path, patterns), `${path} is sent to the build`);
+  }
+  for (const path of ['package-lock.json', 'packages/runtime/src', 'web/src', 'deploy/docker/healthcheck.mjs']) {
+    assert.ok(!ignored(path, patterns), `${path} is left out of the build`);
+  }
+});
+
+test('the image health check exits 0 on a ready process and 1 otherwise', async () => {
+  let ready = true;
+  const server = createServer((request, response) => {
+    response.writeHead(request.url === '/readyz' && ready ? 200 : 503).end();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const port = (server.address() as AddressInfo).port;
+  const check = (env: Record<string, string>) => {
+    const child = spawn(process.execPath, [join(ROOT, 'deploy/docker/healthcheck.mjs')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore' });
+    return new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  };
+  try {
+    assert.equal(await check({ METRICS_PORT: String(port) }), 0);
+    assert.equal(await check({ PORT: String(port) }), 0, 'the gateway has no METRICS_PORT: PORT');
+    ready = false;
+    assert.equal(await check({ METRICS_PORT: String(port) }), 1);
+  } finally {
+    server.close();
+  }
+});
+
+interface ScrapeConfig {
+  job_name: string;
+  metrics_path?: string;
+  dns_sd_configs?: Array<{ names: string[]; type?: string; port?: number }>;
+  static_configs?: Array<{ targets: string[] }>;
+}
+interface PrometheusConfig {
+  rule_files?: string[];
+  scrape_configs?: ScrapeConfig[];
+}
+
+test('Prometheus, in the monitoring profile, scrapes the gateway and every service on its metrics port', () => {
+  const prometheus = compose.services.prometheus;
+  assert.ok(prometheus, 'no prometheus service');
+  assert.deepEqual(prometheus.profiles, ['monitoring']);
+  assert.ok((prometheus.volumes ?? []).some((mount) => typeof mount === 'string' && mount.startsWith('./deploy/prometheus:')));
+
+  const config = readYaml<PrometheusConfig>('deploy/prometheus/prometheus.yml');
+  for (const file of config.rule_files ?? []) assert.ok(existsSync(join(ROOT, 'deploy/prometheus', file)), `no rule file ${file}`);
+  assert.ok((config.rule_files ?? []).includes('alerts.yml'));
+
+  const targets = new Set(
+    (config.scrape_configs ?? []).flatMap((job) => [
+      ...(job.dns_sd_configs ?? []).flatMap((sd) => sd.names.map((host) => `${host.replace(/^tasks\./, '')}:${sd.port}`)),
+      ...(job.static_configs ?? []).flatMap((group) => group.targets),
+    ]),
+  );
+  for (const name of OCTROI) {
+    const env = environmentOf(compose.services[name]!);
+    const port = name === 'gateway' ? env.PORT : env.METRICS_PORT;
+    assert.ok(targets.has(`${name}:${port}`), `Prometheus does not scrape ${name}:${port}`);
+  }
+});
+
+interface Rule {
+  alert?: string;
+  record?: string;
+  expr: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+test('alert rules parse, cover error rate and p99 latency, and use only metrics the code registers', () => {
+  const rules = readYaml<{ groups: Array<{ name: string; rules: Rule[] }> }>('deploy/prometheus/alerts.yml').groups.flatMap((group) => group.rules);
+  assert.ok(rules.length > 0);
+  const metrics = registeredMetrics();
+  assert.ok(metrics.has('octroi_handled_total') && metrics.has('octroi_handle_duration_seconds_bucket'), 'metrics.ts was not read');
+
+  for (const rule of rules) {
+    assert.ok(rule.alert && rule.expr, 'a rule without alert or expr');
+    assert.ok(rule.labels?.severity, `${rule.alert}: no severity`);
+    assert.ok(rule.annotations?.summary, `${rule.alert}: no summary`);
+    for (const [name] of rule.expr.matchAll(/\boctroi_[a-z0-9_]+/g)) {
+      assert.ok(metrics.has(name), `${rule.alert} uses ${name}, which packages/runtime/src/metrics.ts does not register`);
+    }
+  }
+  const exprs = rules.map((rule) => rule.expr.replace(/\s+/g, ' '));
+  assert.ok(exprs.some((expr) => expr.includes('octroi_handled_total{code=')), 'no error-rate alert on octroi_handled_total');
+  for (const histogram of ['octroi_handle_duration_seconds_bucket', 'octroi_bus_request_duration_seconds_bucket']) {
+    assert.ok(exprs.some((expr) => expr.includes('histogram_quantile(0.99') && expr.includes(histogram)), `no p99 alert on ${histogram}`);
+  }
+});
+
+test('docker compose config accepts the file, with and without the monitoring profile', { skip: !composeCli && 'docker compose is not installed' }, () => {
+  const [command, ...prefix] = composeCli!;
+  for (const profile of [[], ['--profile', 'monitoring']]) {
+    const result = spawnSync(command!, [...prefix, '-f', 'docker-compose.yml', ...profile, 'config', '-q'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+  }
+});
+
+test('promtool accepts the Prometheus configuration and the rules', { skip: !hasPromtool && 'promtool is not installed' }, () => {
+  const dir = join(ROOT, 'deploy/prometheus');
+  for (const args of [['check', 'config', 'prometheus.yml'], ['check', 'rules', 'alerts.yml']]) {
+    const result = spawnSync('promtool', args, { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+  }
+});

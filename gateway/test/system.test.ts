@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { defaultModelDir } from '@octroi/model-bundle';
+import { startSystem } from './system.ts';
+import { testGateway, withKey } from './helpers.ts';
+
+type System = Awaited<ReturnType<typeof startSystem>>;
+
+const reference = JSON.parse(readFileSync(`${defaultModelDir()}/shap_reference.json`, 'utf8')) as {
+  features: Array<Array<number | null>>;
+  rawScore: number[];
+};
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+describe('the system on NATS, Redis and the shipped model', () => {
+  let system: System;
+  let get: (url: string) => Promise<{ statusCode: number; json: () => any; body: string }>;
+  let clientIds: number[];
+
+  before(async () => {
+    system = await startSystem();
+    get = (url) => system.gateway.app.inject({ url, headers: withKey });
+    clientIds = (await get('/get_id_client')).json();
+  });
+  after(async () => system.stop());
+
+  test('ready once every service answered a ping over NATS', async () => {
+    const response = await get('/readyz');
+    assert.equal(response.statusCode, 200, response.body);
+    assert.deepEqual(response.json().services, { scoring: 1, clients: 1, explain: 1 });
+  });
+
+  test("scores equal LightGBM's probabilities within 1e-5 (Open Inference Protocol V2)", async () => {
+    const model = (await get('/api/v1/model')).json();
+    const width = model.features.length;
+    const rows = reference.features.slice(0, 200);
+    const response = await system.gateway.app.inject({
+      method: 'POST',
+      url: `/v2/models/${model.name}/infer`,
+      headers: withKey,
+      payload: { inputs: [{ name: 'features', shape: [rows.length, width], datatype: 'FP32', data: rows.flat() }] },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    const probabilities = response.json().outputs[0].data as number[];
+    let worst = 0;
+    rows.forEach((_, i) => (worst = Math.max(worst, Math.abs(probabilities[i * 2 + 1]! - sigmoid(reference.rawScore[i]!)))));
+    assert.ok(worst <= 1e-5, `largest difference ${worst}`);
+  });
+
+  test('a known client: score, decision, cached the second time, and the seed shapes', async () => {
+    const id = clientIds[0]!;
+    const first = (await get(`/api/v1/clients/${id}/score`)).json();
+    assert.ok(first.probabilityOfDefault >= 0 && first.probabilityOfDefault <= 1);
+    assert.equal(first.decision, first.probabilityOfDefault >= first.threshold ? 'refused' : 'granted');
+    assert.ok(first.decisionId);
+    const second = (await get(`/api/v1/clients/${id}/score`)).json();
+    assert.equal(second.probabilityOfDefault, first.probabilityOfDefault);
+    assert.match((await get('/metrics')).body, /octroi_cache_operations_total\{cache="scoring",result="hit"\} [1-9]/);
+
+    const seed = (await get(`/get_score/${id}`)).json();
+    assert.deepEqual(Object.keys(seed), ['prediction']);
+    assert.ok(Math.abs(seed.prediction[0] + seed.prediction[1] - 1) < 1e-9);
+    assert.ok(Math.abs(seed.prediction[1] - first.probabilityOfDefault) < 1e-9);
+    const info = (await get(`/get_info_client/${id}`)).json();
+    assert.ok('AMT_CREDIT' in info && 'AMT_INCOME_TOTAL' in info);
+  });
+
+  test('an unknown client is a 404 on every client route', async () => {
+    for (const url of ['/api/v1/clients/1', '/api/v1/clients/1/score', '/get_score/1', '/api/v1/clients/1/similar', '/api/v1/clients/1/explanation']) {
+      const response = await get(url);
+      assert.equal(response.statusCode, 404, url);
+      assert.equal(response.json().code, 'not_found');
+    }
+  });
+
+  test('clients: file grouped and labelled, list with filters, similar clients, population', async () => {
+    const id = clientIds[1]!;
+    const record = (await get(`/api/v1/clients/${id}?language=en`)).json();
+    assert.equal(record.clientId, id);
+    assert.ok(record.groups.length >= 4);
+    const page = (await get('/api/v1/clients?page=1&pageSize=5&decision=refused')).json();
+    assert.ok(page.items.length <= 5 && page.items.every((item: { decision: string }) => item.decision === 'refused'));
+    const similar = (await get(`/api/v1/clients/${id}/similar?k=5`)).json();
+    assert.equal(similar.neighbours.length, 5);
+    assert.ok(similar.neighbours.every((n: { clientId: number }) => n.clientId !== id));
+    const population = (await get(`/api/v1/population/AMT_CREDIT?clientId=${id}`)).json();
+    assert.equal(population.quantiles.length, 101);
+    assert.ok(population.histogram.length > 0);
+    const unknownFeature = await get('/api/v1/population/NOT_A_FEATURE');
+    assert.ok([400, 404].includes(unknownFeature.statusCode));
+  });
+
+  test('new applications: one or many scored, every decision in the audit log, bad fields named', async () => {
+    const application = { AMT_INCOME_TOTAL: 180000, AMT_CREDIT: 500000, AMT_ANNUITY: 25000, AMT_GOODS_PRICE: 450000, DAYS_BIRTH: -12000, DAYS_EMPLOYED: -2000, CODE_GENDER: 'F', NAME_CONTRACT_TYPE: 'Cash loans' };
+    const post = (payload: object) => system.gateway.app.inject({ method: 'POST', url: '/api/v1/score', headers: withKey, payload });
+    const one = await post(application);
+    assert.equal(one.statusCode, 200, one.body);
+    const many = (await post({ applications: [application, { ...application, AMT_CREDIT: 2_000_000 }] })).json();
+    assert.equal(many.scores.length, 2);
+    const decision = (await get(`/api/v1/decisions/${one.json().decisionId}`)).json();
+    assert.equal(decision.probabilityOfDefault, one.json().probabilityOfDefault);
+    assert.match(decision.applicationHash, /^[0-9a-f]{64}$/);
+
+    const unknownField = await post({ ...application, NOT_A_FIELD: 1 });
+    assert.equal(unknownField.statusCode, 400);
+    assert.equal(unknownField.json().field, 'NOT_A_FIELD');
+    const wrongType = await post({ ...application, AMT_CREDIT: 'a lot' });
+    assert.equal(wrongType.statusCode, 400);
+    assert.equal(wrongType.json().field, 'AMT_CREDIT');
+    const inBatch = await post({ applications: [application, { ...application, CODE_GENDER: 'Q' }] });
+    assert.equal(inBatch.statusCode, 400);
+    assert.equal(inBatch.json().field, 'applications.1.CODE_GENDER');
+  });
+
+  test('the audit log survives a restart of the gateway', async () => {
+    const id = clientIds[2]!;
+    const { decisionId } = (await get(`/api/v1/clients/${id}/score`)).json();
+    await system.gateway.app.close();
+    const restarted = await testGateway({ bus: system.gatewayBus });
+    const response = await restarted.app.inject({ url: `/api/v1/decisions/${decisionId}`, headers: withKey });
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.json().clientId, id);
+    system.gateway = restarted;
+    get = (url) => restarted.app.inject({ url, headers: withKey });
+  });
+
+  test('explanations: contributions add up to the score, reasons in words, what-if, counterfactual', async () => {
+    const id = clientIds[3]!;
+    const explanation = (await get(`/api/v1/clients/${id}/explanation?language=en`)).json();
+    const sum = explanation.contributions.reduce((total: number, c: { contribution: number }) => total + c.contribution, explanation.expectedValue);
+    assert.ok(Math.abs(sum - explanation.rawScore) < 1e-9);
+    const score = (await get(`/api/v1/clients/${id}/score`)).json();
+    assert.ok(Math.abs(explanation.probabilityOfDefault - score.probabilityOfDefault) <= 1e-5);
+    assert.ok(explanation.adverseReasons.length <= 4);
+
+    const whatIf = await system.gateway.app.inject({ method: 'POST', url: '/api/v1/what-if', headers: withKey, payload: { clientId: id, changes: { AMT_CREDIT: 100000 } } });
+    assert.equal(whatIf.statusCode, 200, whatIf.body);
+    const badWhatIf = await system.gateway.app.inject({ method: 'POST', url: '/api/v1/what-if', headers: withKey, payload: { clientId: id, changes: { AMT_CREDIT: 'x' } } });
+    assert.equal(badWhatIf.statusCode, 400);
+    assert.equal(badWhatIf.json().field, 'changes.AMT_CREDIT');
+
+    const counterfactual = await get(`/api/v1/clients/${id}/counterfactual`);
+    assert.equal(counterfactual.statusCode, 200, counterfactual.body);
+    assert.equal(typeof counterfactual.json().found, 'boolean');
+    assert.equal((await get('/api/v1/explanations/global')).statusCode, 200);
+    assert.equal((await get('/api/v1/explanations/dependence?feature=NOT_A_FEATURE')).statusCode, 400);
+  });
+
+  test('a stopped service is a 503; a slow answer a 504', async () => {
+    const hurried = await testGateway({ bus: system.gatewayBus, busTimeoutMs: 1 });
+    const timedOut = await hurried.app.inject({ url: '/api/v1/explanations/summary?points=1000&top=20', headers: withKey });
+    assert.equal(timedOut.statusCode, 504);
+    assert.equal(timedOut.json().code, 'timeout');
+    await hurried.app.close();
+
+    await system.services.clients.shutdown.run();
+    const response = await get(`/api/v1/clients/${clientIds[0]}`);
+    assert.equal(response.statusCode, 503);
+    assert.equal(response.json().code, 'unavailable');
+    assert.equal((await get('/readyz')).statusCode, 503);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Application features from one raw application, by evaluating the derivations of
+ * `feature_spec.json`. This is the TypeScript twin of the Python evaluator
+ * (training/octroi_training/spec.py); `test_vectors.json` pins both to the same bits.
+ *
+ * Semantics (the contract):
+ * - a raw number is rounded to float32 first; ops then compute in float64 and every model
+ *   feature is rounded to float32 at the end;
+ * - `number`: absent, non-number, non-finite or listed in `missingValues` → NaN;
+ * - `category`: index of the exact text in `categories`, NaN when absent or unknown;
+ * - `ratio` a / b: NaN when a or b is NaN or b is 0;
+ * - `product`, `sum`: folded left to right, NaN when any input is NaN;
+ * - `difference` a − b;
+ * - `mean`, `min`, `max`, `std` skip NaN inputs (NaN when none is left); the mean is the
+ *   left-to-right sum over the count; `std` has ddof 0; min and max keep the earlier input on ties.
+ */
+import type { CategoryDerivation, Derivation, FeatureSpec, NumberDerivation } from './spec.ts';
+
+export type RawApplicationValues = Readonly<Record<string, unknown>>;
+
+export interface RawFieldProblem {
+  field: string;
+  message: string;
+}
+
+function rawNumber(derivation: NumberDerivation, raw: RawApplicationValues): number {
+  const value = raw[derivation.inputs[0]];
+  if (typeof value !== 'number') return Number.NaN;
+  const single = Math.fround(value);
+  if (!Number.isFinite(single)) return Number.NaN;
+  const placeholders = derivation.missingValues ?? [];
+  return placeholders.some((p) => Math.fround(p) === single) ? Number.NaN : single;
+}
+
+function rawCategory(derivation: CategoryDerivation, raw: RawApplicationValues): number {
+  const value = raw[derivation.inputs[0]];
+  if (typeof value !== 'string') return Number.NaN;
+  const code = derivation.categories.indexOf(value);
+  return code < 0 ? Number.NaN : code;
+}
+
+function fold(values: number[], combine: (a: number, b: number) => number): number {
+  let result = values[0] ?? Number.NaN;
+  for (const value of values.slice(1)) result = combine(result, value);
+  return result;
+}
+
+/** mean, min, max or std over the values that are not NaN. */
+function presentStatistic(op: 'mean' | 'min' | 'max' | 'std', values: number[]): number {
+  const present = values.filter((v) => !Number.isNaN(v));
+  if (present.length === 0) return Number.NaN;
+  if (op === 'min' || op === 'max') {
+    let best = present[0] as number;
+    for (const v of present.slice(1)) if (op === 'min' ? v < best : v > best) best = v;
+    return best;
+  }
+  let total = 0;
+  for (const v of present) total += v;
+  const mean = total / present.length;
+  if (op === 'mean') return mean;
+  let squares = 0;
+  for (const v of present) squares += (v - mean) * (v - mean);
+  return Math.sqrt(squares / present.length);
+}
+
+function combined(derivation: Derivation, values: number[]): number {
+  switch (derivation.op) {
+    case 'ratio': {
+      const [a = Number.NaN, b = Number.NaN] = values;
+      return b === 0 ? Number.NaN : a / b;
+    }
+    case 'product':
+      return fold(values, (a, b) => a * b);
+    case 'sum':
+      return fold(values, (a, b) => a + b);
+    case 'difference': {
+      const [a = Number.NaN, b = Number.NaN] = values;
+      return a - b;
+    }
+    case 'mean':
+    case 'min':
+    case 'max':
+    case 'std':
+      return presentStatistic(derivation.op, values);
+    default:
+      throw new Error(`feature_spec.json: unknown derivation op ${JSON.stringify(derivation.op)}`);
+  }
+}
+
+/** Every derivation of the specification, in order, by name (float64). */
+export function evaluateDerivations(spec: FeatureSpec, raw: RawApplicationValues): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const derivation of spec.derivations) {
+    let value: number;
+    if (derivation.op === 'number') value = rawNumber(derivation, raw);
+    else if (derivation.op === 'category') value = rawCategory(derivation, raw);
+    else value = combined(derivation, derivation.inputs.map((name) => values.get(name) ?? Number.NaN));
+    values.set(derivation.name, value);
+  }
+  return values;
+}
+
+/**
+ * The model's feature vector for a raw application: application features derived from the
+ * spec, NaN for the history features (a new application has no known history).
+ */
+export function deriveApplicationFeatures(spec: FeatureSpec, raw: RawApplicationValues): Float32Array {
+  const values = evaluateDerivations(spec, raw);
+  const features = new Float32Array(spec.features.length).fill(Number.NaN);
+  for (const feature of spec.features) {
+    if (feature.source === 'application') features[feature.index] = values.get(feature.name) ?? Number.NaN;
+  }
+  return features;
+}
+
+/** What is wrong with a raw application, field by field (an empty list when nothing is). */
+export function validateRawApplication(spec: FeatureSpec, raw: RawApplicationValues): RawFieldProblem[] {
+  const fields = new Map(spec.rawFields.map((f) => [f.name, f]));
+  const problems: RawFieldProblem[] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    const field = fields.get(name);
+    if (field === undefined) {
+      problems.push({ field: name, message: 'unknown field' });
+    } else if (value === null || value === undefined) {
+      continue; // a missing value is allowed everywhere
+    } else if (field.type === 'number') {
+      if (typeof value !== 'number') problems.push({ field: name, message: `expected a number, got ${typeof value}` });
+      else if (!Number.isFinite(value)) problems.push({ field: name, message: 'expected a finite number' });
+    } else if (typeof value !== 'string') {
+      problems.push({ field: name, message: `expected text, got ${typeof value}` });
+    } else if (field.categories !== undefined && !field.categories.includes(value)) {
+      problems.push({ field: name, message: `unknown category ${JSON.stringify(value)}` });
+    }
+  }
+  for (const field of spec.rawFields) {
+    if (field.required && (raw[field.name] === undefined || raw[field.name] === null)) {
+      problems.push({ field: field.name, message: 'required field is missing' });
+    }
+  }
+  return problems;
+}

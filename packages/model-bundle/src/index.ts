@@ -1,0 +1,47 @@
+export { BundleError, DomainError, isDomainError } from './errors.ts';
+export {
+  defaultModelDir,
+  loadBundle,
+  REQUIRED_FILES,
+  type BundleFile,
+  type DecisionPolicy,
+  type FeatureImportance,
+  type LoadBundleOptions,
+  type Manifest,
+  type ModelBundle,
+} from './bundle.ts';
+export {
+  loadApplicantFeatures,
+  loadApplicantRecords,
+  type ApplicantColumn,
+  type ApplicantFeatures,
+  type ApplicantRecords,
+  type RawValue,
+} from './applicants.ts';
+export { buildIdIndex, type RowOf } from './id-index.ts';
+export {
+  parsePopulation,
+  percentileOf,
+  type FeaturePopulation,
+  type HistogramBin,
+  type PopulationStats,
+} from './population.ts';
+export { decisionFor, knownOutcomeOf, type KnownOutcome } from './decision.ts';
+export type {
+  CategoryDerivation,
+  CombinedDerivation,
+  Derivation,
+  Feature,
+  /** The same as Feature: the name this package first exported. */
+  Feature as FeatureDefinition,
+  FeatureLabel,
+  FeatureSource,
+  FeatureSpec,
+  NumberDerivation,
+  RawField,
+  ReadingGroup,
+  TestVector,
+} from './spec.ts';
+export { seededOrder, seededRandom } from './random.ts';
+export { shortestFloat32 } from './float32.ts';
+export { deriveApplicationFeatures, evaluateDerivations, validateRawApplication, type RawFieldProblem } from './derive.ts';

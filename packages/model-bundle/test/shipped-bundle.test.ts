@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { defaultModelDir, loadApplicantFeatures, loadApplicantRecords, loadBundle } from '../src/index.ts';
+
+const dir = defaultModelDir();
+const shipped = existsSync(join(dir, 'features.arrow'));
+
+describe('the shipped bundle', { skip: shipped ? false : `no bundle in ${dir}` }, () => {
+  it('matches its manifest, has statistics for every feature and importance only for known features', async () => {
+    const bundle = await loadBundle(dir, { verifyChecksums: true });
+    const missing = bundle.featureNames.filter((name) => !bundle.population.has(name));
+    assert.deepEqual(missing, []);
+    const known = new Set(bundle.featureNames);
+    assert.deepEqual(bundle.importance.filter(({ feature }) => !known.has(feature)), []);
+  });
+
+  it('scores every applicant it lists, with a raw application for each', async () => {
+    const bundle = await loadBundle(dir);
+    const [features, records] = await Promise.all([loadApplicantFeatures(bundle), loadApplicantRecords(bundle)]);
+    assert.equal(features.featureCount, bundle.featureNames.length);
+    for (let row = 0; row < features.size; row++) {
+      const probability = features.probability(row);
+      assert.ok(probability >= 0 && probability <= 1, `probability of row ${row}: ${probability}`);
+      assert.ok(records.rowOf(features.ids[row]!) >= 0, `no application for client ${features.ids[row]}`);
+    }
+  });
+});

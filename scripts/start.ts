@@ -1,0 +1,56 @@
+/**
+ * Starts the whole of Octroi.
+ *
+ *   npm start                      one process, in-process bus and cache (embedded defaults), the shipped model
+ *   npm run start:distributed -- [--scoring N] [--clients N] [--explain N] [--gateway N]
+ *                                  nats-server and redis-server (started here unless NATS_URL / REDIS_URL are set
+ *                                  or already listening), then each service as its own processes, N replicas each
+ */
+import { parseArgs } from 'node:util';
+import { MemoryBus, createLogger, processMetrics } from '@octroi/runtime';
+import { startDistributed } from './topology.ts';
+
+const { values } = parseArgs({
+  options: {
+    distributed: { type: 'boolean', default: false },
+    scoring: { type: 'string', default: process.env.SCORING_REPLICAS ?? '1' },
+    clients: { type: 'string', default: process.env.CLIENTS_REPLICAS ?? '1' },
+    explain: { type: 'string', default: process.env.EXPLAIN_REPLICAS ?? '1' },
+    gateway: { type: 'string', default: process.env.GATEWAY_REPLICAS ?? '1' },
+  },
+});
+
+async function startEmbedded() {
+  const log = createLogger('octroi');
+  const bus = new MemoryBus(log, processMetrics());
+  const { startScoring } = await import('../services/scoring/src/main.ts');
+  const { startClients } = await import('../services/clients/src/main.ts');
+  const { startExplain } = await import('../services/explain/src/main.ts');
+  const { startGateway } = await import('../gateway/src/main.ts');
+  const services = await Promise.all([startScoring({ bus }), startClients({ bus }), startExplain({ bus })]);
+  const gateway = await startGateway({ bus });
+  // One signal stops everything: the gateway first (no new HTTP work), then each service drains.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    await gateway.runtime.shutdown.run();
+    await Promise.all(services.map((runtime) => runtime.shutdown.run()));
+    await bus.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  console.log(`\nOctroi is running at ${gateway.url}  (dashboard at /, API documentation at /docs). Ctrl+C stops it.\n`);
+}
+
+if (values.distributed) {
+  await startDistributed({
+    scoring: Number(values.scoring),
+    clients: Number(values.clients),
+    explain: Number(values.explain),
+    gateway: Number(values.gateway),
+  });
+} else {
+  await startEmbedded();
+}

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { resolve } from 'node:path';
+
+export interface Replicas {
+  scoring: number;
+  clients: number;
+  explain: number;
+  gateway: number;
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SERVICE_ENTRY = {
+  scoring: 'services/scoring/src/main.ts',
+  clients: 'services/clients/src/main.ts',
+  explain: 'services/explain/src/main.ts',
+  gateway: 'gateway/src/main.ts',
+} as const;
+
+const listening = (port: number) =>
+  new Promise<boolean>((done) => {
+    const socket = new Socket();
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+    socket.connect(port, '127.0.0.1');
+  });
+
+async function waitFor(port: number, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await listening(port))) {
+    if (Date.now() > deadline) throw new Error(`${what} is not listening on port ${port} after ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/**
+ * The distributed topology on one machine, as processes: what docker-compose runs as containers.
+ * Infrastructure it started itself is stopped with it; servers that were already running are left alone.
+ */
+export async function startDistributed(replicas: Replicas) {
+  const children: Array<{ name: string; child: ChildProcess }> = [];
+  const run = (name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push({ name, child });
+    child.on('exit', (code, signal) => {
+      if (!stopping) console.error(`${name} exited (${signal ?? code})`);
+    });
+    return child;
+  };
+
+  const dataDir = process.env.OCTROI_DATA_DIR ?? 'var';
+  mkdirSync(resolve(ROOT, dataDir, 'nats'), { recursive: true });
+  const natsPort = Number(process.env.NATS_PORT ?? 4222);
+  const redisPort = Number(process.env.REDIS_PORT ?? 6379);
+  const natsUrl = process.env.NATS_URL ?? `nats://127.0.0.1:${natsPort}`;
+  const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${redisPort}`;
+  if (!process.env.NATS_URL && !(await listening(natsPort))) {
+    run('nats-server', 'nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', resolve(ROOT, dataDir, 'nats')]);
+    await waitFor(natsPort, 'nats-server');
+  }
+  if (!process.env.REDIS_URL && !(await listening(redisPort))) {
+    run('redis-server', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    await waitFor(redisPort, 'redis-server');
+  }
+
+  const shared = { NATS_URL: natsUrl, REDIS_URL: redisUrl };
+  let metricsPort = Number(process.env.METRICS_PORT_BASE ?? 9400);
+  for (const service of ['scoring', 'clients', 'explain'] as const) {
+    for (let replica = 1; replica <= replicas[service]; replica++) {
+      run(`${service}-${replica}`, process.execPath, ['--import', 'tsx', SERVICE_ENTRY[service]], { ...shared, METRICS_PORT: String(metricsPort++) });
+    }
+  }
+  const gatewayPort = Number(process.env.PORT ?? 8080);
+  for (let replica = 1; replica <= replicas.gateway; replica++) {
+    // Replicas of the gateway listen on consecutive ports; a load balancer in front of them is the operator's choice.
+    run(`gateway-${replica}`, process.execPath, ['--import', 'tsx', SERVICE_ENTRY.gateway], { ...shared, PORT: String(gatewayPort + replica - 1) });
+  }
+  await waitFor(gatewayPort, 'the gateway', 60_000);
+  console.log(`\nOctroi (distributed) at http://127.0.0.1:${gatewayPort}: ${JSON.stringify(replicas)} on ${natsUrl} and ${redisUrl}. Ctrl+C stops it.\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // Gateways and services first (they drain), the servers they need last.
+    const order = [...children].reverse().sort((a, b) => Number(/server/.test(a.name)) - Number(/server/.test(b.name)));
+    for (const { child } of order) {
+      if (child.exitCode !== null) continue;
+      await new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      });
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

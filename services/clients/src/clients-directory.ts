@@ -1,0 +1,75 @@
+import type { ClientFeatures, ClientPage, ClientRecord, Language, Population, SimilarClients } from '@octroi/contracts';
+import { loadApplicantFeatures, loadApplicantRecords, shortestFloat32, type ApplicantFeatures, type ApplicantRecords, type ModelBundle } from '@octroi/model-bundle';
+import { ClientList, type ListClientsQuery } from './client-list.ts';
+import { ClientRecords } from './client-record.ts';
+import { requireClientRow } from './lookup.ts';
+import { PopulationView, type PopulationSample, type SampleQuery } from './population.ts';
+import { SimilarityIndex } from './similar.ts';
+
+/**
+ * Everything the clients service answers, from one model bundle: loaded and indexed once at
+ * start-up, then every request is a lookup or a pass over typed arrays.
+ */
+export class ClientsDirectory {
+  private constructor(
+    readonly bundle: ModelBundle,
+    private readonly applicantFeatures: ApplicantFeatures,
+    private readonly applicants: ApplicantRecords,
+    private readonly records: ClientRecords,
+    private readonly clientList: ClientList,
+    private readonly populationView: PopulationView,
+    private readonly similarity: SimilarityIndex,
+  ) {}
+
+  static async load(bundle: ModelBundle): Promise<ClientsDirectory> {
+    const [features, applicants] = await Promise.all([loadApplicantFeatures(bundle), loadApplicantRecords(bundle)]);
+    return new ClientsDirectory(
+      bundle,
+      features,
+      applicants,
+      new ClientRecords(bundle, features, applicants),
+      new ClientList(bundle, features, applicants),
+      new PopulationView(bundle, features),
+      new SimilarityIndex(bundle, features),
+    );
+  }
+
+  get size(): number {
+    return this.applicantFeatures.size;
+  }
+
+  /** @throws DomainError not_found for an unknown client. */
+  get(clientId: number, language: Language = 'fr'): ClientRecord {
+    return this.records.get(clientId, language);
+  }
+
+  list(query: ListClientsQuery): ClientPage {
+    return this.clientList.list(query);
+  }
+
+  /** The model's input for a known client and its raw application, for what-if and counterfactuals. */
+  features(clientId: number): ClientFeatures {
+    const row = requireClientRow(this.applicantFeatures, clientId);
+    const features = Array.from(this.applicantFeatures.features(row), (value) => (Number.isNaN(value) ? null : shortestFloat32(value)));
+    const applicantRow = this.applicants.rowOf(clientId);
+    return { clientId, features, raw: applicantRow < 0 ? {} : this.applicants.raw(applicantRow) };
+  }
+
+  /** @throws DomainError bad_request for an unknown feature, not_found for an unknown client. */
+  population(feature: string, clientId?: number, language: Language = 'fr'): Population {
+    return this.populationView.population(feature, clientId, language);
+  }
+
+  sample(query: SampleQuery): PopulationSample {
+    return this.populationView.sample(query);
+  }
+
+  similar(clientId: number, k = 10): SimilarClients {
+    return this.similarity.similar(clientId, k);
+  }
+
+  /** Every client id, ascending. */
+  ids(): number[] {
+    return Array.from(this.clientList.allIds());
+  }
+}

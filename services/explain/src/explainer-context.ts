@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RawApplication } from '@octroi/contracts';
+import {
+  DomainError, deriveApplicationFeatures, loadApplicantFeatures, loadApplicantRecords, validateRawApplication,
+  type ApplicantFeatures, type ApplicantRecords, type ModelBundle,
+} from '@octroi/model-bundle';
+import { createExplainer, type Explainer } from './explainer.ts';
+import type { LightGbmDump } from './forest.ts';
+import { ImportanceJob } from './global.ts';
+import { changedFeatures, type DeriveFeatures } from './what-if.ts';
+
+export const TREE_DUMP_FILE = 'model.lgb.json';
+
+export interface KnownClient {
+  clientId: number;
+  features: Float32Array;
+  raw: RawApplication;
+}
+
+/**
+ * What the explain service holds for one model bundle: the explainer (trees and TreeSHAP tables built at load),
+ * the applicants it serves, the derivation of application features, and the global importance job.
+ */
+export class ExplainerContext {
+  readonly derive: DeriveFeatures;
+  readonly importance: ImportanceJob;
+
+  private constructor(
+    readonly bundle: ModelBundle,
+    readonly explainer: Explainer,
+    private readonly features: ApplicantFeatures,
+    private readonly records: ApplicantRecords,
+  ) {
+    this.derive = (raw) => deriveApplicationFeatures(bundle.spec, raw);
+    this.importance = new ImportanceJob(explainer, { count: features.size, row: (i) => features.features(i) });
+  }
+
+  static async load(bundle: ModelBundle): Promise<ExplainerContext> {
+    const [dump, features, records] = await Promise.all([
+      readFile(join(bundle.dir, TREE_DUMP_FILE), 'utf8').then((text) => JSON.parse(text) as LightGbmDump),
+      loadApplicantFeatures(bundle),
+      loadApplicantRecords(bundle),
+    ]);
+    const explainer = createExplainer({
+      model: dump,
+      spec: bundle.spec,
+      population: bundle.population,
+      threshold: bundle.decision.threshold,
+      modelVersion: bundle.version,
+    });
+    return new ExplainerContext(bundle, explainer, features, records);
+  }
+
+  client(clientId: number): KnownClient {
+    const row = this.features.rowOf(clientId);
+    const recordRow = this.records.rowOf(clientId);
+    if (row < 0 || recordRow < 0) throw DomainError.notFound(`No client ${clientId}`, 'clientId');
+    return { clientId, features: this.features.features(row), raw: this.records.raw(recordRow) };
+  }
+
+  /** A new application's features, after every field has been checked against the specification. */
+  deriveChecked(application: RawApplication, field: string): Float32Array {
+    const [problem] = validateRawApplication(this.bundle.spec, application);
+    if (problem) throw DomainError.badRequest(`${field}.${problem.field}: ${problem.message}`, `${field}.${problem.field}`);
+    return this.derive(application);
+  }
+
+  checkChanges(client: KnownClient, changes: RawApplication) {
+    const [problem] = validateRawApplication(this.bundle.spec, { ...client.raw, ...changes });
+    if (problem) throw DomainError.badRequest(`changes.${problem.field}: ${problem.message}`, `changes.${problem.field}`);
+  }
+
+  /** The client's features with some application fields changed: application features re-derived, history kept. */
+  withChanges(client: KnownClient, changes: RawApplication): Float64Array {
+    return changedFeatures(this.explainer, this.derive, { raw: client.raw, features: client.features, changes });
+  }
+}

@@ -1,0 +1,103 @@
+import type { ModelInfo, RawApplication, Score } from '@octroi/contracts';
+import {
+  DomainError, decisionFor, deriveApplicationFeatures, loadApplicantFeatures, validateRawApplication,
+  type ApplicantFeatures, type ModelBundle,
+} from '@octroi/model-bundle';
+import { OnnxScorer, type ScorerOptions } from './onnx-scorer.ts';
+
+/** A score before it is tied to a request: what the cache keeps. */
+export type ModelScore = Omit<Score, 'decisionId' | 'clientId'>;
+
+/**
+ * Scores with the bundle's model: engineered feature rows, known clients (their features come with the bundle)
+ * and raw applications (application-level features derived from the feature specification, history missing).
+ */
+export class CreditScorer {
+  private constructor(
+    private readonly bundle: ModelBundle,
+    private readonly model: OnnxScorer,
+    private readonly applicants: ApplicantFeatures,
+  ) {}
+
+  static async load(bundle: ModelBundle, options: ScorerOptions = {}): Promise<CreditScorer> {
+    const [model, applicants] = await Promise.all([OnnxScorer.load(bundle, options), loadApplicantFeatures(bundle)]);
+    return new CreditScorer(bundle, model, applicants);
+  }
+
+  get version() {
+    return this.bundle.version;
+  }
+
+  get featureCount() {
+    return this.model.featureCount;
+  }
+
+  async scoreMatrix(matrix: Float32Array, rows: number): Promise<ModelScore[]> {
+    const probabilities = await this.model.probabilities(matrix, rows);
+    const { threshold } = this.bundle.decision;
+    return Array.from(probabilities, (probabilityOfDefault) => ({
+      probabilityOfDefault,
+      decision: decisionFor(probabilityOfDefault, threshold),
+      threshold,
+      modelVersion: this.bundle.version,
+    }));
+  }
+
+  /** Rows of engineered features as sent over the API: null is missing; each row must have every feature. */
+  scoreRows(rows: Array<Array<number | null>>, field: (row: number) => string): Promise<ModelScore[]> {
+    const width = this.featureCount;
+    const matrix = new Float32Array(rows.length * width);
+    rows.forEach((row, index) => {
+      if (row.length !== width) throw DomainError.badRequest(`${field(index)}: the model takes ${width} features, got ${row.length}`, field(index));
+      row.forEach((value, column) => (matrix[index * width + column] = value ?? Number.NaN));
+    });
+    return this.scoreMatrix(matrix, rows.length);
+  }
+
+  async scoreClient(clientId: number): Promise<ModelScore> {
+    const row = this.applicants.rowOf(clientId);
+    if (row < 0) throw DomainError.notFound(`No client ${clientId}`, 'clientId');
+    const [score] = await this.scoreMatrix(this.applicants.features(row), 1);
+    return score!;
+  }
+
+  /** Raw applications: every field checked against the specification before anything is scored. */
+  scoreApplications(applications: RawApplication[]): Promise<ModelScore[]> {
+    const width = this.featureCount;
+    const matrix = new Float32Array(applications.length * width);
+    applications.forEach((application, index) => {
+      const [problem] = validateRawApplication(this.bundle.spec, application);
+      if (problem) {
+        const field = applications.length > 1 ? `applications.${index}.${problem.field}` : problem.field;
+        throw DomainError.badRequest(`${field}: ${problem.message}`, field);
+      }
+      matrix.set(deriveApplicationFeatures(this.bundle.spec, application), index * width);
+    });
+    return this.scoreMatrix(matrix, applications.length);
+  }
+
+  modelInfo(): ModelInfo {
+    const { manifest, decision, metrics, spec, importance } = this.bundle;
+    const gainOf = new Map(importance.map((item) => [item.feature, item.gain]));
+    return {
+      name: manifest.name,
+      version: this.bundle.version,
+      createdAt: String(manifest.createdAt ?? ''),
+      trainedOn: String(manifest.trainedOn ?? ''),
+      threshold: decision.threshold,
+      costFalseNegative: decision.costFalseNegative,
+      costFalsePositive: decision.costFalsePositive,
+      metrics,
+      features: spec.features.map((feature) => ({
+        name: feature.name,
+        index: feature.index,
+        kind: feature.kind,
+        source: feature.source,
+        description: feature.description ?? '',
+        ...(feature.label ? { label: feature.label } : {}),
+        ...(feature.categories ? { categories: feature.categories } : {}),
+        importanceGain: gainOf.get(feature.name) ?? 0,
+      })),
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { connect } from 'nats';
+import { JetStreamAuditLog } from '@octroi/runtime';
+import { startCluster, type Cluster } from './support/cluster.ts';
+import { runLoad, sleep, type Outcome } from './support/load.ts';
+
+/**
+ * Faults on real processes: two scoring replicas, one of each other service, a gateway, nats-server with
+ * JetStream and redis-server, under a steady load of score requests.
+ */
+describe('faults under load', () => {
+  let cluster: Cluster;
+  let clientIds: number[];
+  const acknowledged: Outcome[] = [];
+  const scorePath = () => `/api/v1/clients/${clientIds[Math.floor(Math.random() * clientIds.length)]}/score`;
+  const load = (concurrency = 6) => runLoad(cluster.url, cluster.headers, scorePath, concurrency, 60_000);
+  const keep = (outcomes: Outcome[]) => acknowledged.push(...outcomes.filter((o) => o.status === 200 && o.decisionId));
+  const failures = (outcomes: Outcome[]) => outcomes.filter((o) => o.status !== 200);
+
+  before(async () => {
+    cluster = await startCluster({ scoring: 2, env: { BUS_TIMEOUT_MS: '1500' } });
+    const ids = (await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as number[];
+    clientIds = ids.slice(0, 2000);
+  });
+  after(async () => cluster?.stop());
+
+  test('kill -9 of one of two scoring replicas: the gateway retries, no request fails', async () => {
+    const running = load();
+    await sleep(1500);
+    cluster.services.scoring[0]!.signal('SIGKILL');
+    await sleep(3000);
+    const outcomes = await running.stop();
+    keep(outcomes);
+    assert.ok(outcomes.length > 100, `load ran (${outcomes.length} requests)`);
+    assert.deepEqual(failures(outcomes), [], 'every request answered 200');
+    assert.match(cluster.gateway.log(), /retrying once/, 'the gateway retried the lost requests');
+    await cluster.addReplica('scoring');
+  });
+
+  test('nats-server restarted under load: everyone reconnects, requests succeed again within 5 s, no process dies', async () => {
+    const running = load();
+    await sleep(1000);
+    await cluster.nats.stop();
+    await sleep(1000);
+    await cluster.nats.start();
+    const restartedAt = Date.now();
+    await sleep(6000);
+    const outcomes = await running.stop();
+    keep(outcomes);
+    const afterRecovery = outcomes.filter((o) => o.at > restartedAt + 5000);
+    assert.ok(afterRecovery.length > 50, 'load continued after the restart');
+    assert.deepEqual(failures(afterRecovery), [], 'all requests succeed from 5 s after the restart');
+    for (const member of [cluster.gateway, ...Object.values(cluster.services).flat().filter((m) => m.name !== 'scoring-1')]) {
+      assert.ok(member.running, `${member.name} is still running`);
+    }
+  });
+
+  test('redis-server stopped: every request still answered, one warning, caching resumes when it returns', async () => {
+    const scoring = cluster.services.scoring.find((member) => member.running)!;
+    const hits = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${scoring.port}/metrics`)).text();
+      return Number(/octroi_cache_operations_total\{cache="scoring",result="hit"\} (\d+)/.exec(text)?.[1] ?? 0);
+    };
+    await cluster.redis.stop();
+    const running = load();
+    await sleep(2500);
+    const outcomes = await running.stop();
+    assert.ok(outcomes.length > 50);
+    assert.deepEqual(failures(outcomes), [], 'answered without the cache');
+    assert.match(scoring.log(), /Redis unavailable/);
+
+    await cluster.redis.start();
+    await sleep(2500);
+    const before = await hits();
+    const warm = runLoad(cluster.url, cluster.headers, () => `/api/v1/clients/${clientIds[0]}/score`, 2, 10_000);
+    await sleep(1500);
+    await warm.stop();
+    assert.ok((await hits()) > before, 'cache hits again after Redis returned');
+  });
+
+  test('SIGTERM to a scoring replica under load: it drains, exits 0, no request fails', async () => {
+    const running = load();
+    await sleep(1500);
+    const victim = cluster.services.scoring.find((member) => member.running)!;
+    victim.signal('SIGTERM');
+    await victim.exited;
+    await sleep(1500);
+    const outcomes = await running.stop();
+    keep(outcomes);
+    assert.equal(victim.exitCode, 0, victim.log().slice(-1500));
+    assert.deepEqual(failures(outcomes), []);
+  });
+
+  test('every acknowledged decision is in the audit log, none twice', async () => {
+    const connection = await connect({ servers: cluster.nats.url });
+    const audit = await JetStreamAuditLog.open(connection);
+    const seen = new Map<string, number>();
+    for await (const record of audit.all()) seen.set(record.decisionId, (seen.get(record.decisionId) ?? 0) + 1);
+    await connection.close();
+    const missing = acknowledged.filter((o) => !seen.has(o.decisionId!));
+    assert.ok(acknowledged.length > 300, `${acknowledged.length} acknowledged decisions`);
+    assert.deepEqual(missing, []);
+    assert.deepEqual([...seen.entries()].filter(([, count]) => count > 1), []);
+  });
+});

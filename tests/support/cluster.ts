@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort, startNats, startRedis, waitForPort, type TestServer } from '@octroi/runtime/testing';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ENTRY = {
+  scoring: 'services/scoring/src/main.ts',
+  clients: 'services/clients/src/main.ts',
+  explain: 'services/explain/src/main.ts',
+  gateway: 'gateway/src/main.ts',
+} as const;
+type Role = keyof typeof ENTRY;
+
+export const CLUSTER_API_KEY = 'cluster-test-key';
+
+/** One process of the cluster, with its log file and its probe port. */
+export class Member {
+  exitCode: number | null = null;
+  exitSignal: NodeJS.Signals | null = null;
+  readonly exited: Promise<void>;
+
+  constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+    readonly logFile: string,
+    readonly port: number,
+  ) {
+    this.exited = new Promise((done) =>
+      child.once('exit', (code, signal) => {
+        this.exitCode = code;
+        this.exitSignal = signal;
+        done();
+      }),
+    );
+  }
+
+  get running() {
+    return this.exitCode === null && this.exitSignal === null;
+  }
+  signal(signal: NodeJS.Signals) {
+    this.child.kill(signal);
+  }
+  log(): string {
+    return readFileSync(this.logFile, 'utf8');
+  }
+}
+
+export interface ClusterOptions {
+  scoring?: number;
+  clients?: number;
+  explain?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The distributed topology as real processes on this machine: nats-server with JetStream, redis-server, N replicas
+ * of each service and one gateway, each service with its probe port (METRICS_PORT) for readiness and metrics.
+ */
+export async function startCluster(options: ClusterOptions = {}) {
+  const nats: TestServer = await startNats({ jetStream: true });
+  const redis: TestServer = await startRedis();
+  const logs = mkdtempSync(join(tmpdir(), 'octroi-cluster-'));
+  const members: Member[] = [];
+  const base = { ...process.env, NATS_URL: nats.url, REDIS_URL: redis.url, LOG_LEVEL: 'info', ...options.env };
+
+  const launch = async (role: Role, index: number, extraEnv: NodeJS.ProcessEnv = {}) => {
+    const port = await freePort();
+    const name = `${role}-${index}`;
+    const logFile = join(logs, `${name}.log`);
+    const env = role === 'gateway'
+      ? { ...base, PORT: String(port), OCTROI_API_KEYS: CLUSTER_API_KEY, OCTROI_DATA_DIR: join(logs, 'gateway'), RATE_LIMIT_PER_MINUTE: '0', ...extraEnv }
+      : { ...base, METRICS_PORT: String(port), ...extraEnv };
+    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY[role]], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = createWriteStream(logFile);
+    child.stdout!.pipe(out);
+    child.stderr!.pipe(out);
+    const member = new Member(name, child, logFile, port);
+    members.push(member);
+    return member;
+  };
+
+  const waitReady = async (member: Member, path: string, timeoutMs = 60_000) => {
+    await waitForPort(member.port, timeoutMs);
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!member.running) throw new Error(`${member.name} exited (${member.exitCode ?? member.exitSignal}):\n${member.log().slice(-2000)}`);
+      const response = await fetch(`http://127.0.0.1:${member.port}${path}`).catch(() => undefined);
+      if (response?.ok) return;
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    throw new Error(`${member.name} not ready after ${timeoutMs} ms:\n${member.log().slice(-2000)}`);
+  };
+
+  const replicas = { scoring: options.scoring ?? 1, clients: options.clients ?? 1, explain: options.explain ?? 1 };
+  const services: Record<'scoring' | 'clients' | 'explain', Member[]> = { scoring: [], clients: [], explain: [] };
+  for (const role of ['scoring', 'clients', 'explain'] as const) {
+    for (let i = 1; i <= replicas[role]; i++) services[role].push(await launch(role, i));
+  }
+  await Promise.all(Object.values(services).flat().map((member) => waitReady(member, '/readyz')));
+  const gateway = await launch('gateway', 1);
+  await waitReady(gateway, '/readyz');
+
+  return {
+    nats,
+    redis,
+    services,
+    gateway,
+    url: `http://127.0.0.1:${gateway.port}`,
+    headers: { 'x-api-key': CLUSTER_API_KEY },
+    /** Starts one more replica of a service and waits until it is ready. */
+    async addReplica(role: 'scoring' | 'clients' | 'explain') {
+      const member = await launch(role, services[role].length + 1);
+      services[role].push(member);
+      await waitReady(member, '/readyz');
+      return member;
+    },
+    async stop() {
+      for (const member of [gateway, ...Object.values(services).flat()]) {
+        if (member.running) {
+          member.signal('SIGTERM');
+          await member.exited;
+        }
+      }
+      await Promise.all([nats.close(), redis.close()]);
+    },
+  };
+}
+
+export type Cluster = Awaited<ReturnType<typeof startCluster>>;
