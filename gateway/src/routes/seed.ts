@@ -9,7 +9,15 @@ const tags = ['seed (legacy)'];
 export async function seedRoutes(app: App, { forward }: RouteDeps) {
   app.get('/get_id_client', {
     schema: { tags, security: secured, summary: 'Every served client id (legacy)', response: { 200: Type.Array(Type.Integer()), ...errorReplies(...COMMON_ERRORS) } },
-  }, async (request) => (await forward(clients.ids, {}, request)).ids);
+  }, async (request) => {
+    const ids: number[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const page: { ids: number[]; next: number | null } = await forward(clients.ids, { offset, limit: 50_000 }, request);
+      ids.push(...page.ids);
+      offset = page.next;
+    }
+    return ids;
+  });
 
   app.get('/get_score/:id', {
     schema: { tags, security: secured, summary: '[probability of repaying, probability of default] (legacy)', params: ClientIdParams, response: { 200: SeedScore, ...errorReplies(...COMMON_ERRORS, 404) } },

@@ -113,6 +113,7 @@ export const PopulationSample = Type.Object(
     client: Type.Optional(Type.Object({ clientId: ClientId, x: Type.Union([Type.Number(), Type.Null()]), y: Type.Union([Type.Number(), Type.Null()]), probabilityOfDefault: Probability })),
   },
 );
+export type PopulationSample = Static<typeof PopulationSample>;
 
 export const SimilarRequest = Type.Object({ clientId: ClientId, k: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) });
 export const SimilarClients = Type.Object(
@@ -139,5 +140,11 @@ export const clients = {
   population: endpoint('clients', 'population', PopulationRequest, Population),
   sample: endpoint('clients', 'sample', PopulationSampleRequest, PopulationSample),
   similar: endpoint('clients', 'similar', SimilarRequest, SimilarClients),
-  ids: endpoint('clients', 'ids', Type.Object({}), Type.Object({ ids: Type.Array(ClientId) })),
+  // Paged: every id of a full-scale population (356,000) would not fit in one bus message.
+  ids: endpoint(
+    'clients',
+    'ids',
+    Type.Object({ offset: Type.Integer({ minimum: 0, default: 0 }), limit: Type.Integer({ minimum: 1, maximum: 50_000, default: 50_000 }) }),
+    Type.Object({ ids: Type.Array(ClientId), next: Type.Union([Type.Integer(), Type.Null()], { description: 'Offset of the next page, null after the last' }) }),
+  ),
 } as const;

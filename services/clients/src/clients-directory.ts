@@ -1,9 +1,9 @@
-import type { ClientFeatures, ClientPage, ClientRecord, Language, Population, SimilarClients } from '@octroi/contracts';
+import type { ClientFeatures, ClientPage, ClientRecord, Language, Population, PopulationSample, SimilarClients } from '@octroi/contracts';
 import { loadApplicantFeatures, loadApplicantRecords, shortestFloat32, type ApplicantFeatures, type ApplicantRecords, type ModelBundle } from '@octroi/model-bundle';
 import { ClientList, type ListClientsQuery } from './client-list.ts';
 import { ClientRecords } from './client-record.ts';
 import { requireClientRow } from './lookup.ts';
-import { PopulationView, type PopulationSample, type SampleQuery } from './population.ts';
+import { PopulationView, type SampleQuery } from './population.ts';
 import { SimilarityIndex } from './similar.ts';
 
 /**
@@ -69,7 +69,8 @@ export class ClientsDirectory {
   }
 
   /** Every client id, ascending. */
-  ids(): number[] {
-    return Array.from(this.clientList.allIds());
+  /** Client ids in the bundle's order, `limit` of them from `offset`. */
+  ids(offset = 0, limit = this.size): number[] {
+    return Array.from(this.clientList.allIds().subarray(offset, offset + limit));
   }
 }

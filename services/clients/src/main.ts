@@ -9,7 +9,7 @@ export async function startClients(options: RuntimeOptions = {}) {
   const bundle = await loadBundle();
   const started = Date.now();
   const directory = await ClientsDirectory.load(bundle);
-  runtime.log.info({ applicants: directory.ids().length, ms: Date.now() - started }, 'applicants loaded');
+  runtime.log.info({ applicants: directory.size, ms: Date.now() - started }, 'applicants loaded');
   await runtime.serve(clientsService(directory, bundle.version));
   return runtime;
 }

@@ -1,21 +1,8 @@
-import type { Language, Population } from '@octroi/contracts';
+import type { Language, Population, PopulationSample } from '@octroi/contracts';
 import { DomainError, percentileOf, shortestFloat32, seededOrder, type ApplicantFeatures, type Feature, type ModelBundle } from '@octroi/model-bundle';
 import { requireClientRow } from './lookup.ts';
 
-/** The PopulationSample reply of the contracts (which export its schema only). */
-export interface PopulationSample {
-  x: string;
-  y: string;
-  points: SamplePoint[];
-  client?: { clientId: number; x: number | null; y: number | null; probabilityOfDefault: number };
-}
-
-export interface SamplePoint {
-  clientId: number;
-  x: number;
-  y: number;
-  probabilityOfDefault: number;
-}
+export type SamplePoint = PopulationSample['points'][number];
 
 export interface SampleQuery {
   x: string;

@@ -19,7 +19,10 @@ export function clientsService(directory: ClientsDirectory, modelVersion: string
       population: ({ feature, clientId, language }) => directory.population(feature, clientId, language),
       sample: (query) => directory.sample(query),
       similar: ({ clientId, k }) => directory.similar(clientId, k),
-      ids: () => ({ ids: directory.ids() }),
+      ids: ({ offset, limit }) => {
+        const ids = directory.ids(offset, limit);
+        return { ids, next: offset + limit < directory.size ? offset + limit : null };
+      },
     },
   };
 }
