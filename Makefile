@@ -6,6 +6,7 @@ OUT ?= models/home-credit-generated
 N ?= 20000
 N_TEST ?= 5000
 SEED ?= 42
+TRAINED_ON ?= home-credit
 export ONNXRUNTIME_NODE_INSTALL := skip
 
 ## Show this help
@@ -43,13 +44,13 @@ test-python:
 generate-data:
 	cd training && python3 -m octroi_training.generate --out $(abspath $(OUT)) --n $(N) --n-test $(N_TEST) --seed $(SEED)
 
-## Train and export a model bundle: make train DATA=<folder of Home Credit CSVs> OUT=<bundle folder>
+## Train and export a model bundle: make train DATA=<folder of Home Credit CSVs> OUT=<bundle folder> [TRAINED_ON=generated]
 train:
-	cd training && python3 -m octroi_training.train --data $(abspath $(DATA)) --out $(abspath $(OUT))
+	cd training && python3 -m octroi_training.train --data $(abspath $(DATA)) --out $(abspath $(OUT)) --trained-on $(TRAINED_ON)
 
 ## Rebuild the shipped bundle from generated data (seeded)
 shipped-model:
 	$(MAKE) generate-data OUT=var/generated N=$(N) N_TEST=$(N_TEST)
-	$(MAKE) train DATA=var/generated OUT=models/home-credit-generated
+	$(MAKE) train DATA=var/generated OUT=models/home-credit-generated TRAINED_ON=generated
 
 .PHONY: help install run run-distributed test install-python test-python generate-data train shipped-model

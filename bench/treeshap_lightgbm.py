@@ -6,7 +6,8 @@ LightGBM's text format, or model.txt when it sits next to it) and the same rows.
 
     python3 bench/treeshap_lightgbm.py --model MODEL.lgb.json --rows ROWS.json [--seconds 3]
 
-Prints one JSON object: microseconds per row for pred_contrib and for plain prediction.
+Prints one JSON object: microseconds per row for pred_contrib (wall clock and CPU time of this
+process) and for plain prediction.
 """
 from __future__ import annotations
 
@@ -111,22 +112,28 @@ def load_booster(model_json: Path) -> lgb.Booster:
     return booster_from_dump(json.loads(model_json.read_text()))
 
 
-def load_rows(path: Path) -> np.ndarray:
-    features = json.loads(path.read_text())["features"]
-    return np.array([[np.nan if v is None else v for v in row] for row in features], dtype=np.float32).astype(np.float64)
+def load_rows(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
+    """The rows, and the SHAP values the file holds for them when it does (reference files)."""
+    content = json.loads(path.read_text())
+    rows = np.array([[np.nan if v is None else v for v in row] for row in content["features"]], dtype=np.float32)
+    contributions = content.get("contributions")
+    if contributions is None and "models" in content:
+        contributions = next(iter(content["models"].values()))["contributions"]
+    return rows.astype(np.float64), None if contributions is None else np.asarray(contributions)
 
 
-def per_row_microseconds(predict, rows: np.ndarray, seconds: float) -> float:
-    """Mean time of one call on one row, cycling over the rows until `seconds` have passed."""
-    singles = [rows[i : i + 1] for i in range(len(rows))]
-    for row in singles[:20]:
-        predict(row)  # warm-up
-    calls, start = 0, time.perf_counter()
+def per_row_microseconds(predict, rows: np.ndarray, seconds: float, batch: bool = False) -> tuple[float, float]:
+    """Mean wall and CPU time per row, one row per call (or all rows in one call) for `seconds`."""
+    inputs = [rows] if batch else [rows[i : i + 1] for i in range(len(rows))]
+    for matrix in inputs[:20]:
+        predict(matrix)  # warm-up
+    rows_done, start, cpu_start = 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - start < seconds:
-        for row in singles:
-            predict(row)
-        calls += len(singles)
-    return (time.perf_counter() - start) / calls * 1e6
+        for matrix in inputs:
+            predict(matrix)
+        rows_done += len(rows)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    return wall / rows_done * 1e6, cpu / rows_done * 1e6
 
 
 def main() -> None:
@@ -136,19 +143,24 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0)
     args = parser.parse_args()
     booster = load_booster(args.model)
-    rows = load_rows(args.rows)
+    rows, expected = load_rows(args.rows)
     contrib = lambda row: booster.predict(row, pred_contrib=True, num_threads=1)  # noqa: E731
     score = lambda row: booster.predict(row, raw_score=True, num_threads=1)  # noqa: E731
-    start = time.perf_counter()
-    booster.predict(rows, pred_contrib=True, num_threads=1)
-    batch = (time.perf_counter() - start) / len(rows) * 1e6
+    contributions = booster.predict(rows, pred_contrib=True, num_threads=1)
+    batch_wall, batch_cpu = per_row_microseconds(contrib, rows, args.seconds, batch=True)
+    # Same model as the service reads: its SHAP values are the ones the rows file was made with.
+    difference = None if expected is None or expected.shape != contributions.shape else float(np.abs(contributions - expected).max())
+    contrib_wall, contrib_cpu = per_row_microseconds(contrib, rows, args.seconds)
     print(json.dumps({
         "lightgbm": lgb.__version__,
         "rows": len(rows),
         "trees": booster.num_trees(),
-        "predContribPerRowUs": per_row_microseconds(contrib, rows, args.seconds),
-        "predContribBatchPerRowUs": batch,
-        "rawScorePerRowUs": per_row_microseconds(score, rows, args.seconds / 3),
+        "maxDifferenceFromRowsFile": difference,
+        "predContribPerRowUs": contrib_wall,
+        "predContribPerRowCpuUs": contrib_cpu,
+        "predContribBatchPerRowUs": batch_wall,
+        "predContribBatchPerRowCpuUs": batch_cpu,
+        "rawScorePerRowUs": per_row_microseconds(score, rows, args.seconds / 3)[0],
     }))
 
 

@@ -21,7 +21,7 @@ const LOAN_FIELD_LABELS: Record<string, Record<Language, string>> = {
   AMT_GOODS_PRICE: { fr: 'Prix du bien financé', en: 'Price of the goods financed' },
 };
 
-/** The scoring service's verdict on a changed application. */
+/** The scoring service's verdict on the client's application with the changes applied. */
 export type Rescore = (raw: RawApplication) => Promise<{ probabilityOfDefault: number; decision: Decision }>;
 
 export interface CounterfactualInput {
@@ -98,10 +98,10 @@ export async function counterfactual(
 
   let attempts = 0;
   for (const candidate of candidates(loan, maxReduction, step)) {
-    const raw = { ...input.raw, ...fieldsOf(candidate.changes) };
-    const local = explainer.score(changedFeatures(explainer, derive, { ...input, changes: fieldsOf(candidate.changes) }));
+    const fields = fieldsOf(candidate.changes);
+    const local = explainer.score(changedFeatures(explainer, derive, { ...input, changes: fields }));
     if (local.decision !== 'granted') continue;
-    const verdict = rescore ? await rescore(raw) : local;
+    const verdict = rescore ? await rescore({ ...input.raw, ...fields }) : local;
     if (verdict.decision !== 'granted') {
       if (++attempts >= maxRescoreAttempts) break;
       continue;

@@ -153,7 +153,7 @@ export function dependence(job: ImportanceJob, feature: string, color: string | 
   const c = color === undefined ? strongestInteraction(job, i) : explainer.featureIndex.get(color);
   if (color !== undefined && c === undefined) throw new RangeError(`unknown feature ${color}`);
   const { values, shap } = job.sample;
-  const present = evenlySpaced(values.length, values.length).filter((s) => !Number.isNaN(values[s]![i]!));
+  const present = values.map((_, s) => s).filter((s) => !Number.isNaN(values[s]![i]!));
   const colourFeature = c === undefined ? null : explainer.features[c]!.definition.name;
   return {
     feature,

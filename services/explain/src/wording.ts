@@ -6,12 +6,25 @@ import type { Language } from '@octroi/contracts';
 import { percentileOf, type FeatureDefinition, type FeaturePopulation } from '@octroi/model-bundle';
 
 const DAYS_PER_YEAR = 365.25;
+const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 const WORDS = {
-  fr: { missing: 'non renseigné', yes: 'oui', no: 'non', years: 'ans', year: 'an', months: 'mois' },
-  en: { missing: 'not provided', yes: 'yes', no: 'no', years: 'years', year: 'year', months: 'months' },
+  fr: { missing: 'non renseigné', yes: 'oui', no: 'non', years: 'ans', year: 'an', months: 'mois', month: 'mois', days: 'jours', day: 'jour' },
+  en: { missing: 'not provided', yes: 'yes', no: 'no', years: 'years', year: 'year', months: 'months', month: 'month', days: 'days', day: 'day' },
 } as const;
+
+/** Category codes of the data that mean nothing to a client as they stand. */
+const CATEGORY_WORDS: Record<Language, Record<string, string>> = {
+  fr: {
+    Y: 'oui', N: 'non', Yes: 'oui', No: 'non', F: 'femme', M: 'homme', XNA: 'non précisé',
+    MONDAY: 'lundi', TUESDAY: 'mardi', WEDNESDAY: 'mercredi', THURSDAY: 'jeudi', FRIDAY: 'vendredi', SATURDAY: 'samedi', SUNDAY: 'dimanche',
+  },
+  en: {
+    Y: 'yes', N: 'no', F: 'female', M: 'male', XNA: 'not stated',
+    MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday', THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday',
+  },
+};
 
 /** A feature together with what the population tells about it. */
 export interface FeatureContext {
@@ -19,9 +32,18 @@ export interface FeatureContext {
   population: FeaturePopulation | undefined;
 }
 
-/** Elapsed time stored as days before the application, negative: read as a duration in years. */
-function isElapsedDays(context: FeatureContext): boolean {
-  return context.definition.unit === 'days';
+/** A duration in days or months: read in days, months or years, whichever a person would use. */
+function isDuration(definition: FeatureDefinition): boolean {
+  return definition.unit === 'days' || definition.unit === 'months';
+}
+
+/**
+ * Time before the application is stored negative (DAYS_BIRTH = -12000): the client's age grows
+ * as the number falls, so comparisons with other clients are mirrored.
+ */
+function countsBackwards(context: FeatureContext): boolean {
+  const median = context.population?.quantiles[50];
+  return isDuration(context.definition) && typeof median === 'number' && median < 0;
 }
 
 function isCategory(definition: FeatureDefinition): boolean {
@@ -42,14 +64,21 @@ function isShare(context: FeatureContext): boolean {
 
 export function featureLabel(definition: FeatureDefinition, language: Language): string {
   const label = definition.label?.[language] ?? definition.label?.en ?? definition.description ?? humanise(definition.name);
-  return definition.unit === 'days' ? asDuration(label, language) : label;
+  return isDuration(definition) ? asDuration(label, language) : label;
 }
 
-/** "Age (days before the application)" → "Age": the value is shown in years, not days. */
+/** "Age (days before the application)" → "Age", "Days since…" → "Time since…": the value carries its unit. */
 function asDuration(label: string, language: Language): string {
-  const unitWord = language === 'fr' ? /\s*\([^)]*\bjours?\b[^)]*\)/i : /\s*\([^)]*\bdays?\b[^)]*\)/i;
-  const trimmed = label.replace(unitWord, '');
-  return language === 'fr' ? trimmed.replace(/^Jours depuis/, 'Temps écoulé depuis') : trimmed.replace(/^Days since/, 'Time since');
+  if (language === 'fr') {
+    return label
+      .replace(/\s*\([^)]*\b(jours?|mois)\b[^)]*\)/i, '')
+      .replace(/^(Jours|Mois) depuis/, 'Temps écoulé depuis')
+      .replace(/^(Jours|Mois) avant/, 'Temps restant avant');
+  }
+  return label
+    .replace(/\s*\([^)]*\b(days?|months?)\b[^)]*\)/i, '')
+    .replace(/^(Days|Months) since/, 'Time since')
+    .replace(/^(Days|Months) until/, 'Time until');
 }
 
 function humanise(name: string): string {
@@ -57,8 +86,14 @@ function humanise(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Building a NumberFormat costs far more than using one: an explanation formats every feature. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function number(language: Language, value: number, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(LOCALES[language], options).format(value);
+  const key = `${language} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(LOCALES[language], options)));
+  return formatter.format(value);
 }
 
 export function formatPercent(language: Language, share: number): string {
@@ -74,8 +109,11 @@ export function displayValue(context: FeatureContext, value: number | null, lang
   const words = WORDS[language];
   const { definition } = context;
   if (value === null || Number.isNaN(value)) return words.missing;
-  if (isCategory(definition)) return definition.categories?.[Math.trunc(value)] ?? words.missing;
-  if (isElapsedDays(context)) return duration(Math.abs(value) / DAYS_PER_YEAR, language);
+  if (isCategory(definition)) {
+    const category = definition.categories?.[Math.trunc(value)];
+    return category === undefined ? words.missing : (CATEGORY_WORDS[language][category] ?? category);
+  }
+  if (isDuration(definition)) return duration(Math.abs(value) * (definition.unit === 'months' ? DAYS_PER_MONTH : 1), language);
   if (isShare(context)) return formatPercent(language, value);
   switch (definition.unit) {
     case 'flag':
@@ -84,7 +122,7 @@ export function displayValue(context: FeatureContext, value: number | null, lang
     case 'count':
       return formatAmount(language, value);
     case 'years':
-      return yearsOf(Math.round(value), language);
+      return counted(Math.round(value), 'year', 'years', language);
     case 'hour':
       return language === 'fr' ? `${Math.round(value)} h` : `${String(Math.round(value)).padStart(2, '0')}:00`;
     default:
@@ -92,16 +130,16 @@ export function displayValue(context: FeatureContext, value: number | null, lang
   }
 }
 
-function duration(years: number, language: Language): string {
-  const words = WORDS[language];
-  if (years < 1) return `${Math.floor(years * 12)} ${words.months}`;
-  return yearsOf(Math.floor(years), language);
+function duration(days: number, language: Language): string {
+  if (days < 61) return counted(days, 'day', 'days', language, days < 10 ? 1 : 0);
+  if (days < 2 * DAYS_PER_YEAR) return counted(Math.floor(days / DAYS_PER_MONTH), 'month', 'months', language);
+  return counted(Math.floor(days / DAYS_PER_YEAR), 'year', 'years', language);
 }
 
-/** French keeps the singular below two ("1 an", "0 an"), English only for one. */
-function yearsOf(whole: number, language: Language): string {
-  const singular = language === 'fr' ? Math.abs(whole) < 2 : whole === 1;
-  return `${number(language, whole)} ${singular ? WORDS[language].year : WORDS[language].years}`;
+/** French keeps the singular below two ("1 an", "0,5 jour"), English only for exactly one. */
+function counted(amount: number, one: 'day' | 'month' | 'year', many: 'days' | 'months' | 'years', language: Language, decimals = 0): string {
+  const singular = language === 'fr' ? Math.abs(amount) < 2 : amount === 1;
+  return `${number(language, amount, { maximumFractionDigits: decimals })} ${WORDS[language][singular ? one : many]}`;
 }
 
 /** Where the client stands among clients: their percentile, and how many share their exact value. */
@@ -112,10 +150,7 @@ export interface Standing {
   sameValueShare: number;
 }
 
-/**
- * Read off the population's 101 quantiles. An age in years grows as the (negative) number of days
- * before the application falls, so elapsed days are mirrored.
- */
+/** Read off the population's 101 quantiles, mirrored for time counted backwards. */
 export function clientStanding(context: FeatureContext, value: number | null): Standing | null {
   if (value === null || Number.isNaN(value) || !context.population || isCategory(context.definition)) return null;
   if (context.definition.unit === 'flag') return null;
@@ -124,7 +159,5 @@ export function clientStanding(context: FeatureContext, value: number | null): S
   if (percentile === null) return null;
   const first = quantiles.indexOf(value);
   const sameValueShare = first < 0 ? 0 : quantiles.lastIndexOf(value) - first;
-  const median = quantiles[50];
-  const mirrored = isElapsedDays(context) && typeof median === 'number' && median < 0;
-  return { percentile: mirrored ? 100 - percentile : percentile, sameValueShare };
+  return { percentile: countsBackwards(context) ? 100 - percentile : percentile, sameValueShare };
 }

@@ -4,11 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { loadBundle } from '@octroi/model-bundle';
+import type { RawApplication } from '@octroi/contracts';
+import { deriveApplicationFeatures, loadApplicantFeatures, loadApplicantRecords, loadBundle, type ModelBundle } from '@octroi/model-bundle';
+import { counterfactual } from '../src/counterfactual.ts';
 import { createExplainer, type Explainer } from '../src/explainer.ts';
 import { FastTreeShap } from '../src/fast-treeshap.ts';
 import { type LightGbmDump, readForest } from '../src/forest.ts';
 import { TreeShap } from '../src/treeshap.ts';
+import { changedFeatures, whatIf } from '../src/what-if.ts';
 import { bundleDir, featureRows, hasBundle, readJson } from './fixtures.ts';
 
 const TOLERANCE = 1e-6;
@@ -49,15 +52,11 @@ describe('shipped model bundle', { skip: hasBundle ? false : 'models/home-credit
     assert.ok(rows.some((row) => row.some(Number.isNaN)));
   });
 
+  const explainerOf = (bundle: ModelBundle): Explainer =>
+    createExplainer({ model: model!, spec: bundle.spec, population: bundle.population, threshold: bundle.decision.threshold, modelVersion: bundle.version });
+
   it('words reasons for refused and granted clients without column names', async () => {
-    const bundle = await loadBundle(bundleDir);
-    const explainer: Explainer = createExplainer({
-      model: model!,
-      spec: bundle.spec,
-      population: bundle.population,
-      threshold: bundle.decision.threshold,
-      modelVersion: bundle.version,
-    });
+    const explainer = explainerOf(await loadBundle(bundleDir));
     const rows = featureRows(reference!.features);
     for (const decision of ['refused', 'granted'] as const) {
       const row = rows.find((r) => explainer.score(r).decision === decision);
@@ -70,5 +69,37 @@ describe('shipped model bundle', { skip: hasBundle ? false : 'models/home-credit
         for (const reason of reasons) assert.doesNotMatch(reason.text, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|NaN|undefined/, reason.text);
       }
     }
+  });
+
+  it('what-if and counterfactual on served applicants, with the real derivation of application features', async () => {
+    const bundle = await loadBundle(bundleDir);
+    const explainer = explainerOf(bundle);
+    const [features, records] = await Promise.all([loadApplicantFeatures(bundle), loadApplicantRecords(bundle)]);
+    const derive = (raw: RawApplication) => deriveApplicationFeatures(bundle.spec, raw);
+    const clients = Array.from(features.ids.slice(0, 2000), (clientId, row) => ({
+      clientId,
+      features: features.features(row),
+      raw: records.raw(records.rowOf(clientId)) as RawApplication,
+      exported: features.probability(row),
+    }));
+    for (const client of clients.slice(0, 200)) {
+      // The exported (float32) model and these trees agree on every served applicant.
+      assert.ok(Math.abs(explainer.score(client.features).probabilityOfDefault - client.exported) < 1e-5);
+      // The stored raw application derives to the stored features: a what-if without change is no change.
+      assert.deepEqual(whatIf(explainer, derive, { ...client, changes: {} }).changedFeatures, []);
+    }
+    const refused = clients
+      .filter((c) => explainer.score(c.features).decision === 'refused')
+      .sort((a, b) => explainer.score(a.features).rawScore - explainer.score(b.features).rawScore);
+    const rescore = (client: (typeof refused)[number]) => async (raw: RawApplication) =>
+      explainer.score(changedFeatures(explainer, derive, { raw: client.raw, features: client.features, changes: raw }));
+    const client = refused[0]!;
+    const suggestion = await counterfactual(explainer, derive, { ...client, language: 'en' }, { rescore: rescore(client) });
+    assert.ok(suggestion.found, suggestion.message);
+    assert.equal(suggestion.result?.verifiedByScoring, true);
+    const changes = Object.fromEntries(suggestion.changes.map((c) => [c.field, c.to]));
+    const flipped = whatIf(explainer, derive, { ...client, changes, language: 'fr' });
+    assert.ok(flipped.decisionChanged && flipped.updated.decision === 'granted');
+    assert.ok(flipped.changedFeatures.length > 0);
   });
 });

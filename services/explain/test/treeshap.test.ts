@@ -56,11 +56,19 @@ for (const name of FIXTURE_MODELS) {
     it('Fast TreeSHAP v2 equals pred_contrib', () => {
       const shap = new FastTreeShap(forest);
       assert.equal(shap.slowTrees.length, 0);
+      assert.ok(shap.tableBytes > 0);
       assertMatchesLightGbm(forest, reference, (row) => shap.explain(row));
     });
 
-    it('Fast TreeSHAP v2 with deep trees left to the reference algorithm equals pred_contrib', () => {
-      const shap = new FastTreeShap(forest, { maxPathFeatures: 3 });
+    it('Fast TreeSHAP v2 equals pred_contrib with every leaf tabulated, and with none', () => {
+      for (const maxTableFeatures of [30, 0]) {
+        const shap = new FastTreeShap(forest, { maxTableFeatures });
+        assertMatchesLightGbm(forest, reference, (row) => shap.explain(row));
+      }
+    });
+
+    it('Fast TreeSHAP v2 equals pred_contrib with wide trees left to the reference algorithm', () => {
+      const shap = new FastTreeShap(forest, { maxTableFeatures: 2, maxPathFeatures: 3 });
       assert.ok(shap.slowTrees.length > 0 && shap.slowTrees.length < forest.roots.length);
       assertMatchesLightGbm(forest, reference, (row) => shap.explain(row));
     });

@@ -44,7 +44,7 @@ export class CreditScorer {
   }
 
   /** Rows of engineered features as sent over the API: null is missing; each row must have every feature. */
-  scoreRows(rows: Array<Array<number | null>>, field: (row: number) => string): Promise<ModelScore[]> {
+  async scoreRows(rows: Array<Array<number | null>>, field: (row: number) => string): Promise<ModelScore[]> {
     const width = this.featureCount;
     const matrix = new Float32Array(rows.length * width);
     rows.forEach((row, index) => {
@@ -62,7 +62,7 @@ export class CreditScorer {
   }
 
   /** Raw applications: every field checked against the specification before anything is scored. */
-  scoreApplications(applications: RawApplication[]): Promise<ModelScore[]> {
+  async scoreApplications(applications: RawApplication[]): Promise<ModelScore[]> {
     const width = this.featureCount;
     const matrix = new Float32Array(applications.length * width);
     applications.forEach((application, index) => {
