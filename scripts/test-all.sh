@@ -33,7 +33,7 @@ fi
 
 if [ -f web/package.json ]; then
   echo "=== Dashboard: component tests"
-  npm run --prefix web test --silent 2>&1 | tee "$results/web.txt"; rc=${PIPESTATUS[0]}
+  NO_COLOR=1 npm run --prefix web test --silent 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' | tee "$results/web.txt"; rc=${PIPESTATUS[0]}
   count web "$(grep -oE 'Tests +[0-9]+ passed' "$results/web.txt" | grep -oE '[0-9]+' | tail -1 | awk '{print $1+0}')" "$(grep -oE 'Tests +[0-9]+ failed' "$results/web.txt" | grep -oE '[0-9]+' | head -1 | awk '{print $1+0}')" $rc
 
   echo "=== Dashboard: end-to-end in Chromium against the running system"

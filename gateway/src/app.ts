@@ -105,6 +105,7 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
     await inferenceV2Routes(secured, { forward, bus: runtime.bus, ready: async () => (await servicesReady(runtime.bus)).ready });
   });
 
-  if (servesDashboard) await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  // Files are looked up per request (not listed at start), so a rebuilt dashboard is served without a restart.
+  if (servesDashboard) await app.register(fastifyStatic, { root: webDir, wildcard: true });
   return app;
 }

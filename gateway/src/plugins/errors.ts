@@ -45,10 +45,11 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?:
     void reply.status(status).send({ ...body, requestId: request.id });
   });
 
-  // The dashboard routes in the browser: when it is served, any other GET outside the API gets its index page.
+  // The dashboard routes in the browser: when it is served, a GET outside the API that is not a file gets its index page.
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (options.spaIndex && request.method === 'GET' && !/^\/(api|v2|docs|get_)/.test(path)) {
+    const isFile = /\.[a-z0-9]+$/i.test(path);
+    if (options.spaIndex && request.method === 'GET' && !isFile && !/^\/(api|v2|docs|get_)/.test(path)) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${path}`, requestId: request.id });

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# End-to-end tests of the dashboard: starts Octroi (embedded mode, shipped model) on a free port with a fresh
+# data folder and a known demo password, runs the browser tests in Debian's Chromium, stops Octroi.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+data=$(mktemp -d)
+port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+password="e2e-$(date +%s)"
+PORT=$port OCTROI_DATA_DIR="$data" AUDIT_FILE="$data/audit.jsonl" OCTROI_DEMO_PASSWORD="$password" LOG_LEVEL=warn \
+  setsid node --import tsx scripts/start.ts > "$data/octroi.log" 2>&1 &
+octroi=$!
+trap 'kill -TERM -- -$octroi 2>/dev/null; wait $octroi 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
+  sleep 0.5
+done
+if ! curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; then
+  echo "Octroi did not become ready:"; tail -30 "$data/octroi.log"; echo "0 passed, 1 failed"; exit 1
+fi
+OCTROI_URL="http://127.0.0.1:$port" OCTROI_USER=officer OCTROI_PASSWORD="$password" npm run --prefix web e2e --silent

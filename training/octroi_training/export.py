@@ -1,0 +1,110 @@
+"""Write the model bundle (see models/README.md): ONNX with a parity check, reports, tables, manifest."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import arrow_tables, config, onnx_export
+from .model_card import model_card
+from .modeling import reports
+from .modeling.train import TrainingResult
+from .shap_reference import shap_reference
+from .vectors import build_test_vectors
+
+log = logging.getLogger(__name__)
+
+PARITY_BOUND = 1e-5
+
+
+class ParityError(Exception):
+    """ONNX and LightGBM disagree: the export would not score like the trained model."""
+
+
+def write_json(path: Path, content: object) -> None:
+    path.write_text(json.dumps(content, indent=1, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def code_version() -> str:
+    """Digest of the training code, so a bundle says which pipeline produced it."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        if "generate" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    return "training-" + digest.hexdigest()[:12]
+
+
+def _manifest(out: Path, name: str, trained_on: str, rows: int, applicants: int) -> dict:
+    now = dt.datetime.now(dt.timezone.utc)
+    files = [{"name": f, "sha256": sha256(out / f), "bytes": (out / f).stat().st_size}
+             for f in config.BUNDLE_FILES if (out / f).exists()]
+    model_digest = next(f["sha256"] for f in files if f["name"] == "model.onnx")
+    return {
+        "name": name, "version": f"{now:%Y.%m.%d}-{model_digest[:6]}",
+        "createdAt": now.isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "trainedOn": trained_on, "dataRows": rows, "applicants": applicants,
+        "codeVersion": code_version(), "files": files,
+    }
+
+
+def export_model(result: TrainingResult, x_train: np.ndarray, out: Path) -> tuple[object, float]:
+    """model.onnx and model.lgb.json from the float32-exact booster, checked on every training row."""
+    booster = onnx_export.exact_float32_booster(result.booster)
+    model = onnx_export.to_onnx(booster, x_train.shape[1])
+    difference = onnx_export.parity(booster, model, x_train)
+    log.info("export parity on %d training rows: max abs diff %.3g", len(x_train), difference)
+    if not difference <= PARITY_BOUND:
+        raise ParityError(f"ONNX and LightGBM differ by {difference:.3g} (> {PARITY_BOUND}) on a training row")
+    (out / "model.onnx").write_bytes(model.SerializeToString())
+    write_json(out / "model.lgb.json", booster.dump_model())
+    result.booster = booster
+    return model, difference
+
+
+def write_bundle(out: Path, name: str, trained_on: str, feature_spec: dict, applicants: pd.DataFrame,
+                 x: np.ndarray, result: TrainingResult, cost_fn: float, cost_fp: float) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    target = applicants[config.TARGET].to_numpy(np.float64)
+    known = ~np.isnan(target)
+    model, difference = export_model(result, x[known], out)
+    probability = onnx_export.onnx_probabilities(model, x)
+    features = feature_spec["features"]
+    names = [f["name"] for f in features]
+
+    write_json(out / "feature_spec.json", feature_spec)
+    write_json(out / "test_vectors.json", build_test_vectors(feature_spec, applicants[known]))
+    write_json(out / "decision.json", {"threshold": result.threshold, "costFalseNegative": cost_fn,
+                                       "costFalsePositive": cost_fp,
+                                       "rule": "refuse when probability of default >= threshold"})
+    metrics = result.metrics | {"exportParityMaxAbsDiff": difference, "exportParityRows": int(known.sum())}
+    write_json(out / "metrics.json", metrics)
+    importance = reports.importance(result.booster)
+    write_json(out / "importance.json", importance)
+    write_json(out / "population.json", reports.population(x[known], target[known].astype(int), features))
+    write_json(out / "shap_reference.json", shap_reference(result.booster, x, features))
+    arrow_tables.write_ipc(arrow_tables.applicants_table(applicants), out / "applicants.arrow")
+    arrow_tables.write_ipc(arrow_tables.features_table(applicants[config.ID].to_numpy(), target, probability, x, names),
+                           out / "features.arrow")
+    (out / "model_card.md").unlink(missing_ok=True)
+    manifest = _manifest(out, name, trained_on, int(known.sum()), len(applicants))
+    labels = {f["name"]: f["label"]["en"] for f in features}
+    top = [f"{labels[i['feature']]} ({i['feature']})" for i in importance[:8]]
+    card = model_card(manifest, metrics, json.loads((out / "decision.json").read_text()), len(names), top)
+    (out / "model_card.md").write_text(card, encoding="utf-8")
+    manifest = _manifest(out, name, trained_on, int(known.sum()), len(applicants))
+    write_json(out / "manifest.json", manifest)
+    return manifest

@@ -1,0 +1,159 @@
+"""The model's features: application-level (by evaluating the specification) plus history aggregates.
+
+``build_feature_spec`` writes the declarations down as ``feature_spec.json``;
+``build_features`` turns an input folder into one float32 matrix in specification order.
+Secondary tables are read, aggregated and released one at a time so the full data set
+is never held twice.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import config, dataset, spec
+from .application_features import DECLARED, Declared
+from .history import HistoryFeature, bureau, credit_card, installments, pos_cash, previous
+
+log = logging.getLogger(__name__)
+
+HISTORY_FEATURES: list[HistoryFeature] = (
+    bureau.FEATURES + previous.FEATURES + pos_cash.FEATURES + installments.FEATURES + credit_card.FEATURES
+)
+
+GROUP_PREFIXES = [
+    ("external_scores", ("EXT_SOURCE",)),
+    ("documents", ("FLAG_DOCUMENT",)),
+    ("contact", ("FLAG_MOBIL", "FLAG_EMP_PHONE", "FLAG_WORK_PHONE", "FLAG_CONT_MOBILE", "FLAG_PHONE",
+                 "FLAG_EMAIL", "DAYS_LAST_PHONE_CHANGE")),
+    ("identity", ("SK_ID_CURR", "CODE_GENDER", "DAYS_BIRTH", "DAYS_ID_PUBLISH", "DAYS_REGISTRATION")),
+    ("family", ("CNT_CHILDREN", "CNT_FAM_MEMBERS", "NAME_FAMILY_STATUS", "NAME_TYPE_SUITE")),
+    ("income_credit", ("NAME_CONTRACT_TYPE", "AMT_INCOME", "AMT_CREDIT", "AMT_ANNUITY", "AMT_GOODS",
+                       "NAME_INCOME_TYPE")),
+    ("employment", ("DAYS_EMPLOYED", "OCCUPATION_TYPE", "ORGANIZATION_TYPE", "NAME_EDUCATION_TYPE")),
+    ("housing", ("FLAG_OWN_REALTY", "NAME_HOUSING_TYPE", "REGION_", "FONDKAPREMONT", "HOUSETYPE", "WALLSMATERIAL",
+                 "EMERGENCYSTATE", "TOTALAREA") + tuple(dataset.HOUSING_MEASURES)),
+]
+
+
+def reading_group(field: str) -> str:
+    for group, prefixes in GROUP_PREFIXES:
+        if field.startswith(prefixes):
+            return group
+    return "other"
+
+
+def _categories(declared: Declared, applicants: pd.DataFrame | None) -> list[str]:
+    """Known categories first (stable codes), then any other value seen in the data, sorted."""
+    known = list(declared.categories)
+    if applicants is None or declared.name not in applicants:
+        return known
+    seen = {v for v in applicants[declared.name].dropna().unique() if isinstance(v, str)}
+    return known + sorted(seen - set(known))
+
+
+def _raw_fields(categories: dict[str, list[str]], descriptions: dict[str, str]) -> list[dict]:
+    fields = []
+    for name in [config.ID, *dataset.APPLICATION_COLUMNS]:
+        field = {"name": name, "type": "string" if name in dataset.APPLICATION_TEXT_COLUMNS else "number",
+                 "group": reading_group(name), "description": descriptions.get(name, ""), "required": False}
+        if name in categories:
+            field["categories"] = categories[name]
+        fields.append(field)
+    return fields
+
+
+def _derivation(declared: Declared, categories: dict[str, list[str]]) -> dict:
+    entry: dict = {"name": declared.name, "op": declared.op, "inputs": list(declared.inputs)}
+    if declared.missing_values:
+        entry["missingValues"] = list(declared.missing_values)
+    if declared.op == "category":
+        entry["categories"] = categories[declared.name]
+    return entry
+
+
+def _application_feature(declared: Declared, categories: dict[str, list[str]], descriptions: dict[str, str]) -> dict:
+    feature = {"name": declared.name, "kind": declared.kind, "source": "application",
+               "description": declared.description or descriptions.get(declared.name) or declared.en,
+               "label": {"en": declared.en, "fr": declared.fr}, "unit": declared.unit}
+    if declared.op == "category":
+        feature["categories"] = categories[declared.name]
+    return feature
+
+
+def _history_feature(declared: HistoryFeature) -> dict:
+    return {"name": declared.name, "kind": "numeric", "source": declared.source,
+            "description": f"{declared.en} (from {declared.source} records).",
+            "label": {"en": declared.en, "fr": declared.fr}, "unit": declared.unit}
+
+
+def build_feature_spec(applicants: pd.DataFrame | None, descriptions: dict[str, str]) -> dict:
+    """The feature specification written to feature_spec.json (the categories follow the data)."""
+    categories = {d.name: _categories(d, applicants) for d in DECLARED if d.op == "category"}
+    features = [_application_feature(d, categories, descriptions) for d in DECLARED if d.is_feature]
+    features += [_history_feature(h) for h in HISTORY_FEATURES]
+    for index, feature in enumerate(features):
+        feature["index"] = index
+    return {
+        "version": spec.SPEC_VERSION,
+        "target": config.TARGET,
+        "id": config.ID,
+        "rawFields": _raw_fields(categories, descriptions),
+        "features": features,
+        "derivations": [_derivation(d, categories) for d in DECLARED],
+    }
+
+
+def _history_steps(folder: Path) -> list[tuple[str, Callable[[], pd.DataFrame | None]]]:
+    """One step per aggregate group: read its table(s), aggregate, let the rows go."""
+    def read(name: str) -> pd.DataFrame | None:
+        return dataset.read_table(folder, dataset.SECONDARY_TABLES[name])
+
+    def bureau_step() -> pd.DataFrame | None:
+        table = read("bureau")
+        if table is None:
+            return None
+        return bureau.aggregate(table, read("bureau_balance"))
+
+    def simple(name: str, module) -> Callable[[], pd.DataFrame | None]:
+        def step() -> pd.DataFrame | None:
+            table = read(name)
+            return None if table is None else module.aggregate(table)
+        return step
+
+    return [
+        ("bureau", bureau_step),
+        ("previous_application", simple("previous_application", previous)),
+        ("pos_cash", simple("pos_cash", pos_cash)),
+        ("installments", simple("installments", installments)),
+        ("credit_card", simple("credit_card", credit_card)),
+    ]
+
+
+def history_features(folder: Path, ids: pd.Series) -> pd.DataFrame:
+    """Every history aggregate for the given applicants (NaN where a table or a client is absent)."""
+    result = pd.DataFrame(index=pd.Index(ids.to_numpy(), name=config.ID))
+    for name, step in _history_steps(folder):
+        log.info("aggregating %s", name)
+        aggregates = step()
+        gc.collect()
+        if aggregates is not None:
+            result = result.join(aggregates, how="left")
+    for feature in HISTORY_FEATURES:
+        if feature.name not in result:
+            result[feature.name] = np.nan
+    return result[[f.name for f in HISTORY_FEATURES]].astype(np.float32)
+
+
+def build_features(folder: Path, feature_spec: dict, applicants: pd.DataFrame) -> pd.DataFrame:
+    """The model matrix (float32, specification order, one row per applicant, same order)."""
+    application = spec.application_features(feature_spec, applicants)
+    history = history_features(folder, applicants[config.ID])
+    history.index = application.index
+    matrix = pd.concat([application, history], axis=1)
+    names = [f["name"] for f in feature_spec["features"]]
+    return matrix[names].astype(np.float32)

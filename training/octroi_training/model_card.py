@@ -1,0 +1,82 @@
+"""model_card.md: what the model is for, what it was trained on, how well it does, and its limits."""
+from __future__ import annotations
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f} %"
+
+
+def model_card(manifest: dict, metrics: dict, decision: dict, n_features: int, top: list[str]) -> str:
+    """``top``: readable names of the most important features, most important first."""
+    cv = metrics["crossValidated"]
+    base = metrics["baselines"]
+    imbalance = metrics["classImbalance"]
+    m = cv["confusion"]
+    comparison = "\n".join(
+        f"| {r['option']} | {r['auc']:.4f} | {r['costPerApplicant']:.4f} | {r['brier']:.4f} |"
+        for r in imbalance["comparison"])
+    importance = "; ".join(top)
+    return f"""# Model card: {manifest['name']} {manifest['version']}
+
+## Intended use
+Estimate the probability that an applicant for a Home Credit consumer loan defaults, and support
+(not replace) a loan officer's decision with a cost-minimising threshold and reasons in words.
+Not for use on other products, other countries or populations unlike the training data, and not
+as the sole ground for refusing credit.
+
+## Data
+- Trained on: **{manifest['trainedOn']}** data ({metrics['rows']:,} applicants with a known outcome,
+  default rate {_pct(metrics['defaultRate'])}); {manifest['applicants']:,} applicants served in the bundle.
+- {n_features} features: application details and ratios (declared in `feature_spec.json`) and
+  aggregates of the credit history (other lenders, previous applications, repayments, cards).
+
+## Performance ({metrics['folds']}-fold cross-validation, out-of-fold predictions)
+| model | AUC | cost per applicant | Brier score |
+|---|---|---|---|
+| LightGBM (this model) | **{cv['auc']:.4f}** | {cv['costPerApplicant']:.4f} | {cv['brier']:.4f} |
+| logistic regression | {base['logisticRegression']['auc']:.4f} | {base['logisticRegression']['costPerApplicant']:.4f} | {base['logisticRegression']['brier']:.4f} |
+| constant (default rate) | {base['dummy']['auc']:.4f} | {base['dummy']['costPerApplicant']:.4f} | {base['dummy']['brier']:.4f} |
+
+Fold AUCs: {', '.join(f'{a:.4f}' for a in metrics['foldAuc'])}.
+
+## Decision threshold
+Business cost = {decision['costFalseNegative']:g} × (defaults granted) + {decision['costFalsePositive']:g} × (good clients refused).
+Refuse when the probability of default ≥ **{decision['threshold']:.4f}** (the out-of-fold cost minimum).
+- cost at this threshold: {cv['cost']:,.0f} ({cv['costPerApplicant']:.4f} per applicant); at 0.5: {cv['costAt05']:,.0f}
+- confusion matrix: {m['truePositive']:,} defaults refused, {m['falseNegative']:,} defaults granted,
+  {m['falsePositive']:,} good clients refused, {m['trueNegative']:,} good clients granted
+- recall {_pct(cv['recall'])}, precision {_pct(cv['precision'])}
+
+## Class imbalance
+Options compared by cross-validation on {imbalance['comparison'][0]['rows']:,} applicants; chosen: **{imbalance['chosen']}**.
+
+| option | AUC | cost per applicant | Brier score |
+|---|---|---|---|
+{comparison}
+
+## Explanations and export
+Most important features (total gain of their splits): {importance}.
+The ONNX export agrees with LightGBM within {metrics['exportParityMaxAbsDiff']:.2e} on every training applicant.
+
+## Limits
+{_limits(manifest, imbalance)}
+"""
+
+
+def _limits(manifest: dict, imbalance: dict) -> str:
+    limits = []
+    if manifest["trainedOn"] == "generated":
+        limits.append("Trained on generated data: it reproduces the shape of the public data set, not its "
+                      "exact relationships. Retrain on the real tables before any real use.")
+    limits += [
+        "History features are missing for a new application typed in by hand: its score then rests on "
+        "the application alone, and is less accurate than for clients with a known history.",
+        "The model learns from past decisions (only granted loans have an outcome) and may reproduce "
+        "their biases; gender and family situation are inputs, so monitor decisions for fairness.",
+        "Outcomes come from one lender and one period; check the calibration table again before "
+        "using the probabilities on a different population.",
+    ]
+    if imbalance["chosen"] != "unweighted":
+        limits.append("Defaults were weighted up in training, so probabilities run higher than observed "
+                      "default rates; the threshold above is the one to use with them.")
+    return "\n".join(f"- {text}" for text in limits)

@@ -1,0 +1,1 @@
+"""Model fitting and evaluation."""
