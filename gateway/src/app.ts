@@ -43,8 +43,13 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
   const app = Fastify({
     loggerInstance: runtime.log,
     logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true', requestIdLogLabel: 'requestId' }),
-    requestIdHeader: REQUEST_ID_HEADER,
-    genReqId: () => randomUUID(),
+    // A caller's request id (the dashboard sends one) is kept when it is a plain token, so one id follows the
+    // request from the browser through every service and into every log line; anything else is replaced.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers[REQUEST_ID_HEADER];
+      return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(given) ? given : randomUUID();
+    },
     bodyLimit: 8 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 

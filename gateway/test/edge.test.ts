@@ -123,3 +123,13 @@ describe('gateway edge', () => {
     void API_KEY;
   });
 });
+
+test("the caller's request id is kept when it is a plain token, replaced otherwise", async () => {
+  const gateway = await testGateway();
+  const kept = await gateway.app.inject({ url: '/api/v1/clients/1', headers: { ...withKey, 'x-request-id': 'browser-123' } });
+  assert.equal(kept.headers['x-request-id'], 'browser-123');
+  assert.equal(kept.json().requestId, 'browser-123');
+  const replaced = await gateway.app.inject({ url: '/api/v1/clients/1', headers: { ...withKey, 'x-request-id': 'bad id\nwith newline' } });
+  assert.match(String(replaced.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+  await gateway.app.close();
+});

@@ -147,6 +147,33 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.equal((await get('/api/v1/explanations/dependence?feature=NOT_A_FEATURE')).statusCode, 400);
   });
 
+  test('a refused client: reasons against, a counterfactual the scoring service confirms, and the what-if that flips it', async () => {
+    const refused = (await get('/api/v1/clients?decision=refused&pageSize=100')).json().items as Array<{ clientId: number }>;
+    assert.ok(refused.length > 0);
+    const reasons = (await get(`/api/v1/clients/${refused[0]!.clientId}/explanation?language=fr`)).json();
+    assert.equal(reasons.decision, 'refused');
+    assert.ok(reasons.adverseReasons.length >= 1 && reasons.adverseReasons.length <= 4);
+    assert.ok(reasons.adverseReasons.every((reason: { text: string }) => !/[A-Z]{2,}_[A-Z]/.test(reason.text)), 'no raw column names');
+
+    let found: { clientId: number; changes: Array<{ field: string; to: number }>; result: { decision: string; verifiedByScoring: boolean } } | undefined;
+    for (const { clientId } of refused) {
+      const answer = (await get(`/api/v1/clients/${clientId}/counterfactual?language=en`)).json();
+      if (answer.found) {
+        found = answer;
+        break;
+      }
+    }
+    assert.ok(found, 'a counterfactual exists for at least one refused client');
+    assert.equal(found.result.decision, 'granted');
+    assert.equal(found.result.verifiedByScoring, true);
+    const changes = Object.fromEntries(found.changes.map((change) => [change.field, change.to]));
+    const whatIf = (await system.gateway.app.inject({ method: 'POST', url: '/api/v1/what-if', headers: withKey, payload: { clientId: found.clientId, changes } })).json();
+    assert.equal(whatIf.original.decision, 'refused');
+    assert.equal(whatIf.updated.decision, 'granted');
+    assert.equal(whatIf.decisionChanged, true);
+    assert.ok(whatIf.probabilityChange < 0);
+  });
+
   test('a stopped service is a 503; a slow answer a 504', async () => {
     const hurried = await testGateway({ bus: system.gatewayBus, busTimeoutMs: 1 });
     const timedOut = await hurried.app.inject({ url: '/api/v1/explanations/summary?points=1000&top=20', headers: withKey });

@@ -56,6 +56,7 @@ class TrainingConfig:
 BUNDLE_FILES = (
     "model.onnx",
     "model.lgb.json",
+    "model.lgb.txt",
     "feature_spec.json",
     "decision.json",
     "metrics.json",

@@ -62,7 +62,7 @@ def _manifest(out: Path, name: str, trained_on: str, rows: int, applicants: int)
 
 
 def export_model(result: TrainingResult, x_train: np.ndarray, out: Path) -> tuple[object, float]:
-    """model.onnx and model.lgb.json from the float32-exact booster, checked on every training row."""
+    """model.onnx, model.lgb.json and model.lgb.txt from the float32-exact booster, checked on every training row."""
     booster = onnx_export.exact_float32_booster(result.booster)
     model = onnx_export.to_onnx(booster, x_train.shape[1])
     difference = onnx_export.parity(booster, model, x_train)
@@ -71,6 +71,8 @@ def export_model(result: TrainingResult, x_train: np.ndarray, out: Path) -> tupl
         raise ParityError(f"ONNX and LightGBM differ by {difference:.3g} (> {PARITY_BOUND}) on a training row")
     (out / "model.onnx").write_bytes(model.SerializeToString())
     write_json(out / "model.lgb.json", booster.dump_model())
+    # LightGBM's own text format: what LightGBM itself loads (the seed's baseline and the benchmarks use it).
+    booster.save_model(str(out / "model.lgb.txt"))
     result.booster = booster
     return model, difference
 
