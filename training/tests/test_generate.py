@@ -168,7 +168,8 @@ def test_marginals_are_close_to_the_real_sample(population):
 def test_history_volume_per_applicant_matches_the_full_data(population):
     applicants = 25_000
     for name in ("bureau.csv", "previous_application.csv", "bureau_balance.csv"):
-        rows = sum(1 for _ in open(population / name)) - 1
+        with open(population / name) as f:
+            rows = sum(1 for _ in f) - 1
         expected = FULL_DATA[name]["rows"] / FULL_DATA["applicants"] * applicants
         assert abs(rows / expected - 1) < 0.15, name
 

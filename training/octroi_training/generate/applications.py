@@ -14,6 +14,7 @@ from scipy.special import ndtr
 
 from .copula import from_lower_triangle, nearest_correlation
 from .marginals import round_to, sample
+from .writer import typed
 
 YEAR = 365.25
 ADULT_YEARS = 18  # nobody works or borrows before
@@ -32,8 +33,7 @@ class ApplicationModel:
         self.cal = calibration["applications"]
         self.variables = self.cal["variables"]
         self.groups = self.cal["missing_groups"]
-        self.columns = [c["name"] for c in self.cal["columns"]]
-        self.dtypes = {c["name"]: c["dtype"] for c in self.cal["columns"]}
+        self.dtypes = {c["name"]: c["dtype"] for c in self.cal["columns"] if c["name"] != "TARGET"}
         self.chol = np.linalg.cholesky(nearest_correlation(from_lower_triangle(self.cal["correlation"])))
 
     def draw(self, rng: np.random.Generator, n: int) -> Applications:
@@ -60,8 +60,7 @@ class ApplicationModel:
         partner = np.isin(cols["NAME_FAMILY_STATUS"], self.cal["family_partner_statuses"])
         cols["CNT_FAM_MEMBERS"] = cols["CNT_CHILDREN"] + 1 + partner
         cols["SK_ID_CURR"] = np.zeros(n, dtype=np.int64)  # set by the caller
-        table = pd.DataFrame({c: self._typed(c, cols[c]) for c in self.columns if c != "TARGET"})
-        return Applications(table, scores, pensioner)
+        return Applications(typed(pd.DataFrame(cols), self.dtypes), scores, pensioner)
 
     def _employment(self, rng, cols) -> np.ndarray:
         """Income type from age; pensioners get the placeholder and no employer."""
@@ -98,14 +97,6 @@ class ApplicationModel:
         documents = np.round(birth + ID_DOCUMENT_YEARS * YEAR)
         cols["DAYS_ID_PUBLISH"] = np.maximum(cols["DAYS_ID_PUBLISH"], documents)
         cols["DAYS_REGISTRATION"] = np.maximum(cols["DAYS_REGISTRATION"], birth)
-
-    def _typed(self, name: str, values: np.ndarray):
-        kind = self.dtypes[name]
-        if kind == "int":
-            return np.asarray(values, dtype=float).round().astype(np.int64)
-        if kind == "float":
-            return np.asarray(values, dtype=float)
-        return np.asarray(values, dtype=object)
 
 
 def _sample_by_group(var: dict, groups: np.ndarray, u: np.ndarray) -> np.ndarray:

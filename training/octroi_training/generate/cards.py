@@ -48,6 +48,12 @@ def draw_credit_card(cal: dict, rng, prev: pd.DataFrame, risk: ClientRisk) -> pd
     pays = ~late & (balance > 0) & (rng.random(n) < PAYING_MONTH_SHARE)
     payment = np.where(pays, round_to(minimum * rng.uniform(1, 3, n), 0.005), 0.0)
     dpd = np.where(late, pick(fit["dpd"]["values"], rng, n, default=10), 0).astype(np.int64)
+    # Instalments paid so far: a running count of paying months, restarted on each card's
+    # first row (a card's months are consecutive rows).
+    paid_so_far = np.cumsum(pays)
+    months_per_card = np.bincount(card, minlength=m)
+    first_row = np.cumsum(months_per_card) - months_per_card
+    matured = paid_so_far - (paid_so_far[first_row] - pays[first_row])[card]
     quiet = (drawn == 0) & (rng.random(n) < 0.6)  # months without activity report no drawings
     blank = lambda values: np.where(quiet, np.nan, values)
     return pd.DataFrame({
@@ -63,7 +69,7 @@ def draw_credit_card(cal: dict, rng, prev: pd.DataFrame, risk: ClientRisk) -> pd
         "AMT_TOTAL_RECEIVABLE": balance, "CNT_DRAWINGS_ATM_CURRENT": blank(count_atm),
         "CNT_DRAWINGS_CURRENT": count_atm + count_pos,
         "CNT_DRAWINGS_OTHER_CURRENT": blank(np.zeros(n)), "CNT_DRAWINGS_POS_CURRENT": blank(count_pos),
-        "CNT_INSTALMENT_MATURE_CUM": k.astype(float), "NAME_CONTRACT_STATUS": "Active",
+        "CNT_INSTALMENT_MATURE_CUM": matured.astype(float), "NAME_CONTRACT_STATUS": "Active",
         "SK_DPD": dpd, "SK_DPD_DEF": np.where(dpd > 30, dpd, 0),
     })
 
@@ -76,7 +82,7 @@ def card_payments(cards: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "SK_ID_PREV": paid["SK_ID_PREV"].to_numpy(), "SK_ID_CURR": paid["SK_ID_CURR"].to_numpy(),
         "NUM_INSTALMENT_VERSION": 0.0,
-        "NUM_INSTALMENT_NUMBER": paid["CNT_INSTALMENT_MATURE_CUM"].to_numpy() + 1,
+        "NUM_INSTALMENT_NUMBER": paid["CNT_INSTALMENT_MATURE_CUM"].to_numpy(),  # this payment included
         "DAYS_INSTALMENT": np.round(due),
         "DAYS_ENTRY_PAYMENT": np.minimum(np.round(due) - (paid["SK_DPD"].to_numpy() == 0) * 3, -1),
         "AMT_INSTALMENT": paid["AMT_INST_MIN_REGULARITY"].to_numpy(),

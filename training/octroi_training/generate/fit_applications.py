@@ -25,6 +25,7 @@ EMPLOYMENT_COLUMNS = ("DAYS_EMPLOYED", "ORGANIZATION_TYPE", "OCCUPATION_TYPE", "
 RULE_COLUMNS = ("SK_ID_CURR", "TARGET", "NAME_INCOME_TYPE", "AMT_CREDIT", "AMT_ANNUITY",
                 "CNT_FAM_MEMBERS")
 AGE_BANDS_YEARS = [0, 45, 50, 55, 60, 65, 200]
+BY_CONTRACT = ("AMT_GOODS_PRICE", "CREDIT_TO_GOODS", "ANNUITY_TO_CREDIT")
 # Pseudo-count pulling small categories' default rates toward the overall rate.
 SHRINK = 50
 
@@ -44,94 +45,96 @@ def _risk_order(values: pd.Series, target: pd.Series) -> list:
     return [None if k == "__missing__" else k for k in rate.sort_values(kind="stable").index]
 
 
-def _age_years(days_birth: pd.Series) -> pd.Series:
-    return -days_birth / 365.25
-
-
 def fit_applications(train: pd.DataFrame, test: pd.DataFrame) -> dict:
     target = train["TARGET"]
-    employed = train["DAYS_EMPLOYED"] != DAYS_PLACEHOLDER
-    contract = train[CONTRACT]
-    columns = [{"name": c, "dtype": _dtype(train[c], test.get(c))} for c in train.columns]
-
-    # Derived quantities standing in for AMT_CREDIT and AMT_ANNUITY.
-    derived = pd.DataFrame({
+    placeholder = train["DAYS_EMPLOYED"] == DAYS_PLACEHOLDER
+    derived = pd.DataFrame({  # stand-ins for AMT_CREDIT and AMT_ANNUITY
         "CREDIT_TO_GOODS": train["AMT_CREDIT"] / train["AMT_GOODS_PRICE"],
         "ANNUITY_TO_CREDIT": train["AMT_ANNUITY"] / train["AMT_CREDIT"],
     })
-    by_contract = ("AMT_GOODS_PRICE", "CREDIT_TO_GOODS", "ANNUITY_TO_CREDIT")
-
     variables, scores = [], []
     for name in [c for c in train.columns if c not in RULE_COLUMNS] + list(derived.columns):
         values = derived[name] if name in derived else train[name]
-        rows = employed if name in EMPLOYMENT_COLUMNS else values.index == values.index
-        if name == "OWN_CAR_AGE":
-            rows = train["FLAG_OWN_CAR"] == "Y"
-        if name in by_contract:
-            groups, score = {}, np.full(len(train), np.nan)
-            for kind, part in values.groupby(contract):
-                groups[kind] = fit_numeric(part, rounded=name == "AMT_GOODS_PRICE")
-                present = part.dropna()
-                score[present.index] = normal_scores(present.to_numpy(dtype=float))
-            variables.append({"name": name, "kind": "by_group", "by": CONTRACT, "groups": groups})
-            scores.append(score)
-            continue
-        if values.dtype != object:
-            rows = rows & values.notna().to_numpy()  # numeric gaps come from missing_groups
-        order = _risk_order(values[rows], target[rows]) if values.dtype == object else None
-        marginal = fit_column(values[rows], order)
-        marginal["name"] = name
-        if name in EMPLOYMENT_COLUMNS:
-            marginal["employed_only"] = True
-        score = np.full(len(train), np.nan)
-        score[rows] = normal_scores(order_codes(values[rows], marginal))
+        if name in BY_CONTRACT:
+            marginal, score = _fit_by_contract(name, values, train[CONTRACT])
+        else:
+            rows = np.ones(len(train), dtype=bool)
+            if name in EMPLOYMENT_COLUMNS:
+                rows = ~placeholder.to_numpy()
+            if name == "OWN_CAR_AGE":
+                rows = (train["FLAG_OWN_CAR"] == "Y").to_numpy()
+            marginal, score = _fit_plain(name, values, rows, target)
         variables.append(marginal)
         scores.append(score)
-
-    # Numeric columns missing together (the building triples, the bureau request counts ...)
-    # share one missingness switch in the copula: low draws mean "missing".
-    numeric = [v["name"] for v in variables
-               if v["kind"] != "categorical" and v["name"] in train.columns
-               and v["name"] not in ("OWN_CAR_AGE",) and train[v["name"]].isna().any()]
-    patterns: dict[bytes, list[str]] = {}
-    for name in numeric:
-        patterns.setdefault(train[name].isna().to_numpy().tobytes(), []).append(name)
-    missing_groups = []
-    for names in patterns.values():
-        absent = train[names[0]].isna()
-        missing_groups.append({"columns": names, "rate": round(float(absent.mean()), 6)})
-        scores.append(normal_scores((~absent).to_numpy(dtype=float)))
+    missing_groups = _missing_groups(train, variables)
+    scores += [normal_scores((~train[g["columns"][0]].isna()).to_numpy(dtype=float)) for g in missing_groups]
 
     # Pairwise-complete correlations: a score missing for half the rows (EXT_SOURCE_1) keeps
     # its full strength. Constant columns (FLAG_MOBIL) correlate with nothing.
     corr = pd.DataFrame(np.column_stack(scores)).corr(min_periods=30).fillna(0.0).to_numpy()
     np.fill_diagonal(corr, 1.0)
-    corr = nearest_correlation(corr)
-    age = _age_years(train["DAYS_BIRTH"])
-    band = pd.cut(age, AGE_BANDS_YEARS, right=False)
-    types = train["NAME_INCOME_TYPE"].value_counts().index.tolist()
-    overall = train["NAME_INCOME_TYPE"].value_counts(normalize=True)[types].to_numpy()
-    income_by_age = []
-    for _, part in train["NAME_INCOME_TYPE"].groupby(band, observed=False):
-        counts = part.value_counts().reindex(types, fill_value=0).to_numpy()
-        income_by_age.append([round(float(p), 6) for p in (counts + 5 * overall) / (counts.sum() + 5)])
-    placeholder = train["DAYS_EMPLOYED"] == DAYS_PLACEHOLDER
-
+    income_type = train["NAME_INCOME_TYPE"]
     return {
-        "columns": columns,
+        "columns": [{"name": c, "dtype": _dtype(train[c], test.get(c))} for c in train.columns],
         "default_rate": round(float(target.mean()), 6),
         "variables": variables,
         "missing_groups": missing_groups,
-        "correlation": to_lower_triangle(corr),
-        "income_type_by_age": {"age_bands_years": AGE_BANDS_YEARS, "types": types,
-                               "p": income_by_age},
-        "placeholder_rate_by_income_type": {
-            t: round(float(placeholder[train["NAME_INCOME_TYPE"] == t].mean()), 6) for t in types},
-        "pensioner_values": {c: _most_common(train.loc[placeholder, c]) for c in EMPLOYMENT_COLUMNS},
+        "correlation": to_lower_triangle(nearest_correlation(corr)),
+        "income_type_by_age": _income_type_by_age(train),
         "placeholder_rate": round(float(placeholder.mean()), 6),
+        "placeholder_rate_by_income_type": {
+            t: round(float(placeholder[income_type == t].mean()), 6) for t in income_type.unique()},
+        "pensioner_values": {c: _most_common(train.loc[placeholder, c]) for c in EMPLOYMENT_COLUMNS},
         "family_partner_statuses": ["Married", "Civil marriage"],
         "steps": {c: rounding_step(train[c]) for c in ("AMT_CREDIT", "AMT_ANNUITY")},
     }
+
+
+def _fit_plain(name: str, values: pd.Series, rows: np.ndarray, target: pd.Series):
+    """Marginal over the rows where the column applies, and its normal scores (NaN elsewhere)."""
+    if values.dtype != object:
+        rows = rows & values.notna().to_numpy()  # numeric gaps come from the missing groups
+    order = _risk_order(values[rows], target[rows]) if values.dtype == object else None
+    marginal = {"name": name, **fit_column(values[rows], order)}
+    score = np.full(len(values), np.nan)
+    score[rows] = normal_scores(order_codes(values[rows], marginal))
+    return marginal, score
+
+
+def _fit_by_contract(name: str, values: pd.Series, contract: pd.Series):
+    """One marginal per contract type (revolving loans have round credits and short terms)."""
+    groups, score = {}, np.full(len(values), np.nan)
+    for kind, part in values.groupby(contract):
+        groups[kind] = fit_numeric(part, rounded=name == "AMT_GOODS_PRICE")
+        present = part.dropna()
+        score[present.index] = normal_scores(present.to_numpy(dtype=float))
+    return {"name": name, "kind": "by_group", "by": CONTRACT, "groups": groups}, score
+
+
+def _missing_groups(train: pd.DataFrame, variables: list[dict]) -> list[dict]:
+    """Numeric columns missing on exactly the same rows (the building triples, the bureau
+    request counts ...) share one missingness switch in the copula: low draws mean missing."""
+    patterns: dict[bytes, list[str]] = {}
+    for v in variables:
+        name = v["name"]
+        if v["kind"] == "categorical" or name not in train or name == "OWN_CAR_AGE":
+            continue  # labels keep "missing" as a value; car age follows car ownership
+        if train[name].isna().any():
+            patterns.setdefault(train[name].isna().to_numpy().tobytes(), []).append(name)
+    return [{"columns": names, "rate": round(float(train[names[0]].isna().mean()), 6)}
+            for names in patterns.values()]
+
+
+def _income_type_by_age(train: pd.DataFrame) -> dict:
+    """Share of each income type per age band, pulled toward the overall shares (5 pseudo-rows)."""
+    band = pd.cut(-train["DAYS_BIRTH"] / 365.25, AGE_BANDS_YEARS, right=False)
+    counts = train["NAME_INCOME_TYPE"].value_counts()
+    types, overall = counts.index.tolist(), (counts / counts.sum()).to_numpy()
+    shares = []
+    for _, part in train["NAME_INCOME_TYPE"].groupby(band, observed=False):
+        seen = part.value_counts().reindex(types, fill_value=0).to_numpy()
+        shares.append([round(float(p), 6) for p in (seen + 5 * overall) / (seen.sum() + 5)])
+    return {"age_bands_years": AGE_BANDS_YEARS, "types": types, "p": shares}
 
 
 def _most_common(values: pd.Series):

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy.special import ndtr
 
 from .draws import expand, pick, risk_tilted, scaled_counts
 from .marginals import round_to, sample
 
 PLACEHOLDER = 365243.0  # "not applicable" in the DAYS_* columns
 REFUSAL_STRENGTH = 0.9
+AMOUNT_TERM_CORRELATION = 0.7
 OLD_CARD_SHARE = 0.4  # sets the card months per applicant to the full data's
 LABELS = ("WEEKDAY_APPR_PROCESS_START", "FLAG_LAST_APPL_PER_CONTRACT", "NAME_CASH_LOAN_PURPOSE",
           "NAME_PAYMENT_TYPE", "NAME_TYPE_SUITE", "NAME_CLIENT_TYPE", "NAME_GOODS_CATEGORY",
@@ -36,9 +38,15 @@ def draw_previous(cal: dict, rng, clients: np.ndarray, risk: np.ndarray, first_i
     n = len(owner)
     kind = pick(fit["NAME_CONTRACT_TYPE"], rng, n)
     cols: dict[str, np.ndarray] = {"NAME_CONTRACT_TYPE": kind}
+    # Larger loans run over more months: the term's draw leans on the amount's.
+    amount_score = rng.standard_normal(n)
+    c = AMOUNT_TERM_CORRELATION
+    term_score = c * amount_score + np.sqrt(1 - c * c) * rng.standard_normal(n)
+    uniforms = {"AMT_APPLICATION": ndtr(amount_score), "CNT_PAYMENT": ndtr(term_score)}
     for name in (*LABELS, "NAME_CONTRACT_STATUS", "AMT_APPLICATION", "CREDIT_TO_APPLICATION",
                  "CNT_PAYMENT", "REPAID_TO_CREDIT"):
-        cols[name] = _by_contract(fit["by_contract_type"], name, kind, rng)
+        u = uniforms[name] if name in uniforms else rng.random(n)
+        cols[name] = _by_contract(fit["by_contract_type"], name, kind, u)
 
     status = _tilt_refusals(rng, cols.pop("NAME_CONTRACT_STATUS"), risk[owner])
     refused, canceled = status == "Refused", status == "Canceled"
@@ -99,9 +107,8 @@ def draw_previous(cal: dict, rng, clients: np.ndarray, risk: np.ndarray, first_i
     })
 
 
-def _by_contract(by_type: dict, name: str, kind: np.ndarray, rng) -> np.ndarray:
+def _by_contract(by_type: dict, name: str, kind: np.ndarray, u: np.ndarray) -> np.ndarray:
     """Each contract type has its own distribution (no goods category for cash loans ...)."""
-    u = rng.random(len(kind))
     numeric = name in ("AMT_APPLICATION", "CREDIT_TO_APPLICATION", "REPAID_TO_CREDIT", "CNT_PAYMENT")
     out = np.full(len(kind), np.nan) if numeric else np.full(len(kind), "XNA", dtype=object)
     for key, fits in by_type.items():
