@@ -66,7 +66,8 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
     health,
     shutdown,
     cache(modelVersion, defaultTtlSeconds) {
-      const cache = createCache(redisUrl, { name, modelVersion, defaultTtlSeconds }, metrics, log, envString('CACHE', 'on') !== 'off');
+      const settings = { enabled: envString('CACHE', 'on') !== 'off', nearEntries: envInt('NEAR_CACHE_ENTRIES', 10_000) };
+      const cache = createCache(redisUrl, { name, modelVersion, defaultTtlSeconds }, metrics, log, settings);
       caches.push(cache);
       return cache;
     },

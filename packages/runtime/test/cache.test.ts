@@ -92,3 +92,19 @@ describe('Redis outage', () => {
     await cache.close();
   });
 });
+
+describe('Redis with a near cache in the process', () => {
+  test('answers from memory once read, and keeps answering while Redis is down', async () => {
+    const server = await startRedis();
+    const { log } = capturingLogger();
+    const writer = new RedisCache(server.url, { name: 'near', modelVersion: 'v1' }, metrics, log);
+    const reader = new RedisCache(server.url, { name: 'near', modelVersion: 'v1' }, metrics, log, 100);
+    await Promise.all([writer.whenConnected(), reader.whenConnected()]);
+    await writer.set('shared', 'from another replica');
+    assert.equal(await reader.get('shared'), 'from another replica', 'read through to Redis');
+    await server.stop();
+    assert.equal(await reader.get('shared'), 'from another replica', 'then from memory');
+    assert.equal(await writer.get('shared'), undefined, 'without a near cache, nothing while Redis is down');
+    await Promise.all([writer.close(), reader.close(), server.close()]);
+  });
+});

@@ -19,7 +19,13 @@ export class NoCache extends BaseCache {
 }
 
 /** Redis when a URL is given (REDIS_URL), an in-process LRU otherwise, nothing when caching is turned off. */
-export function createCache(redisUrl: string | undefined, options: CacheOptions, metrics: Metrics, log: Logger, enabled = true): Cache {
-  if (!enabled) return new NoCache(options, metrics);
-  return redisUrl ? new RedisCache(redisUrl, options, metrics, log) : new MemoryCache(options, metrics);
+export function createCache(
+  redisUrl: string | undefined,
+  options: CacheOptions,
+  metrics: Metrics,
+  log: Logger,
+  settings: { enabled: boolean; nearEntries: number } = { enabled: true, nearEntries: 0 },
+): Cache {
+  if (!settings.enabled) return new NoCache(options, metrics);
+  return redisUrl ? new RedisCache(redisUrl, options, metrics, log, settings.nearEntries) : new MemoryCache(options, metrics);
 }
