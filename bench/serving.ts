@@ -1,7 +1,7 @@
 /**
  * Serving throughput and latency through the gateway in distributed mode (gateway, services, nats-server and
  * redis-server as separate processes), cache off and on, against the seed's design measured in the same run:
- * a Flask app answering /get_score/<id> with LightGBM's predict_proba per request.
+ * a Flask app answering /get_score/<id> with LightGBM's predict_proba per request, served by gunicorn.
  *
  *   node --import tsx bench/serving.ts [--duration 15] [--connections 32]
  */
@@ -52,7 +52,12 @@ async function octroi(cache: 'on' | 'off') {
 
 async function flask() {
   const port = await freePort();
-  const child = spawn('python3', ['bench/baselines/flask_app.py', '--bundle', defaultModelDir(), '--port', String(port)], { stdio: 'ignore' });
+  // Served as such an app is in production: gunicorn, one worker per core, threads for concurrent connections.
+  const child = spawn('python3', ['-m', 'gunicorn', '-k', 'gthread', '-w', '2', '--threads', '4', '-b', `127.0.0.1:${port}`, 'flask_app:create_app_from_env()'], {
+    cwd: 'bench/baselines',
+    env: { ...process.env, OCTROI_BUNDLE: defaultModelDir() },
+    stdio: 'ignore',
+  });
   try {
     await waitForPort(port, 60_000);
     const url = `http://127.0.0.1:${port}`;
@@ -62,7 +67,7 @@ async function flask() {
     const features = await loadApplicantFeatures(await loadBundle());
     features.ids.forEach((id) => ids.push(id));
     await measure('warm-up (Flask)', url, {}, ids, (id) => `/get_score/${id}`);
-    return await measure('Seed design: Flask + LightGBM predict_proba', url, {}, ids, (id) => `/get_score/${id}`);
+    return await measure('Seed design: Flask (gunicorn, 2 workers × 4 threads) + LightGBM predict_proba', url, {}, ids, (id) => `/get_score/${id}`);
   } finally {
     child.kill('SIGTERM');
   }

@@ -2,6 +2,7 @@
 and the applicants' features, and answers /get_score/<id> with predict_proba on every request."""
 import argparse
 import json
+import os
 from pathlib import Path
 
 import lightgbm as lgb
@@ -31,6 +32,11 @@ def create_app(bundle: Path) -> Flask:
         return jsonify(prediction=[1 - probability, probability])
 
     return app
+
+
+def create_app_from_env() -> Flask:
+    """For a WSGI server: ``gunicorn "flask_app:create_app_from_env()"`` with OCTROI_BUNDLE set."""
+    return create_app(Path(os.environ["OCTROI_BUNDLE"]))
 
 
 if __name__ == "__main__":

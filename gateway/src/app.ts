@@ -75,9 +75,9 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true });
   await app.register(cookie);
   await app.register(rateLimit, {
-    global: true,
+    global: config.rateLimitPerMinute > 0,
     hook: 'preHandler',
-    max: config.rateLimitPerMinute > 0 ? config.rateLimitPerMinute : Number.MAX_SAFE_INTEGER,
+    max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
     keyGenerator: (request) => request.principal?.id ?? request.ip,
     allowList: (request) => ['/healthz', '/readyz', '/metrics'].includes(request.url),
