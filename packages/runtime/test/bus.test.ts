@@ -160,3 +160,19 @@ busContract('NATS', async () => {
   return { bus, peer, lines };
 });
 after(async () => nats?.close());
+
+test('NATS: a served service answers the micro services discovery and statistics subjects', async () => {
+  const server = await startNats();
+  const { log } = capturingLogger();
+  const bus = await NatsBus.connect(server.url, 'stats-test', log, processMetrics());
+  await bus.serve(scoringService(() => score(0.1)));
+  await bus.request(scoring.score, { features: [1] });
+  const info = JSON.parse(new TextDecoder().decode((await bus.connection.request('$SRV.INFO.scoring', undefined, { timeout: 1000 })).data));
+  assert.equal(info.name, 'scoring');
+  assert.ok(info.endpoints.some((endpoint: { subject: string; queue_group: string }) => endpoint.subject === scoring.score.subject && endpoint.queue_group === 'scoring'));
+  const stats = JSON.parse(new TextDecoder().decode((await bus.connection.request('$SRV.STATS.scoring', undefined, { timeout: 1000 })).data));
+  const scored = stats.endpoints.find((endpoint: { subject: string }) => endpoint.subject === scoring.score.subject);
+  assert.equal(scored.num_requests, 1);
+  await bus.close();
+  await server.close();
+});
