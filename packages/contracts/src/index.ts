@@ -6,6 +6,7 @@ export * from './clients.ts';
 export * from './explain.ts';
 export * from './http.ts';
 export * from './audit.ts';
+export * from './errors.ts';
 
 import { scoring } from './scoring.ts';
 import { clients } from './clients.ts';
