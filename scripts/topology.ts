@@ -11,7 +11,7 @@ export interface Replicas {
 }
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SERVICE_ENTRY = {
+export const SERVICE_ENTRY = {
   scoring: 'services/scoring/src/main.ts',
   clients: 'services/clients/src/main.ts',
   explain: 'services/explain/src/main.ts',

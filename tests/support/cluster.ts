@@ -3,15 +3,10 @@ import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, startNats, startRedis, waitForPort, type TestServer } from '@octroi/runtime/testing';
+import { SERVICE_ENTRY } from '../../scripts/topology.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const ENTRY = {
-  scoring: 'services/scoring/src/main.ts',
-  clients: 'services/clients/src/main.ts',
-  explain: 'services/explain/src/main.ts',
-  gateway: 'gateway/src/main.ts',
-} as const;
-type Role = keyof typeof ENTRY;
+type Role = keyof typeof SERVICE_ENTRY;
 
 export const CLUSTER_API_KEY = 'cluster-test-key';
 
@@ -72,7 +67,7 @@ export async function startCluster(options: ClusterOptions = {}) {
     const env = role === 'gateway'
       ? { ...base, PORT: String(port), OCTROI_API_KEYS: CLUSTER_API_KEY, OCTROI_DATA_DIR: join(logs, 'gateway'), RATE_LIMIT_PER_MINUTE: '0', ...extraEnv }
       : { ...base, METRICS_PORT: String(port), ...extraEnv };
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY[role]], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', SERVICE_ENTRY[role]], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = createWriteStream(logFile);
     child.stdout!.pipe(out);
     child.stderr!.pipe(out);
