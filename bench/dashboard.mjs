@@ -87,7 +87,7 @@ async function pick(id) {
             settled('record', '.record-groups') &&
             settled('what-if', '.what-if-form') &&
             settled('population', 'svg') &&
-            settled('bivariate', 'svg path.dots') &&
+            settled('bivariate', 'ngx-charts-bubble-chart circle') &&
             settled('similar', 'table') &&
             (!refused || settled('counterfactual', '[data-testid="counterfactual-message"]'));
           if (ready) requestAnimationFrame(() => done(performance.now() - started));

@@ -1,0 +1,184 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { firstValueFrom, forkJoin } from 'rxjs';
+
+import { ReasonsPanel } from '../clients/reasons-panel';
+import type { Explanation, Score } from '../core/api-types';
+import { ModelCatalog } from '../core/model-catalog';
+import { OctroiApi, errorBodyOf } from '../core/octroi-api';
+import { ScoreGauge } from '../shared/charts/score-gauge';
+import { I18n } from '../shared/i18n/i18n';
+import { describeError } from '../shared/ui/describe-error';
+import { FORM_GROUPS, type FormField, type FormFieldName, formFieldOf, parseNumber, toRawApplication } from './application-fields';
+
+interface FieldError {
+  field?: FormFieldName;
+  message: string;
+}
+
+/**
+ * A new client's file: score, decision and explanation. Numbers are checked as they are
+ * typed; everything else is checked by the scoring service, whose 400 names the field at
+ * fault and says why, shown next to that field.
+ */
+@Component({
+  selector: 'app-new-application-page',
+  imports: [ScoreGauge, ReasonsPanel],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h1>{{ t().application.heading }}</h1>
+    <p class="lead">{{ t().application.intro }}</p>
+
+    <form class="application-form card" (submit)="submit($event)" novalidate>
+      <div role="alert" class="form-alert">
+        @if (error(); as e) {
+          <div class="error-box" data-testid="application-error">
+            <p>
+              {{ t().application.errorSummary }}
+              @if (e.field) {
+                <a [href]="'#app-' + e.field" (click)="focusField($event, e.field)">{{ t().application.fields[e.field] }}</a>{{
+                  i18n.colon()
+                }}
+              }
+              {{ e.message }}
+            </p>
+          </div>
+        }
+      </div>
+      @for (group of groups; track group.group) {
+        <fieldset>
+          <legend>{{ t().application.groups[group.group] }}</legend>
+          @for (field of group.fields; track field.name) {
+            <div class="field">
+              <label [attr.for]="'app-' + field.name">{{ t().application.fields[field.name] }}</label>
+              @if (field.kind === 'category') {
+                <select
+                  #choice
+                  [id]="'app-' + field.name"
+                  (change)="set(field.name, choice.value)"
+                  [attr.aria-invalid]="messageFor(field.name) ? true : null"
+                  [attr.aria-describedby]="messageFor(field.name) ? 'app-' + field.name + '-error' : null"
+                >
+                  <option value="" [selected]="!values()[field.name]">{{ t().application.notSpecified }}</option>
+                  @for (category of categoriesOf(field); track category) {
+                    <option [value]="category" [selected]="values()[field.name] === category">
+                      {{ i18n.category(category) }}
+                    </option>
+                  }
+                </select>
+              } @else {
+                <input
+                  #box
+                  [id]="'app-' + field.name"
+                  type="text"
+                  inputmode="decimal"
+                  autocomplete="off"
+                  [value]="values()[field.name] ?? ''"
+                  (input)="set(field.name, box.value)"
+                  [attr.aria-invalid]="messageFor(field.name) ? true : null"
+                  [attr.aria-describedby]="messageFor(field.name) ? 'app-' + field.name + '-error' : null"
+                />
+              }
+              @if (messageFor(field.name); as message) {
+                <p class="field-error" [id]="'app-' + field.name + '-error'">{{ message }}</p>
+              }
+            </div>
+          }
+        </fieldset>
+      }
+      <div class="form-actions">
+        <button type="submit" [disabled]="busy()">{{ busy() ? t().application.submitting : t().application.submit }}</button>
+        <button type="button" class="secondary" (click)="reset()">{{ t().application.reset }}</button>
+      </div>
+    </form>
+
+    @if (result(); as r) {
+      <section class="card" aria-labelledby="result-heading" tabindex="-1" id="application-result" data-testid="application-result">
+        <h2 id="result-heading">{{ t().application.resultHeading }}</h2>
+        <app-score-gauge [probability]="r.score.probabilityOfDefault" [threshold]="r.score.threshold" [decision]="r.score.decision" />
+        <h3>{{ t().reasons.heading }}</h3>
+        <app-reasons-panel [explanation]="r.explanation" />
+      </section>
+    }
+  `,
+})
+export class NewApplicationPage {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(OctroiApi);
+  private readonly catalog = inject(ModelCatalog);
+  protected readonly t = this.i18n.t;
+  protected readonly groups = FORM_GROUPS;
+
+  protected readonly values = signal<Partial<Record<FormFieldName, string>>>({});
+  protected readonly busy = signal(false);
+  protected readonly error = signal<FieldError | null>(null);
+  protected readonly result = signal<{ score: Score; explanation: Explanation } | null>(null);
+
+  /** Fields typed as numbers that do not read as one. */
+  private readonly notNumbers = computed(() => {
+    const values = this.values();
+    return new Set(
+      FORM_GROUPS.flatMap((g) => g.fields)
+        .filter((f) => f.kind !== 'category' && values[f.name]?.trim() && parseNumber(values[f.name] ?? '') === undefined)
+        .map((f) => f.name),
+    );
+  });
+
+  protected categoriesOf(field: FormField): readonly string[] {
+    const model = this.catalog.model.hasValue() ? this.catalog.model.value() : undefined;
+    return model?.features.find((f) => f.name === field.name)?.categories ?? field.categories ?? [];
+  }
+
+  protected messageFor(name: FormFieldName): string | null {
+    if (this.notNumbers().has(name)) return this.t().application.notANumber;
+    const error = this.error();
+    return error?.field === name ? error.message : null;
+  }
+
+  protected set(name: FormFieldName, value: string): void {
+    this.values.update((values) => ({ ...values, [name]: value }));
+    if (this.error()?.field === name) this.error.set(null);
+  }
+
+  protected reset(): void {
+    this.values.set({});
+    this.error.set(null);
+    this.result.set(null);
+  }
+
+  protected focusField(event: Event, name: FormFieldName): void {
+    event.preventDefault();
+    document.getElementById(`app-${name}`)?.focus();
+  }
+
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const invalid = [...this.notNumbers()][0];
+    if (invalid) {
+      this.error.set({ field: invalid, message: this.t().application.notANumber });
+      document.getElementById(`app-${invalid}`)?.focus();
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    const application = toRawApplication(this.values());
+    try {
+      const [score, explanation] = await firstValueFrom(
+        forkJoin([this.api.scoreApplication(application), this.api.explainApplication(application, this.i18n.language())]),
+      );
+      this.result.set({ score, explanation });
+      setTimeout(() => document.getElementById('application-result')?.focus());
+    } catch (error) {
+      this.result.set(null);
+      const body = errorBodyOf(error);
+      if (body.status === 400 && body.message) {
+        const field = formFieldOf(body.field);
+        this.error.set({ field, message: field ? body.message : `${body.field ? `${body.field} : ` : ''}${body.message}` });
+        if (field) document.getElementById(`app-${field}`)?.focus();
+      } else {
+        this.error.set({ message: describeError(error, this.t()) });
+      }
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

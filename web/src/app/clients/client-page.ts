@@ -1,0 +1,171 @@
+import { httpResource } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, numberAttribute, viewChild } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+
+import type { ClientRecord, Explanation, RawValue, Score } from '../core/api-types';
+import { apiUrls } from '../core/octroi-api';
+import { ScoreGauge } from '../shared/charts/score-gauge';
+import { I18n } from '../shared/i18n/i18n';
+import { LoadStatus } from '../shared/ui/load-status';
+import { BivariatePanel } from './bivariate-panel';
+import { ClientFinder } from './client-finder';
+import { ClientRecordPanel } from './client-record-panel';
+import { CounterfactualPanel } from './counterfactual-panel';
+import { PopulationPanel } from './population-panel';
+import { ReasonsPanel } from './reasons-panel';
+import { SimilarClientsPanel } from './similar-clients-panel';
+import { WhatIfPanel } from './what-if-panel';
+
+/** The external scores separate repaid from defaulted clients best in the training data. */
+const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EXT_SOURCE_2' } as const;
+
+/**
+ * One client: decision and reasons first, then the file, comparisons with all clients,
+ * similar clients, the what-if simulator and, when refused, what would change the decision.
+ * Each panel loads on its own, so a service that is down only empties its own panel.
+ * The chosen features live in the query string (`feature`, `x`, `y`) so the view can be shared.
+ */
+@Component({
+  selector: 'app-client-page',
+  imports: [
+    RouterLink,
+    LoadStatus,
+    ScoreGauge,
+    ClientFinder,
+    ClientRecordPanel,
+    ReasonsPanel,
+    PopulationPanel,
+    BivariatePanel,
+    SimilarClientsPanel,
+    WhatIfPanel,
+    CounterfactualPanel,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page-head">
+      <div>
+        <p class="breadcrumb">
+          <a [routerLink]="['/', i18n.language(), 'clients']">{{ t().clients.backToList }}</a>
+        </p>
+        <h1 data-testid="client-heading">{{ t().client.heading(clientId()) }}</h1>
+      </div>
+      <details class="finder-compact">
+        <summary>{{ t().clients.findHeading }}</summary>
+        <app-client-finder />
+      </details>
+    </div>
+
+    <div class="client-top">
+      <div>
+        <section class="card score-card" aria-labelledby="score-heading" data-panel="score" [attr.aria-busy]="score.isLoading()">
+          <h2 id="score-heading">{{ t().gauge.heading }}</h2>
+          <app-load-status [loading]="score.isLoading()" [error]="score.error()" (retry)="score.reload()" />
+          @if (score.hasValue()) {
+            @let s = score.value();
+            <app-score-gauge [probability]="s.probabilityOfDefault" [threshold]="s.threshold" [decision]="s.decision" />
+            <p class="hint">{{ t().gauge.modelVersion(s.modelVersion) }}</p>
+          }
+        </section>
+        @if (refused()) {
+          <section class="card counterfactual-card" aria-labelledby="counterfactual-heading">
+            <h2 id="counterfactual-heading">{{ t().counterfactual.heading }}</h2>
+            <p class="hint">{{ t().counterfactual.intro }}</p>
+            <app-counterfactual-panel [clientId]="clientId()" (tryIt)="tryInWhatIf($event)" />
+          </section>
+        }
+      </div>
+
+      <section class="card reasons-card" aria-labelledby="reasons-heading" data-panel="reasons" [attr.aria-busy]="explanation.isLoading()">
+        <h2 id="reasons-heading">{{ t().reasons.heading }}</h2>
+        <app-load-status [loading]="explanation.isLoading()" [error]="explanation.error()" (retry)="explanation.reload()" />
+        @if (explanation.hasValue()) {
+          <app-reasons-panel [explanation]="explanation.value()" />
+        }
+      </section>
+    </div>
+
+    <div class="client-grid">
+      <section class="card record-card" aria-labelledby="record-heading" data-panel="record" [attr.aria-busy]="record.isLoading()">
+        <h2 id="record-heading">{{ t().client.informationHeading }}</h2>
+        <app-load-status [loading]="record.isLoading()" [error]="record.error()" (retry)="record.reload()" />
+        @if (record.hasValue()) {
+          <app-client-record-panel [record]="record.value()" />
+        }
+      </section>
+
+      <section
+        class="card what-if-card"
+        #whatIfSection
+        tabindex="-1"
+        aria-labelledby="what-if-heading"
+        data-panel="what-if"
+        [attr.aria-busy]="record.isLoading()"
+      >
+        <h2 id="what-if-heading">{{ t().whatIf.heading }}</h2>
+        <app-load-status [loading]="record.isLoading()" [error]="record.error()" (retry)="record.reload()" />
+        @if (record.hasValue()) {
+          <app-what-if-panel [clientId]="clientId()" [record]="record.value()" />
+        }
+      </section>
+
+      <section class="card population-card" aria-labelledby="population-heading">
+        <h2 id="population-heading">{{ t().comparison.heading }}</h2>
+        <app-population-panel [clientId]="clientId()" [feature]="populationFeature()" (featureChange)="setQuery({ feature: $event })" />
+      </section>
+
+      <section class="card bivariate-card" aria-labelledby="bivariate-heading">
+        <h2 id="bivariate-heading">{{ t().comparison.bivariateHeading }}</h2>
+        <app-bivariate-panel
+          [clientId]="clientId()"
+          [x]="xFeature()"
+          [y]="yFeature()"
+          [threshold]="threshold()"
+          (xChange)="setQuery({ x: $event })"
+          (yChange)="setQuery({ y: $event })"
+        />
+      </section>
+
+      <section class="card similar-card" aria-labelledby="similar-heading">
+        <h2 id="similar-heading">{{ t().similar.heading }}</h2>
+        <app-similar-clients-panel [clientId]="clientId()" />
+      </section>
+    </div>
+  `,
+})
+export class ClientPage {
+  protected readonly i18n = inject(I18n);
+  private readonly router = inject(Router);
+  protected readonly t = this.i18n.t;
+
+  // Bound from the path and the query string by the router.
+  readonly clientId = input.required({ transform: numberAttribute });
+  readonly feature = input<string>();
+  readonly x = input<string>();
+  readonly y = input<string>();
+
+  private readonly whatIf = viewChild(WhatIfPanel);
+  private readonly whatIfSection = viewChild<ElementRef<HTMLElement>>('whatIfSection');
+
+  protected readonly record = httpResource<ClientRecord>(() => apiUrls.client(this.clientId(), this.i18n.language()));
+  protected readonly score = httpResource<Score>(() => apiUrls.score(this.clientId()));
+  protected readonly explanation = httpResource<Explanation>(() => apiUrls.explanation(this.clientId(), this.i18n.language()));
+
+  protected readonly refused = computed(() => this.score.hasValue() && this.score.value().decision === 'refused');
+  protected readonly threshold = computed(() => (this.score.hasValue() ? this.score.value().threshold : 0.5));
+
+  /** Chosen features, or defaults that are telling for most clients. */
+  protected readonly populationFeature = computed(() => this.feature() || DEFAULT_FEATURES.population);
+  protected readonly xFeature = computed(() => this.x() || DEFAULT_FEATURES.x);
+  protected readonly yFeature = computed(() => this.y() || DEFAULT_FEATURES.y);
+
+  protected setQuery(params: { feature?: string; x?: string; y?: string }): void {
+    void this.router.navigate([], { queryParams: params, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  protected tryInWhatIf(changes: Record<string, RawValue>): void {
+    this.whatIf()?.apply(changes);
+    const section = this.whatIfSection()?.nativeElement;
+    section?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    section?.focus({ preventScroll: true });
+  }
+}

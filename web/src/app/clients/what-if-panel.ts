@@ -1,0 +1,215 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
+
+import type { ClientRecord, LabelledField, RawApplication, RawValue, WhatIf } from '../core/api-types';
+import { OctroiApi, errorBodyOf } from '../core/octroi-api';
+import { ScoreGauge } from '../shared/charts/score-gauge';
+import { formatFieldValue } from '../shared/format/field-value';
+import { I18n } from '../shared/i18n/i18n';
+import { DecisionBadge } from '../shared/ui/decision-badge';
+import { describeError } from '../shared/ui/describe-error';
+import { ReasonsPanel } from './reasons-panel';
+
+/** Fields offered first: the ones an officer can discuss with the client. */
+const DEFAULT_FIELDS = ['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE', 'AMT_INCOME_TOTAL', 'EXT_SOURCE_1', 'EXT_SOURCE_2', 'EXT_SOURCE_3'];
+const DEBOUNCE_MS = 300;
+
+type Simulation =
+  { state: 'idle' } | { state: 'loading' } | { state: 'done'; result: WhatIf } | { state: 'failed'; message: string; field?: string };
+
+/**
+ * Change some of the client's application fields and see, live, the new probability of
+ * default, the decision and its reasons, with the gap from the current score.
+ */
+@Component({
+  selector: 'app-what-if-panel',
+  imports: [ScoreGauge, DecisionBadge, ReasonsPanel],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <p>{{ t().whatIf.intro }}</p>
+    <form class="what-if-form" (submit)="$event.preventDefault()">
+      @for (field of editedFields(); track field.name) {
+        <div class="field what-if-field">
+          <label [attr.for]="'what-if-' + field.name">{{ field.label }}</label>
+          <input
+            #box
+            [id]="'what-if-' + field.name"
+            [attr.data-field]="field.name"
+            [type]="typeof field.value === 'string' ? 'text' : 'number'"
+            step="any"
+            [value]="valueOf(field)"
+            (input)="edit(field.name, box.value)"
+            [attr.aria-describedby]="'what-if-' + field.name + '-now'"
+            [attr.aria-invalid]="fieldError(field.name) ? true : null"
+          />
+          <p class="hint" [id]="'what-if-' + field.name + '-now'">
+            {{ i18n.labelled(t().whatIf.original, format(field)) }}
+            @if (fieldError(field.name); as message) {
+              <span class="field-error">{{ message }}</span>
+            }
+          </p>
+        </div>
+      }
+      <div class="field what-if-add">
+        <label for="what-if-add">{{ t().whatIf.addField }}</label>
+        <div class="finder-row">
+          <select id="what-if-add" #adder>
+            <option value="">{{ t().whatIf.chooseField }}</option>
+            @for (field of otherFields(); track field.name) {
+              <option [value]="field.name">{{ field.label }}</option>
+            }
+          </select>
+          <button type="button" class="secondary" (click)="addField(adder.value); adder.value = ''">{{ t().whatIf.add }}</button>
+        </div>
+      </div>
+      <button type="button" class="secondary" (click)="reset()" [disabled]="!hasChanges()">{{ t().whatIf.reset }}</button>
+    </form>
+
+    <div class="what-if-result" data-testid="what-if-result">
+      <h3>{{ t().whatIf.result }}</h3>
+      <!-- Only the summary is announced as it changes; the gauge and the reasons follow below it. -->
+      <div aria-live="polite" aria-atomic="true">
+        @switch (simulation().state) {
+          @case ('idle') {
+            <p>{{ t().whatIf.noChange }}</p>
+          }
+          @case ('loading') {
+            <p class="loading">{{ t().whatIf.computing }}</p>
+          }
+          @case ('failed') {
+            <p class="error-box">{{ failure()?.message }}</p>
+          }
+          @case ('done') {
+            @if (result(); as r) {
+              <p class="what-if-summary">
+                <strong data-testid="what-if-probability">{{ i18n.percent(r.updated.probabilityOfDefault) }}</strong>
+                <app-decision-badge [decision]="r.updated.decision" data-testid="what-if-decision" />
+                <span>{{ t().whatIf.change(i18n.points(r.probabilityChange)) }}</span>
+                <strong>{{ r.decisionChanged ? t().whatIf.decisionChanged : t().whatIf.decisionSame }}</strong>
+              </p>
+            }
+          }
+        }
+      </div>
+      @if (result(); as r) {
+        <app-score-gauge
+          [probability]="r.updated.probabilityOfDefault"
+          [threshold]="r.updated.threshold"
+          [decision]="r.updated.decision"
+          [compact]="true"
+        />
+        <h4>{{ t().whatIf.mainReasons }}</h4>
+        <app-reasons-panel [explanation]="r.updated" [showWaterfall]="false" />
+      }
+    </div>
+  `,
+})
+export class WhatIfPanel {
+  protected readonly i18n = inject(I18n);
+  private readonly api = inject(OctroiApi);
+  protected readonly t = this.i18n.t;
+
+  readonly clientId = input.required<number>();
+  readonly record = input.required<ClientRecord>();
+
+  /** What the officer typed, by column name. */
+  private readonly drafts = signal<Record<string, string>>({});
+  private readonly extraFields = signal<string[]>([]);
+
+  private readonly fieldsByName = computed(() => {
+    const fields = new Map<string, LabelledField>();
+    for (const group of this.record().groups) for (const field of group.fields) fields.set(field.name, field);
+    return fields;
+  });
+
+  protected readonly editedFields = computed(() => {
+    const byName = this.fieldsByName();
+    const names = [...DEFAULT_FIELDS.filter((name) => byName.has(name)), ...this.extraFields()];
+    return [...new Set(names)].map((name) => byName.get(name)).filter((f): f is LabelledField => !!f);
+  });
+
+  protected readonly otherFields = computed(() => {
+    const shown = new Set(this.editedFields().map((f) => f.name));
+    return [...this.fieldsByName().values()].filter((f) => !shown.has(f.name)).sort((a, b) => a.label.localeCompare(b.label));
+  });
+
+  /** The fields whose typed value differs from the client's, as the API wants them. */
+  protected readonly changes = computed<RawApplication>(() => {
+    const changes: RawApplication = {};
+    const byName = this.fieldsByName();
+    for (const [name, text] of Object.entries(this.drafts())) {
+      const original = byName.get(name)?.value ?? null;
+      const value: RawValue = text.trim() === '' ? null : typeof original === 'string' ? text : Number(text);
+      if (typeof value === 'number' && Number.isNaN(value)) continue;
+      if (value !== original) changes[name] = value;
+    }
+    return changes;
+  });
+  protected readonly hasChanges = computed(() => Object.keys(this.changes()).length > 0);
+
+  protected readonly simulation = toSignal(
+    toObservable(computed(() => ({ clientId: this.clientId(), changes: this.changes(), language: this.i18n.language() }))).pipe(
+      debounceTime(DEBOUNCE_MS),
+      switchMap((request) => {
+        if (Object.keys(request.changes).length === 0) return of<Simulation>({ state: 'idle' });
+        return this.api.whatIf(request).pipe(
+          map((result): Simulation => ({ state: 'done', result })),
+          catchError((error: unknown) => {
+            const body = errorBodyOf(error);
+            const message = body.status === 400 && body.message ? body.message : describeError(error, this.t());
+            return of<Simulation>({ state: 'failed', message, field: body.field });
+          }),
+          startWith<Simulation>({ state: 'loading' }),
+        );
+      }),
+    ),
+    { initialValue: { state: 'idle' } as Simulation },
+  );
+
+  protected readonly result = computed(() => {
+    const simulation = this.simulation();
+    return simulation.state === 'done' ? simulation.result : null;
+  });
+  protected readonly failure = computed(() => {
+    const simulation = this.simulation();
+    return simulation.state === 'failed' ? simulation : null;
+  });
+
+  protected fieldError(name: string): string | null {
+    const failure = this.failure();
+    return failure?.field && failure.field.replace(/^\/?(changes\/)?/, '') === name ? failure.message : null;
+  }
+
+  protected valueOf(field: LabelledField): string {
+    const draft = this.drafts()[field.name];
+    return draft ?? (field.value === null ? '' : String(field.value));
+  }
+
+  protected format(field: LabelledField): string {
+    return formatFieldValue(field.name, field.value, this.i18n);
+  }
+
+  protected edit(name: string, value: string): void {
+    this.drafts.update((drafts) => ({ ...drafts, [name]: value }));
+  }
+
+  protected addField(name: string): void {
+    if (name) this.extraFields.update((fields) => [...fields, name]);
+  }
+
+  /** Fills the form with suggested values (from the counterfactual), adding the fields it needs. */
+  apply(changes: Record<string, RawValue>): void {
+    const names = Object.keys(changes);
+    this.extraFields.update((fields) => [...new Set([...fields, ...names])]);
+    this.drafts.update((drafts) => {
+      const next = { ...drafts };
+      for (const name of names) next[name] = changes[name] === null ? '' : String(changes[name]);
+      return next;
+    });
+  }
+
+  protected reset(): void {
+    this.drafts.set({});
+  }
+}

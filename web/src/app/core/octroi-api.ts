@@ -1,0 +1,100 @@
+import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable } from 'rxjs';
+
+import type {
+  ClientQuery,
+  Explanation,
+  Language,
+  RawApplication,
+  Score,
+  SessionUser,
+  SignInRequest,
+  WhatIf,
+  WhatIfRequest,
+} from './api-types';
+
+/** Every route of the gateway lives under this prefix, served from the same origin as the dashboard. */
+export const API_ROOT = '/api/v1';
+
+type QueryValue = string | number | undefined | null;
+
+/** Builds `path?query`, leaving out parameters that are undefined, null or empty. */
+export function apiUrl(path: string, query: Record<string, QueryValue> = {}): string {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params = params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_ROOT}${path}${search ? `?${search}` : ''}`;
+}
+
+/** Addresses of the gateway's read-only routes, for `httpResource`. */
+export const apiUrls = {
+  session: () => apiUrl('/session'),
+  clients: (query: ClientQuery) => apiUrl('/clients', { ...query }),
+  client: (id: number, language: Language) => apiUrl(`/clients/${id}`, { language }),
+  score: (id: number) => apiUrl(`/clients/${id}/score`),
+  similar: (id: number, k = 10) => apiUrl(`/clients/${id}/similar`, { k }),
+  explanation: (id: number, language: Language) => apiUrl(`/clients/${id}/explanation`, { language }),
+  counterfactual: (id: number, language: Language) => apiUrl(`/clients/${id}/counterfactual`, { language }),
+  population: (feature: string, clientId: number | undefined, language: Language) =>
+    apiUrl(`/population/${encodeURIComponent(feature)}`, { clientId, language }),
+  /**
+   * 500 clients: enough to show the shape of a population, and few enough for the bivariate
+   * plot, where ngx-charts draws each point as its own component, to stay quick to draw.
+   */
+  populationSample: (x: string, y: string, clientId: number | undefined, size = 500) =>
+    apiUrl('/population-sample', { x, y, size, clientId }),
+  globalImportance: (language: Language) => apiUrl('/explanations/global', { language }),
+  summary: (language: Language, top = 15, points = 500) => apiUrl('/explanations/summary', { top, points, language }),
+  dependence: (feature: string, color: string | undefined, language: Language) =>
+    apiUrl('/explanations/dependence', { feature, color, language }),
+  model: () => apiUrl('/model'),
+} as const;
+
+/** The gateway's routes that change something or take a body. */
+@Injectable({ providedIn: 'root' })
+export class OctroiApi {
+  private readonly http = inject(HttpClient);
+
+  signIn(credentials: SignInRequest): Observable<SessionUser> {
+    return this.http.post<SessionUser>(apiUrl('/session'), credentials);
+  }
+
+  currentUser(): Observable<SessionUser> {
+    return this.http.get<SessionUser>(apiUrl('/session'));
+  }
+
+  signOut(): Observable<void> {
+    return this.http.delete<void>(apiUrl('/session'));
+  }
+
+  whatIf(request: WhatIfRequest): Observable<WhatIf> {
+    return this.http.post<WhatIf>(apiUrl('/what-if'), request);
+  }
+
+  scoreApplication(application: RawApplication): Observable<Score> {
+    return this.http.post<Score>(apiUrl('/score'), application);
+  }
+
+  explainApplication(application: RawApplication, language: Language): Observable<Explanation> {
+    return this.http.post<Explanation>(apiUrl('/explanations'), { application, language });
+  }
+}
+
+/** The gateway's error body, when the failure carries one. */
+export function errorBodyOf(error: unknown): { status: number; code?: string; message?: string; field?: string; requestId?: string } {
+  if (error instanceof HttpErrorResponse) {
+    const body = error.error as { code?: unknown; message?: unknown; field?: unknown; requestId?: unknown } | null;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    return {
+      status: error.status,
+      code: text(body?.code),
+      message: text(body?.message),
+      field: text(body?.field),
+      requestId: text(body?.requestId) ?? error.headers?.get('x-request-id') ?? undefined,
+    };
+  }
+  return { status: 0 };
+}
