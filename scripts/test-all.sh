@@ -7,11 +7,13 @@ export ONNXRUNTIME_NODE_INSTALL=skip
 results=$(mktemp -d)
 passed=0; failed=0; broken=()
 
-count() { # suite name, passed, failed, exit code
-  passed=$((passed + $2)); failed=$((failed + $3))
-  if [ "$4" -ne 0 ] && [ "$3" -eq 0 ]; then failed=$((failed + 1)); fi
+count() { # suite name, passed, failed, exit code (a count a runner did not print is 0)
+  local ok=${2:-0} ko=${3:-0}
+  ok=${ok//[^0-9]/}; ko=${ko//[^0-9]/}; ok=${ok:-0}; ko=${ko:-0}
+  passed=$((passed + ok)); failed=$((failed + ko))
+  if [ "$4" -ne 0 ] && [ "$ko" -eq 0 ]; then failed=$((failed + 1)); fi
   [ "$4" -ne 0 ] && broken+=("$1")
-  echo "--- $1: $2 passed, $3 failed (exit $4)"
+  echo "--- $1: $ok passed, $ko failed (exit $4)"
 }
 
 echo "=== TypeScript: type check"
