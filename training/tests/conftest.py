@@ -19,7 +19,7 @@ def real_sample_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """First rows of the real sample renamed to the standard file names, in a temporary folder."""
     source = config.SAMPLE_DATA_DIR
     if not (source / "application_train_sample.csv").exists():
-        pytest.skip(f"real sample folder not found (set HOME_CREDIT_DATA): {source}")
+        pytest.fail(f"the real sample folder is needed (set HOME_CREDIT_DATA); looked in {source}")
     folder = tmp_path_factory.mktemp("home-credit")
     with (source / "application_train_sample.csv").open(encoding="utf-8") as src, \
             (folder / config.APPLICATION_TRAIN).open("w", encoding="utf-8") as dst:

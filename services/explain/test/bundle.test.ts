@@ -22,7 +22,7 @@ interface ShapReference {
   rawScore: number[];
 }
 
-describe('shipped model bundle', { skip: hasBundle ? false : 'models/home-credit-generated has not been exported' }, () => {
+describe('shipped model bundle', () => {
   const model = hasBundle ? readJson<LightGbmDump>(`${bundleDir}model.lgb.json`) : null;
   const reference = hasBundle ? readJson<ShapReference>(`${bundleDir}shap_reference.json`) : null;
 
