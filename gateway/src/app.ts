@@ -107,7 +107,7 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
     await scoreRoutes(secured, { forward });
     await explanationRoutes(secured, { forward });
     await seedRoutes(secured, { forward });
-    await inferenceV2Routes(secured, { forward, bus: runtime.bus, ready: async () => (await servicesReady(runtime.bus)).ready });
+    await inferenceV2Routes(secured, { forward, ready: async () => (await servicesReady(runtime.bus)).ready });
   });
 
   // Files are looked up per request (not listed at start), so a rebuilt dashboard is served without a restart.
