@@ -8,7 +8,7 @@ need_debian=()
 command -v nats-server >/dev/null || need_debian+=(nats-server)
 command -v redis-server >/dev/null || need_debian+=(redis-server)
 if [ "${OCTROI_WITH_BROWSER:-1}" = 1 ]; then  # everything the test suites need beyond the servers
-  command -v chromium >/dev/null || need_debian+=(chromium)
+  command -v chromium >/dev/null || need_debian+=(chromium fonts-liberation)   # fonts: only recommended by chromium
   command -v docker-compose >/dev/null || need_debian+=(docker-compose)   # validates docker-compose.yml, no engine needed
   command -v promtool >/dev/null || need_debian+=(prometheus)             # validates the Prometheus rules
 fi
