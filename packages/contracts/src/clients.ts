@@ -57,6 +57,7 @@ export const ListClientsRequest = Type.Object({
   minIncome: Type.Optional(Type.Number({ minimum: 0 })),
   maxIncome: Type.Optional(Type.Number({ minimum: 0 })),
 });
+export type ListClientsRequest = Static<typeof ListClientsRequest>;
 export const ClientPage = Type.Object(
   { page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer(), items: Type.Array(ClientSummary) },
 );
@@ -105,6 +106,7 @@ export const PopulationSampleRequest = Type.Object({
   size: Type.Integer({ minimum: 10, maximum: 5000, default: 1000 }),
   clientId: Type.Optional(ClientId),
 });
+export type PopulationSampleRequest = Static<typeof PopulationSampleRequest>;
 export const PopulationSample = Type.Object(
   {
     x: Type.String(),

@@ -1,4 +1,4 @@
-import type { ClientPage, ClientSummary, Decision } from '@octroi/contracts';
+import type { ClientPage, ClientSummary, ListClientsRequest } from '@octroi/contracts';
 import { decisionFor, knownOutcomeOf, shortestFloat32, type ApplicantFeatures, type ApplicantRecords, type ModelBundle } from '@octroi/model-bundle';
 import { idPrefixRanges, lowerBound } from './id-prefix.ts';
 import { CategoryColumn, NumberColumn } from './list-columns.ts';
@@ -18,18 +18,8 @@ interface ListBounds {
   contract: number;
 }
 
-export interface ListClientsQuery {
-  page: number;
-  pageSize: number;
-  search?: string;
-  decision?: Decision;
-  minProbability?: number;
-  maxProbability?: number;
-  contractType?: string;
-  gender?: string;
-  minIncome?: number;
-  maxIncome?: number;
-}
+/** The list request of the contracts: paging, search by id prefix and filters. */
+export type ListClientsQuery = ListClientsRequest;
 
 /**
  * Paged list of clients in id order. Everything a filter reads is laid out at load in typed arrays

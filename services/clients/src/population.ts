@@ -1,15 +1,10 @@
-import type { Language, Population, PopulationSample } from '@octroi/contracts';
+import type { Language, Population, PopulationSample, PopulationSampleRequest } from '@octroi/contracts';
 import { DomainError, percentileOf, shortestFloat32, seededOrder, type ApplicantFeatures, type Feature, type ModelBundle } from '@octroi/model-bundle';
 import { requireClientRow } from './lookup.ts';
 
 export type SamplePoint = PopulationSample['points'][number];
 
-export interface SampleQuery {
-  x: string;
-  y: string;
-  size: number;
-  clientId?: number;
-}
+export type SampleQuery = PopulationSampleRequest;
 
 /** How a feature is spread over the applicants, and where one client stands in it. */
 export class PopulationView {
