@@ -17,6 +17,8 @@ import type { UserStore } from './auth/users.ts';
 import type { GatewayConfig } from './config.ts';
 import { requireAuth, type AuthDeps } from './plugins/auth.ts';
 import { busForwarder } from './plugins/bus-client.ts';
+import { currentModel } from './plugins/current-model.ts';
+import { knownClientScores } from './plugins/known-client-scores.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { registerValidation } from './plugins/validation.ts';
 import { clientRoutes } from './routes/clients.ts';
@@ -96,6 +98,8 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   const forward = busForwarder(runtime.bus, config.busTimeoutMs);
+  const model = currentModel(forward);
+  const routeDeps = { forward, model, knownClientScore: knownClientScores(runtime, forward, model) };
   const authDeps: AuthDeps = { apiKeys, users, tokens };
   const authenticate = requireAuth(authDeps);
 
@@ -103,11 +107,11 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
   await sessionRoutes(app, { ...authDeps, secureCookies: config.secureCookies });
   await app.register(async (secured: App) => {
     secured.addHook('onRequest', authenticate);
-    await clientRoutes(secured, { forward });
-    await scoreRoutes(secured, { forward });
-    await explanationRoutes(secured, { forward });
-    await seedRoutes(secured, { forward });
-    await inferenceV2Routes(secured, { forward, ready: async () => (await servicesReady(runtime.bus)).ready });
+    await clientRoutes(secured, routeDeps);
+    await scoreRoutes(secured, routeDeps);
+    await explanationRoutes(secured, routeDeps);
+    await seedRoutes(secured, routeDeps);
+    await inferenceV2Routes(secured, { ...routeDeps, ready: async () => (await servicesReady(runtime.bus)).ready });
   });
 
   // Files are looked up per request (not listed at start), so a rebuilt dashboard is served without a restart.

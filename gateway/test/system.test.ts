@@ -54,8 +54,11 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.ok(first.probabilityOfDefault >= 0 && first.probabilityOfDefault <= 1);
     assert.equal(first.decision, first.probabilityOfDefault >= first.threshold ? 'refused' : 'granted');
     assert.ok(first.decisionId);
+    const scoringAsked = async () => Number((await get('/metrics')).body.match(/octroi_bus_requests_total\{subject="octroi\.v1\.scoring\.score-client",outcome="ok"\} (\d+)/)?.[1] ?? 0);
+    const askedBefore = await scoringAsked();
     const second = (await get(`/api/v1/clients/${id}/score`)).json();
-    assert.equal(second.probabilityOfDefault, first.probabilityOfDefault);
+    assert.deepEqual(second, first, 'asked again, the recorded decision');
+    assert.equal(await scoringAsked(), askedBefore, 'read from Redis by the gateway, without a round trip to scoring');
     assert.match((await get('/metrics')).body, /octroi_cache_operations_total\{cache="scoring",result="hit"\} [1-9]/);
 
     const seed = (await get(`/get_score/${id}`)).json();
@@ -117,7 +120,8 @@ describe('the system on NATS, Redis and the shipped model', () => {
     const id = clientIds[2]!;
     const { decisionId } = (await get(`/api/v1/clients/${id}/score`)).json();
     await system.gateway.app.close();
-    const restarted = await testGateway({ bus: system.gatewayBus });
+    await system.gateway.runtime.shutdown.run();
+    const restarted = await testGateway({ bus: system.gatewayBus, redisUrl: system.redis.url });
     const response = await restarted.app.inject({ url: `/api/v1/decisions/${decisionId}`, headers: withKey });
     assert.equal(response.statusCode, 200);
     assert.equal(response.json().clientId, id);

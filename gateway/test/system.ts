@@ -23,7 +23,7 @@ export async function startSystem() {
     explain: await startExplain(connection),
   };
   const gatewayBus = await NatsBus.connect(nats.url, 'gateway-test', connection.log, processMetrics());
-  const gateway = await testGateway({ bus: gatewayBus });
+  const gateway = await testGateway({ bus: gatewayBus, redisUrl: redis.url });
   return {
     nats,
     redis,
@@ -31,7 +31,8 @@ export async function startSystem() {
     gateway,
     gatewayBus,
     async stop() {
-      await gateway.app.close();
+      await this.gateway.app.close();
+      await this.gateway.runtime.shutdown.run();
       await gatewayBus.close();
       await Promise.all(Object.values(services).map((runtime) => runtime.shutdown.run()));
       await Promise.all([nats.close(), redis.close()]);

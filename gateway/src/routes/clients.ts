@@ -5,10 +5,10 @@ import {
 } from '@octroi/contracts';
 import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
 
-const { clients, scoring } = endpoints;
+const { clients } = endpoints;
 const tags = ['clients'];
 
-export async function clientRoutes(app: App, { forward }: RouteDeps) {
+export async function clientRoutes(app: App, { forward, knownClientScore }: RouteDeps) {
   app.get('/api/v1/clients', {
     schema: { tags, security: secured, summary: 'Page through applicants, with search by id and filters', querystring: ListClientsRequest, response: { 200: ClientPage, ...errorReplies(...COMMON_ERRORS) } },
   }, (request) => forward(clients.list, request.query, request));
@@ -19,7 +19,7 @@ export async function clientRoutes(app: App, { forward }: RouteDeps) {
 
   app.get('/api/v1/clients/:id/score', {
     schema: { tags: ['scores'], security: secured, summary: 'Probability of default and decision for a known applicant', params: ClientIdParams, response: { 200: Score, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => forward(scoring.scoreClient, { clientId: request.params.id }, request));
+  }, (request) => knownClientScore(request.params.id, request));
 
   app.get('/api/v1/clients/:id/similar', {
     schema: { tags, security: secured, summary: 'The most similar applicants, with their outcome and score', params: ClientIdParams, querystring: Type.Object({ k: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }), response: { 200: SimilarClients, ...errorReplies(...COMMON_ERRORS, 404) } },

@@ -1,21 +1,17 @@
 import { Type } from '@sinclair/typebox';
-import { V2InferRequest, V2InferResponse, V2ModelMetadata, endpoints, type ModelInfo } from '@octroi/contracts';
+import type { FastifyRequest } from 'fastify';
+import { V2InferRequest, V2InferResponse, V2ModelMetadata, endpoints } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
 import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
 
 const { scoring } = endpoints;
 const tags = ['Open Inference Protocol V2'];
 const ModelParams = Type.Object({ model: Type.String({ minLength: 1, maxLength: 100 }) });
-const MODEL_INFO_SECONDS = 5;
 
 /** Open Inference Protocol (KServe V2) over HTTP: engineered feature tensor in, probabilities out. */
-export async function inferenceV2Routes(app: App, { forward, ready }: RouteDeps & { ready: () => Promise<boolean> }) {
-  // The model's description changes only when the scoring service loads another bundle: ask for it at most
-  // every few seconds rather than once more for every inference.
-  let known: { model: ModelInfo; until: number } | undefined;
-  const modelNamed = async (name: string, request: Parameters<RouteDeps['forward']>[2]) => {
-    if (!known || known.until < Date.now()) known = { model: await forward(scoring.model, {}, request), until: Date.now() + MODEL_INFO_SECONDS * 1000 };
-    const { model } = known;
+export async function inferenceV2Routes(app: App, { forward, model: currentModel, ready }: RouteDeps & { ready: () => Promise<boolean> }) {
+  const modelNamed = async (name: string, request: FastifyRequest) => {
+    const model = await currentModel(request);
     if (name !== model.name) throw new OctroiError('not_found', `No model "${name}"; this server serves "${model.name}"`);
     return model;
   };

@@ -2,11 +2,11 @@ import { Type } from '@sinclair/typebox';
 import { ClientIdParams, RawValue, SeedScore, endpoints } from '@octroi/contracts';
 import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
 
-const { clients, scoring } = endpoints;
+const { clients } = endpoints;
 const tags = ['seed (legacy)'];
 
 /** The first version's routes and shapes, kept for the applications written against them. */
-export async function seedRoutes(app: App, { forward }: RouteDeps) {
+export async function seedRoutes(app: App, { forward, knownClientScore }: RouteDeps) {
   app.get('/get_id_client', {
     schema: { tags, security: secured, summary: 'Every served client id (legacy)', response: { 200: Type.Array(Type.Integer()), ...errorReplies(...COMMON_ERRORS) } },
   }, async (request) => {
@@ -22,7 +22,7 @@ export async function seedRoutes(app: App, { forward }: RouteDeps) {
   app.get('/get_score/:id', {
     schema: { tags, security: secured, summary: '[probability of repaying, probability of default] (legacy)', params: ClientIdParams, response: { 200: SeedScore, ...errorReplies(...COMMON_ERRORS, 404) } },
   }, async (request) => {
-    const score = await forward(scoring.scoreClient, { clientId: request.params.id }, request);
+    const score = await knownClientScore(request.params.id, request);
     return { prediction: [1 - score.probabilityOfDefault, score.probabilityOfDefault] as [number, number] };
   });
 

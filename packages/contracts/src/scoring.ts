@@ -15,6 +15,16 @@ export const Score = Type.Object(
 );
 export type Score = Static<typeof Score>;
 
+/**
+ * A known client's decision, recorded once per model version: the scoring service keeps it in the shared cache
+ * (for that version) as soon as the audit log holds it, and the gateway reads it there to answer again without a
+ * round trip. Every answer therefore names a decision that is in the audit log.
+ */
+export const recordedDecisions = {
+  owner: 'scoring',
+  key: (clientId: number) => `decision:${clientId}`,
+} as const;
+
 export const ScoreFeaturesRequest = Type.Object({
   features: FeatureVector,
   simulation: Type.Optional(Type.Boolean({ description: 'A what-if or counterfactual check: not a decision, so not audited', default: false })),

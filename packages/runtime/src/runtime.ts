@@ -16,7 +16,11 @@ export interface Runtime {
   readonly bus: Bus;
   readonly health: Health;
   readonly shutdown: Shutdown;
-  cache(modelVersion: string, defaultTtlSeconds?: number): Cache;
+  /**
+   * The cache shared by every replica, for one model version. Entries belong to this component unless `owner`
+   * names another one whose entries it reads (the gateway reads the decisions the scoring service recorded).
+   */
+  cache(modelVersion: string, options?: { defaultTtlSeconds?: number; owner?: string }): Cache;
   /** JetStream on NATS; an fsynced file (AUDIT_FILE, default var/audit/decisions.jsonl) on the in-process bus. */
   auditLog(): Promise<AuditLog>;
   /** Serves a service on the bus and arranges for it to drain on shutdown. */
@@ -65,9 +69,9 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
     bus,
     health,
     shutdown,
-    cache(modelVersion, defaultTtlSeconds) {
-      const settings = { enabled: envString('CACHE', 'on') !== 'off', nearEntries: envInt('NEAR_CACHE_ENTRIES', 10_000) };
-      const cache = createCache(redisUrl, { name, modelVersion, defaultTtlSeconds }, metrics, log, settings);
+    cache(modelVersion, { defaultTtlSeconds, owner = name } = {}) {
+      const settings = { enabled: envString('CACHE', 'on') !== 'off', nearMegabytes: envInt('NEAR_CACHE_MB', 64) };
+      const cache = createCache(redisUrl, { name: owner, modelVersion, defaultTtlSeconds }, metrics, log, settings);
       caches.push(cache);
       return cache;
     },

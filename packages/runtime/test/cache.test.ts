@@ -108,3 +108,21 @@ describe('Redis with a near cache in the process', () => {
     await Promise.all([writer.close(), reader.close(), server.close()]);
   });
 });
+
+describe('near cache size', () => {
+  test('is bounded by the JSON size of what it holds, least recently used dropped first', async () => {
+    const server = await startRedis();
+    const { log, lines } = capturingLogger();
+    // 64 KiB of near cache, values of about 10 KiB each: six or so fit.
+    const cache = new RedisCache(server.url, { name: 'near-size', modelVersion: 'v1' }, metrics, log, 64 / 1024);
+    assert.equal(await cache.get('before-connecting'), undefined);
+    await cache.whenConnected();
+    assert.ok(!lines().some((line) => /Redis unavailable/.test(String(line.msg))), 'a first connection is not an outage');
+    const value = (i: number) => ({ i, padding: 'x'.repeat(10_000) });
+    for (let i = 0; i < 20; i++) await cache.set(`k${i}`, value(i));
+    await server.stop();
+    assert.deepEqual(await cache.get('k19'), value(19), 'the latest stays in memory');
+    assert.equal(await cache.get('k0'), undefined, 'the oldest was dropped from memory');
+    await Promise.all([cache.close(), server.close()]);
+  });
+});

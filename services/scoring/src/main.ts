@@ -8,7 +8,7 @@ export async function startScoring(options: RuntimeOptions = {}) {
   const runtime = await createRuntime('scoring', options);
   const bundle = await loadBundle();
   const scorer = await CreditScorer.load(bundle, { intraOpThreads: envInt('ORT_INTRA_OP_THREADS', 1) });
-  const cache = runtime.cache(bundle.version, envInt('SCORE_CACHE_TTL_SECONDS', 3600));
+  const cache = runtime.cache(bundle.version, { defaultTtlSeconds: envInt('SCORE_CACHE_TTL_SECONDS', 3600) });
   const audit = await runtime.auditLog();
   await runtime.serve(scoringService(scorer, cache, audit));
   return runtime;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { endpoints, type AuditRecord, type RawApplication, type Score } from '@octroi/contracts';
+import { endpoints, recordedDecisions, type AuditRecord, type RawApplication, type Score } from '@octroi/contracts';
 import { DomainError } from '@octroi/model-bundle';
 import type { AuditLog, Cache, HandlerContext, ServiceDefinition } from '@octroi/runtime';
 import type { CreditScorer, ModelScore } from './credit-scorer.ts';
@@ -62,8 +62,12 @@ export function scoringService(scorer: CreditScorer, cache: Cache, audit: AuditL
         return { scores: await decide(audit, ctx, scores, (index) => ({ applicationHash: applicationHash(applications[index]!) })) };
       },
       scoreClient: async ({ clientId }, ctx) => {
-        const score = await cache.getOrCompute(`score:${clientId}`, () => scorer.scoreClient(clientId));
-        const [decided] = await decide(audit, ctx, [score], () => ({ clientId }));
+        // A known client's decision is made once per model version; asked again, it is the recorded one.
+        const key = recordedDecisions.key(clientId);
+        const recorded = await cache.get<Score>(key);
+        if (recorded) return recorded;
+        const [decided] = await decide(audit, ctx, [await scorer.scoreClient(clientId)], () => ({ clientId }));
+        await cache.set(key, decided);
         return decided!;
       },
       decision: async ({ decisionId }) => {

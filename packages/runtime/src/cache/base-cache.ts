@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Metrics } from '../metrics.ts';
 import type { Cache, CacheOptions } from './types.ts';
 
@@ -37,4 +38,22 @@ export abstract class BaseCache implements Cache {
   protected abstract read(key: string): Promise<unknown>;
   protected abstract write(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   abstract close(): Promise<void>;
+}
+
+/** A value kept in process memory, with the length of its JSON text as its weight. */
+export interface HeldValue {
+  value: unknown;
+  size: number;
+}
+
+/**
+ * Values held in this process, least recently used dropped first, bounded by the size of their JSON text rather
+ * than by a count: a decision is a few hundred bytes, an explanation some kilobytes.
+ */
+export function heldValues(megabytes: number): LRUCache<string, HeldValue> {
+  return new LRUCache<string, HeldValue>({
+    maxSize: Math.max(1, Math.round(megabytes * 1024 * 1024)),
+    sizeCalculation: (held) => Math.max(1, held.size),
+    ttlAutopurge: false,
+  });
 }

@@ -24,8 +24,8 @@ export function createCache(
   options: CacheOptions,
   metrics: Metrics,
   log: Logger,
-  settings: { enabled: boolean; nearEntries: number } = { enabled: true, nearEntries: 0 },
+  settings: { enabled: boolean; nearMegabytes: number } = { enabled: true, nearMegabytes: 0 },
 ): Cache {
   if (!settings.enabled) return new NoCache(options, metrics);
-  return redisUrl ? new RedisCache(redisUrl, options, metrics, log, settings.nearEntries) : new MemoryCache(options, metrics);
+  return redisUrl ? new RedisCache(redisUrl, options, metrics, log, settings.nearMegabytes) : new MemoryCache(options, metrics);
 }

@@ -1,8 +1,7 @@
 import { Redis } from 'ioredis';
-import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import { BaseCache } from './base-cache.ts';
+import { BaseCache, heldValues } from './base-cache.ts';
 import type { CacheOptions } from './types.ts';
 
 /**
@@ -10,19 +9,20 @@ import type { CacheOptions } from './types.ts';
  * call answers "not cached" at once (no offline queue, a short command timeout), one warning is logged per outage,
  * and caching resumes by itself when the connection comes back.
  *
- * A small near cache in the process sits in front of Redis (`localEntries`, 0 turns it off): cached answers are
- * for one model version and never change, and reading one from memory costs far less than a Redis round trip,
- * which costs more than scoring a row.
+ * A near cache in the process sits in front of Redis (`nearMegabytes` of JSON text, 0 turns it off): cached
+ * answers are for one model version and never change, and reading one from memory costs far less than a Redis
+ * round trip, which costs more than scoring a row.
  */
 export class RedisCache extends BaseCache {
   readonly kind = 'redis' as const;
   private readonly client: Redis;
-  private readonly near: LRUCache<string, { value: unknown }> | undefined;
+  private readonly near: ReturnType<typeof heldValues> | undefined;
   private degraded = false;
+  private connectedOnce = false;
 
-  constructor(url: string, options: CacheOptions, metrics: Metrics, private readonly log: Logger, localEntries = 0) {
+  constructor(url: string, options: CacheOptions, metrics: Metrics, private readonly log: Logger, nearMegabytes = 0) {
     super(options, metrics);
-    this.near = localEntries > 0 ? new LRUCache({ max: localEntries, ttl: this.defaultTtlSeconds * 1000 }) : undefined;
+    this.near = nearMegabytes > 0 ? heldValues(nearMegabytes) : undefined;
     this.client = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -33,6 +33,7 @@ export class RedisCache extends BaseCache {
     });
     this.client.on('error', (err) => this.markDegraded(err));
     this.client.on('ready', () => {
+      this.connectedOnce = true;
       if (this.degraded) this.log.info('Redis is back: caching resumed');
       this.degraded = false;
     });
@@ -50,6 +51,11 @@ export class RedisCache extends BaseCache {
     });
   }
 
+  /** Still making its first connection: a miss, but not an outage. */
+  private get connecting() {
+    return !this.connectedOnce && !this.degraded;
+  }
+
   private markDegraded(err: unknown) {
     if (!this.degraded) this.log.warn({ err: String(err) }, 'Redis unavailable: answering without cache until it returns');
     this.degraded = true;
@@ -58,11 +64,12 @@ export class RedisCache extends BaseCache {
   protected async read(key: string) {
     const near = this.near?.get(key);
     if (near) return near.value;
+    if (this.connecting) return undefined;
     try {
       const text = await this.client.get(key);
       if (text === null) return undefined;
       const value = JSON.parse(text) as unknown;
-      this.near?.set(key, { value });
+      this.near?.set(key, { value, size: text.length }, { ttl: this.defaultTtlSeconds * 1000 });
       return value;
     } catch (err) {
       this.metrics.cache.inc({ cache: this.options.name, result: 'error' });
@@ -72,9 +79,11 @@ export class RedisCache extends BaseCache {
   }
 
   protected async write(key: string, value: unknown, ttlSeconds: number) {
-    this.near?.set(key, { value }, { ttl: ttlSeconds * 1000 });
+    const text = JSON.stringify(value);
+    this.near?.set(key, { value, size: text.length }, { ttl: ttlSeconds * 1000 });
+    if (this.connecting) return;
     try {
-      await this.client.set(key, JSON.stringify(value), 'EX', ttlSeconds);
+      await this.client.set(key, text, 'EX', ttlSeconds);
     } catch (err) {
       this.markDegraded(err);
     }

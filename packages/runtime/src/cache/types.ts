@@ -8,7 +8,7 @@ export interface Cache {
 }
 
 export interface CacheOptions {
-  /** Who uses the cache (a service name): metrics label and part of every key. */
+  /** Whose entries these are (a service name): metrics label and part of every key. */
   name: string;
   /** Keys are namespaced by model version, so a new model never reads the old model's answers. */
   modelVersion: string;

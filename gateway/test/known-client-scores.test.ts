@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { FastifyRequest } from 'fastify';
+import { endpoints, recordedDecisions, type Endpoint, type ModelInfo, type Score } from '@octroi/contracts';
+import { MemoryCache, OctroiError, processMetrics, type Runtime } from '@octroi/runtime';
+import type { Forward } from '../src/plugins/bus-client.ts';
+import { currentModel } from '../src/plugins/current-model.ts';
+import { knownClientScores } from '../src/plugins/known-client-scores.ts';
+
+const request = { id: 'request-1' } as FastifyRequest;
+const runtime: Pick<Runtime, 'cache'> = {
+  cache: (modelVersion, { owner = 'gateway' } = {}) => new MemoryCache({ name: owner, modelVersion }, processMetrics()),
+};
+const decision = (modelVersion: string, clientId: number): Score => ({
+  probabilityOfDefault: 0.3, decision: 'refused', threshold: 0.1, modelVersion, clientId, decisionId: `recorded-${clientId}`,
+});
+
+/** A scoring service stand-in that counts what it is asked, answering with the model version it is told. */
+function scoringStandIn(version: { current: string; down?: boolean }) {
+  const asked: string[] = [];
+  const forward = (async (endpoint: Endpoint, payload: { clientId?: number }) => {
+    asked.push(endpoint.subject);
+    if (version.down) throw new OctroiError('unavailable', 'no scoring replica');
+    if (endpoint === endpoints.scoring.model) return { name: 'home-credit', version: version.current } as ModelInfo;
+    return { ...decision(version.current, payload.clientId!), decisionId: 'decided-now' };
+  }) as unknown as Forward;
+  return { forward, asked };
+}
+
+test("a known client's decision recorded for the current model is answered without asking the scoring service", async () => {
+  const version = { current: `v-${Math.random()}` };
+  const { forward, asked } = scoringStandIn(version);
+  const scoreOf = knownClientScores(runtime, forward, currentModel(forward));
+  await runtime.cache(version.current, { owner: recordedDecisions.owner }).set(recordedDecisions.key(7), decision(version.current, 7));
+
+  assert.equal((await scoreOf(7, request)).decisionId, 'recorded-7');
+  assert.equal((await scoreOf(7, request)).decisionId, 'recorded-7');
+  assert.deepEqual(asked, [endpoints.scoring.model.subject], 'only the model version was asked, once');
+
+  assert.equal((await scoreOf(8, request)).decisionId, 'decided-now', 'not recorded yet: the service decides');
+  assert.deepEqual(asked.slice(1), [endpoints.scoring.scoreClient.subject]);
+});
+
+test('once the scoring service serves another model, the previous model\'s decisions are not answered', async () => {
+  const version = { current: `old-${Math.random()}` };
+  const { forward, asked } = scoringStandIn(version);
+  const scoreOf = knownClientScores(runtime, forward, currentModel(forward, 0));
+  await runtime.cache(version.current, { owner: recordedDecisions.owner }).set(recordedDecisions.key(7), decision(version.current, 7));
+  assert.equal((await scoreOf(7, request)).modelVersion, version.current);
+
+  version.current = `new-${Math.random()}`;
+  const answer = await scoreOf(7, request);
+  assert.equal(answer.modelVersion, version.current);
+  assert.equal(answer.decisionId, 'decided-now');
+  assert.equal(asked.filter((subject) => subject === endpoints.scoring.scoreClient.subject).length, 1);
+});
+
+test('with the scoring service unreachable the request goes to it, and fails as it would', async () => {
+  const { forward } = scoringStandIn({ current: 'v1', down: true });
+  const scoreOf = knownClientScores(runtime, forward, currentModel(forward));
+  await assert.rejects(scoreOf(7, request), (err: OctroiError) => err.code === 'unavailable');
+});
+
+test('callers arriving together share one request for the model, and a failed one is asked again', async () => {
+  const version = { current: 'v1', down: true };
+  const { forward, asked } = scoringStandIn(version);
+  const model = currentModel(forward);
+  await Promise.all([model(request), model(request), model(request)].map((pending) => pending.catch(() => undefined)));
+  assert.equal(asked.length, 1);
+  version.down = false;
+  assert.equal((await model(request)).version, 'v1');
+  assert.equal(asked.length, 2);
+});
