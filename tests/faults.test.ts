@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
 import { connect } from 'nats';
+import { recordedDecisions } from '@octroi/contracts';
 import { JetStreamAuditLog } from '@octroi/runtime';
 import { startCluster, type Cluster } from './support/cluster.ts';
 import { runLoad, sleep, type Outcome } from './support/load.ts';
@@ -23,8 +24,9 @@ describe('faults under load', () => {
   before(async () => {
     cluster = await startCluster({ scoring: 2, env: { BUS_TIMEOUT_MS: '1500' } });
     const ids = (await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as number[];
-    clientIds = ids.slice(0, 2000);
-    otherIds = ids.slice(2000, 2050);
+    // Spread over many clients, so that most requests reach the scoring replicas rather than a recorded decision.
+    clientIds = ids.slice(0, 20_000);
+    otherIds = ids.slice(20_000, 20_050);
   });
   after(async () => cluster?.stop());
 
@@ -73,10 +75,10 @@ describe('faults under load', () => {
     await sleep(2500);
     for (const id of otherIds) await fetch(`${cluster.url}/api/v1/clients/${id}/score`, { headers: cluster.headers });
     const redis = new Redis(cluster.redis.url);
-    const stored = await redis.keys('octroi:*:scoring:score:*');
+    const stored = await redis.keys(`octroi:*:${recordedDecisions.owner}:*`);
     await redis.quit();
-    const cached = otherIds.filter((id) => stored.some((key) => key.endsWith(`:score:${id}`)));
-    assert.deepEqual(cached, otherIds, 'scores asked for after the restart are in Redis again');
+    const cached = otherIds.filter((id) => stored.some((key) => key.endsWith(`:${recordedDecisions.key(id)}`)));
+    assert.deepEqual(cached, otherIds, 'decisions asked for after the restart are in Redis again');
   });
 
   test('SIGTERM to a scoring replica under load: it drains, exits 0, no request fails', async () => {

@@ -10,7 +10,7 @@ export const Score = Type.Object(
     threshold: Probability,
     modelVersion: Type.String(),
     clientId: Type.Optional(ClientId),
-    decisionId: Type.Optional(Type.String({ description: 'Key of the decision in the audit log' })),
+    decisionId: Type.Optional(Type.String({ description: 'Key of the decision in the audit log. A known client asked for again under the same model version gets the decision recorded the first time' })),
   },
 );
 export type Score = Static<typeof Score>;

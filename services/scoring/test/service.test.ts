@@ -64,7 +64,7 @@ describe("the scoring service's decisions on known clients", () => {
     const handlers = serviceWith(audit);
     const clientId = clientIds[1]!;
     audit.failing = true;
-    await assert.rejects(handlers.scoreClient({ clientId }, context('lost')), /audit log unavailable/);
+    await assert.rejects(async () => handlers.scoreClient({ clientId }, context('lost')), /audit log unavailable/);
     audit.failing = false;
     const retried = await handlers.scoreClient({ clientId }, context('retried'));
     assert.equal(retried.decisionId, 'retried', 'decided afresh, not read from the cache');
