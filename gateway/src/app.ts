@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import helmet from 'helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Runtime } from '@octroi/runtime';
 import type { ApiKeys } from './auth/api-keys.ts';
@@ -69,11 +69,14 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
     runtime.metrics.httpSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  await app.register(helmet, {
+  // Security headers on every answer. Helmet's middleware is built once here: the Fastify plugin would build it
+  // again, content security policy included, for every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
     },
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true });
   await app.register(cookie);
   await app.register(rateLimit, {

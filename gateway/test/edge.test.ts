@@ -20,6 +20,16 @@ describe('gateway edge', () => {
     assert.deepEqual(ready.json().services, { scoring: 0, clients: 0, explain: 0 });
   });
 
+  test('every answer carries the security headers, errors included', async () => {
+    for (const url of ['/healthz', '/api/v1/clients/100002', '/docs']) {
+      const { headers } = await gateway.app.inject(url);
+      assert.match(String(headers['content-security-policy']), /default-src 'self'.*script-src 'self'/, url);
+      assert.equal(headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(headers['x-frame-options'], 'SAMEORIGIN', url);
+      assert.match(String(headers['strict-transport-security']), /max-age=\d+/, url);
+    }
+  });
+
   test('client data needs an API key or a session', async () => {
     for (const url of ['/api/v1/clients/100002', '/get_id_client', '/get_score/100002', '/v2/models/octroi']) {
       const response = await gateway.app.inject(url);
