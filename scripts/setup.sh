@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 need_debian=()
 command -v nats-server >/dev/null || need_debian+=(nats-server)
 command -v redis-server >/dev/null || need_debian+=(redis-server)
-if [ "${OCTROI_WITH_BROWSER:-1}" = 1 ]; then  # everything the test suites need beyond the servers
+if [ "${OCTROI_WITH_BROWSER:-1}" = 1 ]; then  # everything the tests and benchmarks need beyond the servers
   command -v chromium >/dev/null || need_debian+=(chromium fonts-liberation)   # fonts: only recommended by chromium
   command -v docker-compose >/dev/null || need_debian+=(docker-compose)   # validates docker-compose.yml, no engine needed
   command -v promtool >/dev/null || need_debian+=(prometheus)             # validates the Prometheus rules
+  command -v wrk >/dev/null || need_debian+=(wrk)                         # bench/serving.ts: follows servers that close every connection
 fi
 if [ ${#need_debian[@]} -gt 0 ] && [ "${OCTROI_SKIP_SYSTEM:-0}" != 1 ]; then
   echo "==> Debian packages: ${need_debian[*]}"
