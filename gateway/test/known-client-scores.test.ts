@@ -71,3 +71,16 @@ test('callers arriving together share one request for the model, and a failed on
   assert.equal((await model(request)).version, 'v1');
   assert.equal(asked.length, 2);
 });
+
+test('replicas answering with two model versions in turn (a rolling update) do not open a cache each time', async () => {
+  const version = { current: 'a' };
+  const { forward } = scoringStandIn(version);
+  const opened: string[] = [];
+  const counting: Pick<Runtime, 'cache'> = { cache: (modelVersion, options) => (opened.push(modelVersion), runtime.cache(modelVersion, options)) };
+  const scoreOf = knownClientScores(counting, forward, currentModel(forward, 0));
+  for (const next of ['a', 'b', 'a', 'b', 'c', 'a']) {
+    version.current = next;
+    assert.equal((await scoreOf(7, request)).modelVersion, next);
+  }
+  assert.deepEqual(opened, ['a', 'b', 'c', 'a'], 'the last two versions are kept; a third drops the oldest');
+});

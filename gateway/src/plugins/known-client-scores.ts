@@ -12,13 +12,20 @@ export type KnownClientScore = (clientId: number, request: FastifyRequest) => Pr
  * frequent request its round trip through NATS. Otherwise the scoring service decides (and records).
  */
 export function knownClientScores(runtime: Pick<Runtime, 'cache'>, forward: Forward, model: CurrentModel): KnownClientScore {
-  let current: { version: string; cache: Cache } | undefined;
+  // During a rolling update replicas answer with two versions in turn: keep the caches of the last two.
+  const caches = new Map<string, Cache>();
   const cacheOf = (version: string) => {
-    if (current?.version !== version) {
-      void current?.cache.close();
-      current = { version, cache: runtime.cache(version, { owner: recordedDecisions.owner }) };
+    let cache = caches.get(version);
+    if (!cache) {
+      cache = runtime.cache(version, { owner: recordedDecisions.owner });
+      caches.set(version, cache);
+      const [oldest] = caches.keys();
+      if (caches.size > 2) {
+        void caches.get(oldest!)!.close();
+        caches.delete(oldest!);
+      }
     }
-    return current.cache;
+    return cache;
   };
 
   return async (clientId, request) => {
