@@ -19,10 +19,10 @@ export function knownClientScores(runtime: Pick<Runtime, 'cache'>, forward: Forw
     if (!cache) {
       cache = runtime.cache(version, { owner: recordedDecisions.owner });
       caches.set(version, cache);
-      const [oldest] = caches.keys();
       if (caches.size > 2) {
-        void caches.get(oldest!)!.close();
-        caches.delete(oldest!);
+        const [oldest, stale] = caches.entries().next().value!;
+        caches.delete(oldest);
+        void stale.close();
       }
     }
     return cache;
