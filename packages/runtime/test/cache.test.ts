@@ -126,3 +126,19 @@ describe('near cache size', () => {
     await Promise.all([cache.close(), server.close()]);
   });
 });
+
+test("a value read from Redis is kept in memory no longer than Redis keeps it", async () => {
+  const server = await startRedis();
+  const { log } = capturingLogger();
+  const writer = new RedisCache(server.url, { name: 'near-ttl', modelVersion: 'v1' }, metrics, log);
+  const reader = new RedisCache(server.url, { name: 'near-ttl', modelVersion: 'v1' }, metrics, log, 1);
+  try {
+    await Promise.all([writer.whenConnected(), reader.whenConnected()]);
+    await writer.set('brief', 'for a second', 1);
+    assert.equal(await reader.get('brief'), 'for a second');
+    await sleep(1100);
+    assert.equal(await reader.get('brief'), undefined, 'expired in memory with the entry in Redis');
+  } finally {
+    await Promise.all([writer.close(), reader.close(), server.close()]);
+  }
+});

@@ -66,10 +66,18 @@ export class RedisCache extends BaseCache {
     if (near) return near.value;
     if (this.connecting) return undefined;
     try {
-      const text = await this.client.get(key);
+      if (!this.near) {
+        const text = await this.client.get(key);
+        return text === null ? undefined : (JSON.parse(text) as unknown);
+      }
+      // The copy kept in memory expires with the entry in Redis, never later, in the same round trip.
+      const replies = (await this.client.pipeline().get(key).pttl(key).exec()) ?? [];
+      const failure = replies.find(([err]) => err)?.[0];
+      if (failure) throw failure;
+      const [[, text], [, ttlMs]] = replies as [[null, string | null], [null, number]];
       if (text === null) return undefined;
       const value = JSON.parse(text) as unknown;
-      this.near?.set(key, { value, size: text.length }, { ttl: this.defaultTtlSeconds * 1000 });
+      if (ttlMs > 0) this.near.set(key, { value, size: text.length }, { ttl: ttlMs });
       return value;
     } catch (err) {
       this.metrics.cache.inc({ cache: this.options.name, result: 'error' });
