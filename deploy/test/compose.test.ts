@@ -193,6 +193,12 @@ test('every environment variable set for an Octroi container is one the code rea
   }
 });
 
+test('the gateway gets NATS and the shared cache in Redis, where it reads recorded decisions', () => {
+  const env = environmentOf(compose.services.gateway!);
+  assert.equal(env.NATS_URL, 'nats://nats:4222');
+  assert.equal(env.REDIS_URL, 'redis://redis:6379');
+});
+
 test('the services get NATS, Redis and the model bundle mounted read-only at MODEL_DIR, and serve probes on METRICS_PORT', () => {
   for (const name of ['scoring', 'clients', 'explain']) {
     const service = compose.services[name]!;
