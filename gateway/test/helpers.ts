@@ -28,7 +28,7 @@ export async function testGateway(options: { bus?: Bus; redisUrl?: string; rateL
   const { store: users } = await UserStore.open(config.usersFile, DEMO_PASSWORD);
   const tokens = new SessionTokens(SessionTokens.secretFrom(undefined, dataDir), 3600_000);
   const app = await buildGateway({ runtime, config, users, apiKeys: new ApiKeys(config.apiKeys), tokens });
-  return { app, runtime, config };
+  return { app, runtime, config, users };
 }
 
 export const withKey = { 'x-api-key': API_KEY };
