@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 
 /**
  * Stateless session tokens, `base64url(payload).base64url(hmac)`: any gateway replica holding the same secret
- * checks them without a shared store. The payload holds the username and an expiry.
+ * checks them without a shared store. The payload holds the username, an expiry and the user's credential stamp
+ * at sign-in, which changes with the password: a new password ends every session opened with the old one.
  */
 export class SessionTokens {
   constructor(
@@ -23,21 +24,21 @@ export class SessionTokens {
     return secret;
   }
 
-  issue(username: string, now = Date.now()): string {
-    const payload = Buffer.from(JSON.stringify({ u: username, exp: now + this.lifetimeMs })).toString('base64url');
+  issue(username: string, stamp: string, now = Date.now()): string {
+    const payload = Buffer.from(JSON.stringify({ u: username, k: stamp, exp: now + this.lifetimeMs })).toString('base64url');
     return `${payload}.${this.sign(payload)}`;
   }
 
-  /** The username of a valid, unexpired token. */
-  verify(token: string, now = Date.now()): string | undefined {
+  /** The username and credential stamp of a valid, unexpired token. */
+  verify(token: string, now = Date.now()): { username: string; stamp: string } | undefined {
     const [payload, signature] = token.split('.');
     if (!payload || !signature) return undefined;
     const expected = Buffer.from(this.sign(payload));
     const actual = Buffer.from(signature);
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
     try {
-      const { u, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u: string; exp: number };
-      return exp > now ? u : undefined;
+      const { u, k, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u: string; k: string; exp: number };
+      return exp > now && typeof u === 'string' && typeof k === 'string' ? { username: u, stamp: k } : undefined;
     } catch {
       return undefined;
     }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, unwatchFile, watchFile, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SessionUser } from '@octroi/contracts';
@@ -63,6 +63,12 @@ export class UserStore {
     // Verify against a throwaway hash for unknown users too, so timing does not tell which usernames exist.
     const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
     return ok && user ? withoutHash(user) : undefined;
+  }
+
+  /** Changes whenever the user's password does (the hash has a fresh salt): what session tokens are tied to. */
+  credentialStamp(username: string): string | undefined {
+    const user = this.users.get(username);
+    return user && createHash('sha256').update(user.passwordHash).digest('base64url').slice(0, 16);
   }
 
   find(username: string): SessionUser | undefined {

@@ -35,8 +35,10 @@ export function identify(request: FastifyRequest, { apiKeys, users, tokens }: Au
     return owner ? { kind: 'api-key', id: owner } : undefined;
   }
   const token = request.cookies[SESSION_COOKIE];
-  const username = token ? tokens.verify(token) : undefined;
-  const user = username ? users.find(username) : undefined;
+  const session = token ? tokens.verify(token) : undefined;
+  // The user must still exist, with the password the session was opened with.
+  const current = session && users.credentialStamp(session.username) === session.stamp;
+  const user = current ? users.find(session.username) : undefined;
   return user ? { kind: 'user', id: user.username, user } : undefined;
 }
 

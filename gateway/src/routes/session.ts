@@ -15,7 +15,7 @@ export async function sessionRoutes(app: App, deps: AuthDeps & { users: UserStor
   }, async (request, reply) => {
     const user = await deps.users.authenticate(request.body.username, request.body.password);
     if (!user) throw new OctroiError('unauthorized', 'Unknown user name or wrong password');
-    setSessionCookie(reply, deps.tokens.issue(user.username), deps.tokens.maxAgeSeconds, deps.secureCookies);
+    setSessionCookie(reply, deps.tokens.issue(user.username, deps.users.credentialStamp(user.username)!), deps.tokens.maxAgeSeconds, deps.secureCookies);
     request.log.info({ user: user.username }, 'signed in');
     return user;
   });
