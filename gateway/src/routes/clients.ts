@@ -18,7 +18,7 @@ export async function clientRoutes(app: App, { forward, knownClientScore }: Rout
   }, (request) => forward(clients.get, { clientId: request.params.id, language: request.query.language }, request));
 
   app.get('/api/v1/clients/:id/score', {
-    schema: { tags: ['scores'], security: secured, summary: 'Probability of default and decision for a known applicant', params: ClientIdParams, response: { 200: Score, ...errorReplies(...COMMON_ERRORS, 404) } },
+    schema: { tags: ['scores'], security: secured, summary: 'Probability of default and decision for a known applicant', description: 'Decided and recorded in the audit log once per model version; asked for again, the recorded decision is answered, with its decisionId.', params: ClientIdParams, response: { 200: Score, ...errorReplies(...COMMON_ERRORS, 404) } },
   }, (request) => knownClientScore(request.params.id, request));
 
   app.get('/api/v1/clients/:id/similar', {
