@@ -143,6 +143,9 @@ const cases: TestCase[] = [
       const reasons = await page.locator('[data-testid="adverse-reasons"] li, [data-testid="favourable-reasons"] li').allTextContents();
       assert(reasons.length > 0 && reasons.every((r) => r.trim().length > 10), 'no reason in words');
       assert((await page.title()).startsWith(`Client ${someClient.clientId}`), `client title is "${await page.title()}"`);
+      const reference = (await page.locator('[data-testid="decision-reference"]').textContent())?.split(': ').at(-1)?.trim();
+      const recorded = await page.request.get(`/api/v1/decisions/${reference}`);
+      assert(recorded.ok() && (await recorded.json()).clientId === someClient.clientId, `the decision reference "${reference}" is not in the audit log`);
       await screenshot(page, '03-client');
       await expectNoAxeViolations(page, 'client page');
     },

@@ -64,6 +64,9 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
             @let s = score.value();
             <app-score-gauge [probability]="s.probabilityOfDefault" [threshold]="s.threshold" [decision]="s.decision" />
             <p class="hint">{{ t().gauge.modelVersion(s.modelVersion) }}</p>
+            @if (s.decisionId) {
+              <p class="hint" data-testid="decision-reference">{{ t().gauge.decisionReference(s.decisionId) }}</p>
+            }
           }
         </section>
         @if (refused()) {

@@ -8,6 +8,7 @@ export const score = (overrides: Partial<Score> = {}): Score => ({
   threshold: 0.4,
   modelVersion: '2026.11.27-test',
   clientId: 100002,
+  decisionId: '5f0c2a9e-3b1d-4c6e-9a57-2d8e41b0c7f3',
   ...overrides,
 });
 

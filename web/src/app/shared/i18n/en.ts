@@ -125,6 +125,7 @@ export const en: Messages = {
     explainRefused: 'The estimated risk is above the threshold: the credit is refused.',
     summary: (p: string, t: string, d: string) => `Probability of default ${p}, threshold ${t}, decision: ${d}.`,
     modelVersion: (v: string) => `Model ${v}`,
+    decisionReference: (id: string) => `Decision reference, to quote in a complaint: ${id}`,
   },
   reasons: {
     heading: 'Reasons for the decision',

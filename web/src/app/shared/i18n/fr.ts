@@ -124,6 +124,7 @@ export const fr = {
     explainRefused: 'Le risque estimé dépasse le seuil : le crédit est refusé.',
     summary: (p: string, t: string, d: string) => `Probabilité de défaut ${p}, seuil ${t}, décision : ${d}.`,
     modelVersion: (v: string) => `Modèle ${v}`,
+    decisionReference: (id: string) => `Référence de la décision, à citer en cas de réclamation : ${id}`,
   },
   reasons: {
     heading: 'Raisons de la décision',
