@@ -37,7 +37,12 @@ function time(count: number, run: (i: number) => unknown): Timing {
   const { user, system } = process.cpuUsage(cpuBefore);
   samples.sort();
   const at = (q: number) => samples[Math.min(count - 1, Math.floor(q * count))]!;
-  return { p50: at(0.5), p99: at(0.99), mean: samples.reduce((a, b) => a + b, 0) / count, cpu: (user + system) / count };
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    mean: samples.reduce((a, b) => a + b, 0) / count,
+    cpu: (user + system) / count,
+  };
 }
 
 function memory(): { rss: number; heapUsed: number; arrayBuffers: number; peakRss: number } {
@@ -115,22 +120,71 @@ const results: [string, Timing][] = [
   ['client features by id (`clients.features`)', time(20_000, (i) => keep(directory.features(someIds(i))))],
   ['list page 1, no filter', time(2_000, () => keep(directory.list({ page: 1, pageSize: 20 })))],
   ['list page 10,000, no filter', time(2_000, () => keep(directory.list({ page: 10_000, pageSize: 20 })))],
-  ['list, refused + gender F + income 100k–300k, page 3 (filter seen before)', time(500, () => keep(directory.list({ page: 3, pageSize: 20, decision: 'refused', gender: 'F', minIncome: 100_000, maxIncome: 300_000 })))],
-  ['list, probability 0.2–0.6 + cash loans, page 1 (filter seen before)', time(500, () => keep(directory.list({ page: 1, pageSize: 50, minProbability: 0.2, maxProbability: 0.6, contractType: 'Cash loans' })))],
-  ['list, a new filter each time (full scan: refused + income from a varying floor)', time(300, (i) => keep(directory.list({ page: 1, pageSize: 20, decision: 'refused', minIncome: 50_000 + i })))],
+  [
+    'list, refused + gender F + income 100k–300k, page 3 (filter seen before)',
+    time(500, () =>
+      keep(
+        directory.list({
+          page: 3,
+          pageSize: 20,
+          decision: 'refused',
+          gender: 'F',
+          minIncome: 100_000,
+          maxIncome: 300_000,
+        }),
+      ),
+    ),
+  ],
+  [
+    'list, probability 0.2–0.6 + cash loans, page 1 (filter seen before)',
+    time(500, () =>
+      keep(
+        directory.list({ page: 1, pageSize: 50, minProbability: 0.2, maxProbability: 0.6, contractType: 'Cash loans' }),
+      ),
+    ),
+  ],
+  [
+    'list, a new filter each time (full scan: refused + income from a varying floor)',
+    time(300, (i) => keep(directory.list({ page: 1, pageSize: 20, decision: 'refused', minIncome: 50_000 + i }))),
+  ],
   ['list, search id prefix "1234"', time(2_000, () => keep(directory.list({ page: 1, pageSize: 20, search: '1234' })))],
   ['similar clients, k = 10', time(300, (i) => keep(directory.similar(someIds(i), 10)))],
-  ['population of a feature with the client', time(20_000, (i) => keep(directory.population(bundle.importance[i % 10]!.feature, someIds(i))))],
-  ['population sample, 1,000 points', time(500, (i) => keep(directory.sample({ x: bundle.importance[0]!.feature, y: bundle.importance[1 + (i % 5)]!.feature, size: 1000 })))],
+  [
+    'population of a feature with the client',
+    time(20_000, (i) => keep(directory.population(bundle.importance[i % 10]!.feature, someIds(i)))),
+  ],
+  [
+    'population sample, 1,000 points',
+    time(500, (i) =>
+      keep(
+        directory.sample({ x: bundle.importance[0]!.feature, y: bundle.importance[1 + (i % 5)]!.feature, size: 1000 }),
+      ),
+    ),
+  ],
 ];
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`Bundle: ${dir}`);
-console.log(`${directory.size.toLocaleString('en')} applicants × ${bundle.featureNames.length} features, ${features.size === directory.size ? '' : 'MISMATCH '}${cpus().length} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`\nLoad (bundle JSON + both Arrow files + every index): ${loadSeconds.toFixed(2)} s; features.arrow alone: ${featuresSeconds.toFixed(2)} s`);
-console.log(`Memory after load, after GC: RSS ${loaded.rss.toFixed(0)} MB (was ${before.rss.toFixed(0)}), heap used ${loaded.heapUsed.toFixed(0)} MB, array buffers ${loaded.arrayBuffers.toFixed(0)} MB; peak RSS during load ${loaded.peakRss.toFixed(0)} MB`);
-const perIndex = Object.entries(indexes).map(([name, ns]) => `${name} ${ns.toFixed(0)} ns`).join(', ');
-console.log(`Id → row, per lookup over a million random ids: ${perIndex}; building the Map: ${mapBuildMs.toFixed(0)} ms`);
-console.log(`Load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+console.log(
+  `${directory.size.toLocaleString('en')} applicants × ${bundle.featureNames.length} features, ${features.size === directory.size ? '' : 'MISMATCH '}${cpus().length} cores (${cpu}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`,
+);
+console.log(
+  `\nLoad (bundle JSON + both Arrow files + every index): ${loadSeconds.toFixed(2)} s; features.arrow alone: ${featuresSeconds.toFixed(2)} s`,
+);
+console.log(
+  `Memory after load, after GC: RSS ${loaded.rss.toFixed(0)} MB (was ${before.rss.toFixed(0)}), heap used ${loaded.heapUsed.toFixed(0)} MB, array buffers ${loaded.arrayBuffers.toFixed(0)} MB; peak RSS during load ${loaded.peakRss.toFixed(0)} MB`,
+);
+const perIndex = Object.entries(indexes)
+  .map(([name, ns]) => `${name} ${ns.toFixed(0)} ns`)
+  .join(', ');
+console.log(
+  `Id → row, per lookup over a million random ids: ${perIndex}; building the Map: ${mapBuildMs.toFixed(0)} ms`,
+);
+console.log(
+  `Load average during the run: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')}`,
+);
 console.log('\n| request | p50 (µs) | p99 (µs) | mean (µs) | CPU per call (µs) |\n|---|---:|---:|---:|---:|');
-for (const [name, { p50, p99, mean, cpu }] of results) console.log(`| ${name} | ${p50.toFixed(1)} | ${p99.toFixed(1)} | ${mean.toFixed(1)} | ${cpu.toFixed(1)} |`);
+for (const [name, { p50, p99, mean, cpu }] of results)
+  console.log(`| ${name} | ${p50.toFixed(1)} | ${p99.toFixed(1)} | ${mean.toFixed(1)} | ${cpu.toFixed(1)} |`);

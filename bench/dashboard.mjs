@@ -35,7 +35,11 @@ const PICK_BUDGET_MS = 500;
 const dist = resolve(here, '../web/dist/browser');
 const indexHtml = readFileSync(resolve(dist, 'index.html'), 'utf8');
 const initialScripts = [
-  ...new Set([...indexHtml.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1])),
+  ...new Set(
+    [...indexHtml.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map(
+      (m) => m[1],
+    ),
+  ),
 ];
 const sizes = initialScripts.map((file) => {
   const bytes = readFileSync(resolve(dist, file));
@@ -48,7 +52,16 @@ const initialRawKb = sizes.reduce((sum, s) => sum + s.raw, 0) / 1000;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
@@ -110,12 +123,17 @@ const warm = timings.slice(1).sort((a, b) => a - b);
 const quantile = (q) => warm[Math.min(warm.length - 1, Math.floor(q * warm.length))];
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, Chromium headless`);
-console.log(`initial JavaScript: ${initialScripts.length} files, ${initialRawKb.toFixed(1)} kB raw, ${initialGzipKb.toFixed(1)} kB gzipped (budget ${JS_BUDGET_KB} kB)`);
-for (const s of sizes) console.log(`  ${s.file}: ${(s.raw / 1000).toFixed(1)} kB raw, ${(s.gzip / 1000).toFixed(1)} kB gzipped`);
+console.log(
+  `initial JavaScript: ${initialScripts.length} files, ${initialRawKb.toFixed(1)} kB raw, ${initialGzipKb.toFixed(1)} kB gzipped (budget ${JS_BUDGET_KB} kB)`,
+);
+for (const s of sizes)
+  console.log(`  ${s.file}: ${(s.raw / 1000).toFixed(1)} kB raw, ${(s.gzip / 1000).toFixed(1)} kB gzipped`);
 console.log(`pick a client → all panels drawn, ${timings.length} clients:`);
 console.log(`  first pick (loads the client page chunk): ${first.toFixed(0)} ms`);
 if (warm.length) {
-  console.log(`  next picks: median ${quantile(0.5).toFixed(0)} ms, p90 ${quantile(0.9).toFixed(0)} ms, max ${warm[warm.length - 1].toFixed(0)} ms (budget ${PICK_BUDGET_MS} ms)`);
+  console.log(
+    `  next picks: median ${quantile(0.5).toFixed(0)} ms, p90 ${quantile(0.9).toFixed(0)} ms, max ${warm[warm.length - 1].toFixed(0)} ms (budget ${PICK_BUDGET_MS} ms)`,
+  );
 }
 const withinBudget = initialGzipKb <= JS_BUDGET_KB && Math.max(...timings) <= PICK_BUDGET_MS;
 console.log(withinBudget ? 'within budget' : 'OVER BUDGET');

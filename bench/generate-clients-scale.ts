@@ -31,29 +31,50 @@ async function sourceBundle(): Promise<ModelBundle> {
   return loadBundle(from);
 }
 
-export async function generateScaleBundle(out = option('out') ?? DEFAULT_SCALE_DIR, rows = Number(option('rows') ?? 356_000)): Promise<string> {
+export async function generateScaleBundle(
+  out = option('out') ?? DEFAULT_SCALE_DIR,
+  rows = Number(option('rows') ?? 356_000),
+): Promise<string> {
   const bundle = await sourceBundle();
   await mkdir(out, { recursive: true });
   const copied = REQUIRED_FILES.filter((file) => file !== 'population.json' && file !== 'manifest.json');
   await Promise.all(copied.map((file) => copyFile(join(bundle.dir, file), join(out, file))));
   // The data files are new: the source's checksums would not match them.
-  const manifest = { ...bundle.manifest, name: `${bundle.manifest.name}-scale`, dataRows: rows, applicants: rows, files: [] };
+  const manifest = {
+    ...bundle.manifest,
+    name: `${bundle.manifest.name}-scale`,
+    dataRows: rows,
+    applicants: rows,
+    files: [],
+  };
   await writeFile(join(out, 'manifest.json'), JSON.stringify(manifest, null, 1));
   const random = seededRandom(356);
   const ids = clientIds(rows, random);
-  const targets = Float32Array.from({ length: rows }, (_, row) => (row / rows < KNOWN_OUTCOMES_SHARE ? (random() < 0.08 ? 1 : 0) : NaN));
+  const targets = Float32Array.from({ length: rows }, (_, row) =>
+    row / rows < KNOWN_OUTCOMES_SHARE ? (random() < 0.08 ? 1 : 0) : NaN,
+  );
   const probabilities = Float32Array.from({ length: rows }, () => random() ** 3);
   const features: Record<string, Float32Array> = {};
-  for (const feature of bundle.spec.features) features[feature.name] = featureValues(bundle, feature.name, rows, random);
+  for (const feature of bundle.spec.features)
+    features[feature.name] = featureValues(bundle, feature.name, rows, random);
   // Statistics of the generated rows themselves, so the bundle is consistent whatever the source.
   await writeFile(join(out, 'population.json'), JSON.stringify(populationOf(features, targets)));
-  await writeFile(join(out, 'features.arrow'), arrowFileBytes({ SK_ID_CURR: ids, TARGET: targets, PROBABILITY: probabilities, ...features }));
+  await writeFile(
+    join(out, 'features.arrow'),
+    arrowFileBytes({ SK_ID_CURR: ids, TARGET: targets, PROBABILITY: probabilities, ...features }),
+  );
   const raw: Record<string, ColumnValues> = {};
   for (const field of bundle.spec.rawFields) {
     if (field.name === bundle.spec.id) continue;
-    raw[field.name] = field.type === 'string' ? textValues(field.categories, rows, random) : numberValues(bundle, field.name, rows, random);
+    raw[field.name] =
+      field.type === 'string'
+        ? textValues(field.categories, rows, random)
+        : numberValues(bundle, field.name, rows, random);
   }
-  await writeFile(join(out, 'applicants.arrow'), arrowFileBytes({ SK_ID_CURR: ids, TARGET: targets, ...raw }, { nanAsNull: true }));
+  await writeFile(
+    join(out, 'applicants.arrow'),
+    arrowFileBytes({ SK_ID_CURR: ids, TARGET: targets, ...raw }, { nanAsNull: true }),
+  );
   return out;
 }
 

@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { startCluster } from '../tests/support/cluster.ts';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: { duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '32' } },
+});
 
 /** A fixed sequence of paths (no randomness between runs): 7 scores, 2 explanations, 1 client file in every 10. */
 function workload(ids: number[]) {
@@ -26,7 +28,9 @@ function workload(ids: number[]) {
 async function run(label: string, options: { cache: 'on' | 'off'; explain: number }) {
   const cluster = await startCluster({ explain: options.explain, env: { CACHE: options.cache, LOG_LEVEL: 'warn' } });
   try {
-    const ids = ((await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as number[]).slice(0, 5000);
+    const ids = (
+      (await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as number[]
+    ).slice(0, 5000);
     const next = workload(ids);
     const result = await autocannon({
       url: cluster.url,
@@ -60,5 +64,7 @@ const baseline = rows[0]!.requestsPerSecond;
 console.log('\n| setup | req/s | × baseline | p50 ms | p99 ms | p99.9 ms | errors |');
 console.log('|---|---|---|---|---|---|---|');
 for (const row of rows) {
-  console.log(`| ${row.label} | ${row.requestsPerSecond} | ${(row.requestsPerSecond / baseline).toFixed(2)} | ${row.p50} | ${row.p99} | ${row.p999} | ${row.errors} |`);
+  console.log(
+    `| ${row.label} | ${row.requestsPerSecond} | ${(row.requestsPerSecond / baseline).toFixed(2)} | ${row.p50} | ${row.p99} | ${row.p999} | ${row.errors} |`,
+  );
 }

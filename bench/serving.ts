@@ -19,7 +19,9 @@ import { defaultModelDir, loadApplicantFeatures, loadBundle } from '@octroi/mode
 import { freePort, waitForPort } from '@octroi/runtime/testing';
 import { startCluster } from '../tests/support/cluster.ts';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: { duration: { type: 'string', default: '15' }, connections: { type: 'string', default: '32' } },
+});
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const ids = [...(await loadApplicantFeatures(await loadBundle())).ids];
@@ -50,15 +52,22 @@ async function withAutocannon(name: string, { url, headers, path }: Target): Pro
     requests: [{ setupRequest: (request) => ({ ...request, path: path(ids[next++ % ids.length]!) }) }],
   });
   return report({
-    name, generator: 'autocannon', requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50, p99: result.latency.p99, p999: result.latency.p99_9, errors: result.errors + result.non2xx,
+    name,
+    generator: 'autocannon',
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    p999: result.latency.p99_9,
+    errors: result.errors + result.non2xx,
   });
 }
 
 /** wrk with one thread, walking the same ids in the same order; its Lua `done` prints the figures as JSON. */
 async function withWrk(name: string, { url, headers, path }: Target): Promise<Row> {
   const script = join(mkdtempSync(join(tmpdir(), 'octroi-wrk-')), 'paths.lua');
-  writeFileSync(script, `
+  writeFileSync(
+    script,
+    `
 local paths = { ${ids.map((id) => JSON.stringify(path(id))).join(',')} }
 local next = 0
 request = function()
@@ -71,14 +80,31 @@ done = function(summary, latency, requests)
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency:percentile(99.9),
     e.connect + e.read + e.write + e.status + e.timeout))
 end
-`);
+`,
+  );
   const headerArgs = Object.entries(headers).flatMap(([key, value]) => ['-H', `${key}: ${value}`]);
-  const { stdout } = await promisify(execFile)('wrk', ['-t1', `-c${connections}`, `-d${duration}s`, '--timeout', '10s', ...headerArgs, '-s', script, url], { maxBuffer: 1 << 20 });
-  const figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as { requests: number; micros: number; p50: number; p99: number; p999: number; errors: number };
+  const { stdout } = await promisify(execFile)(
+    'wrk',
+    ['-t1', `-c${connections}`, `-d${duration}s`, '--timeout', '10s', ...headerArgs, '-s', script, url],
+    { maxBuffer: 1 << 20 },
+  );
+  const figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+    requests: number;
+    micros: number;
+    p50: number;
+    p99: number;
+    p999: number;
+    errors: number;
+  };
   const ms = (micros: number) => Math.round(micros / 100) / 10;
   return report({
-    name, generator: 'wrk', requestsPerSecond: Math.round(figures.requests / (figures.micros / 1e6)),
-    p50: ms(figures.p50), p99: ms(figures.p99), p999: ms(figures.p999), errors: figures.errors,
+    name,
+    generator: 'wrk',
+    requestsPerSecond: Math.round(figures.requests / (figures.micros / 1e6)),
+    p50: ms(figures.p50),
+    p99: ms(figures.p99),
+    p999: ms(figures.p999),
+    errors: figures.errors,
   });
 }
 
@@ -103,15 +129,38 @@ async function octroi(cache: 'on' | 'off') {
 async function flask(design: 'seed' | 'tuned') {
   const port = await freePort();
   const env = { ...process.env, OCTROI_BUNDLE: defaultModelDir(), OCTROI_DESIGN: design };
-  const child = design === 'seed'
-    ? spawn('python3', ['flask_app.py', '--bundle', defaultModelDir(), '--design', 'seed', '--port', String(port)], { cwd: 'bench/baselines', env, stdio: 'ignore' })
-    : spawn('python3', ['-m', 'gunicorn', '-k', 'gthread', '-w', '2', '--threads', '4', '-b', `127.0.0.1:${port}`, 'flask_app:create_app_from_env()'], { cwd: 'bench/baselines', env, stdio: 'ignore' });
+  const child =
+    design === 'seed'
+      ? spawn('python3', ['flask_app.py', '--bundle', defaultModelDir(), '--design', 'seed', '--port', String(port)], {
+          cwd: 'bench/baselines',
+          env,
+          stdio: 'ignore',
+        })
+      : spawn(
+          'python3',
+          [
+            '-m',
+            'gunicorn',
+            '-k',
+            'gthread',
+            '-w',
+            '2',
+            '--threads',
+            '4',
+            '-b',
+            `127.0.0.1:${port}`,
+            'flask_app:create_app_from_env()',
+          ],
+          { cwd: 'bench/baselines', env, stdio: 'ignore' },
+        );
   try {
     await waitForPort(port, 60_000);
     const target = { url: `http://127.0.0.1:${port}`, headers: {}, path: (id: number) => `/get_score/${id}` };
     if (design === 'seed') {
       await withWrk('warm-up (seed)', target);
-      return [await withWrk("Seed design: Flask's own server, LGBMClassifier.predict_proba on a DataFrame row", target)];
+      return [
+        await withWrk("Seed design: Flask's own server, LGBMClassifier.predict_proba on a DataFrame row", target),
+      ];
     }
     await withAutocannon('warm-up (tuned Flask)', target);
     const name = 'Seed app tuned: gunicorn (2 workers × 4 threads), booster.predict on a float32 row';
@@ -129,6 +178,8 @@ for (const generator of ['wrk', 'autocannon'] as const) {
   console.log('| setup | req/s | p50 ms | p99 ms | p99.9 ms | errors | × first row |');
   console.log('|---|---|---|---|---|---|---|');
   for (const row of measured) {
-    console.log(`| ${row.name} | ${row.requestsPerSecond.toLocaleString('en')} | ${row.p50} | ${row.p99} | ${row.p999} | ${row.errors} | ${(row.requestsPerSecond / baseline.requestsPerSecond).toFixed(1)} |`);
+    console.log(
+      `| ${row.name} | ${row.requestsPerSecond.toLocaleString('en')} | ${row.p50} | ${row.p99} | ${row.p999} | ${row.errors} | ${(row.requestsPerSecond / baseline.requestsPerSecond).toFixed(1)} |`,
+    );
   }
 }

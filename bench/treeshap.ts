@@ -24,7 +24,8 @@ const root = (path: string): string => fileURLToPath(new URL(`../${path}`, impor
 function inputs(): { model: string; rows: string } {
   const dir = process.argv.slice(2).find((arg) => !arg.startsWith('--') && !/^\d/.test(arg));
   const bundle = dir ?? root('models/home-credit-generated');
-  if (existsSync(`${bundle}/model.lgb.json`)) return { model: `${bundle}/model.lgb.json`, rows: `${bundle}/shap_reference.json` };
+  if (existsSync(`${bundle}/model.lgb.json`))
+    return { model: `${bundle}/model.lgb.json`, rows: `${bundle}/shap_reference.json` };
   const fixture = root('services/explain/test/fixtures');
   return { model: `${fixture}/model_nan.lgb.json`, rows: `${fixture}/reference.json` };
 }
@@ -89,8 +90,8 @@ const round = (us: number): number => Math.round(us * 10) / 10;
 async function main(): Promise<void> {
   const { model, rows: rowsFile } = inputs();
   const forest = readForest(JSON.parse(readFileSync(model, 'utf8')) as LightGbmDump);
-  const rows = (JSON.parse(readFileSync(rowsFile, 'utf8')) as { features: (number | null)[][] }).features.map(
-    (f) => toFeatureRow(Float32Array.from(f, (v) => (v === null ? Number.NaN : v))),
+  const rows = (JSON.parse(readFileSync(rowsFile, 'utf8')) as { features: (number | null)[][] }).features.map((f) =>
+    toFeatureRow(Float32Array.from(f, (v) => (v === null ? Number.NaN : v))),
   );
   const loadStart = performance.now();
   const fast = new FastTreeShap(forest);
@@ -116,21 +117,39 @@ async function main(): Promise<void> {
   const cpuRatios = ratio('cpu', 'predContribPerRowCpuUs');
 
   console.log(`model: ${model}`);
-  console.log(`LightGBM ${String(pythonRounds[0]!['lightgbm'])}; its pred_contrib on these rows differs from the rows file by at most ${python['maxDifferenceFromRowsFile']}`);
-  console.log(`trees: ${forest.roots.length}, deepest tree: ${Math.max(...forest.maxDepth)}, rows: ${rows.length}, rounds: ${rounds} × ${seconds} s per measure`);
-  console.log(`fast tables: ${(fast.tableBytes / 2 ** 20).toFixed(1)} MiB built in ${loadMs.toFixed(0)} ms, trees on the reference algorithm: ${fast.slowTrees.length}`);
+  console.log(
+    `LightGBM ${String(pythonRounds[0]!['lightgbm'])}; its pred_contrib on these rows differs from the rows file by at most ${python['maxDifferenceFromRowsFile']}`,
+  );
+  console.log(
+    `trees: ${forest.roots.length}, deepest tree: ${Math.max(...forest.maxDepth)}, rows: ${rows.length}, rounds: ${rounds} × ${seconds} s per measure`,
+  );
+  console.log(
+    `fast tables: ${(fast.tableBytes / 2 ** 20).toFixed(1)} MiB built in ${loadMs.toFixed(0)} ms, trees on the reference algorithm: ${fast.slowTrees.length}`,
+  );
   console.table({
     ...Object.fromEntries(Object.entries(ts).map(([name, us]) => [name, { 'µs per row (median)': round(us) }])),
     'LightGBM pred_contrib, one row per call (wall)': { 'µs per row (median)': round(python['predContribPerRowUs']!) },
-    'LightGBM pred_contrib, one row per call (cpu)': { 'µs per row (median)': round(python['predContribPerRowCpuUs']!) },
-    'LightGBM pred_contrib, whole batch / rows (wall)': { 'µs per row (median)': round(python['predContribBatchPerRowUs']!) },
-    'LightGBM pred_contrib, whole batch / rows (cpu)': { 'µs per row (median)': round(python['predContribBatchPerRowCpuUs']!) },
+    'LightGBM pred_contrib, one row per call (cpu)': {
+      'µs per row (median)': round(python['predContribPerRowCpuUs']!),
+    },
+    'LightGBM pred_contrib, whole batch / rows (wall)': {
+      'µs per row (median)': round(python['predContribBatchPerRowUs']!),
+    },
+    'LightGBM pred_contrib, whole batch / rows (cpu)': {
+      'µs per row (median)': round(python['predContribBatchPerRowCpuUs']!),
+    },
     'LightGBM raw score, one row per call (wall)': { 'µs per row (median)': round(python['rawScorePerRowUs']!) },
   });
-  console.log(`ratio fast TreeSHAP / LightGBM pred_contrib, one row per call, wall clock: median ${median(wallRatios).toFixed(2)} (rounds: ${wallRatios.map((x) => x.toFixed(2)).join(', ')})`);
-  console.log(`ratio fast TreeSHAP / LightGBM pred_contrib, one row per call, CPU time:   median ${median(cpuRatios).toFixed(2)} (rounds: ${cpuRatios.map((x) => x.toFixed(2)).join(', ')})`);
+  console.log(
+    `ratio fast TreeSHAP / LightGBM pred_contrib, one row per call, wall clock: median ${median(wallRatios).toFixed(2)} (rounds: ${wallRatios.map((x) => x.toFixed(2)).join(', ')})`,
+  );
+  console.log(
+    `ratio fast TreeSHAP / LightGBM pred_contrib, one row per call, CPU time:   median ${median(cpuRatios).toFixed(2)} (rounds: ${cpuRatios.map((x) => x.toFixed(2)).join(', ')})`,
+  );
   const batchRatios = ratio('cpu', 'predContribBatchPerRowCpuUs');
-  console.log(`ratio fast TreeSHAP / LightGBM pred_contrib over a whole batch (no Python call per row), CPU time: median ${median(batchRatios).toFixed(2)} (rounds: ${batchRatios.map((x) => x.toFixed(2)).join(', ')})`);
+  console.log(
+    `ratio fast TreeSHAP / LightGBM pred_contrib over a whole batch (no Python call per row), CPU time: median ${median(batchRatios).toFixed(2)} (rounds: ${batchRatios.map((x) => x.toFixed(2)).join(', ')})`,
+  );
 }
 
 await main();

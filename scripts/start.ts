@@ -41,7 +41,9 @@ async function startEmbedded() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  console.log(`\nOctroi is running at ${gateway.url}  (dashboard at /, API documentation at /docs). Ctrl+C stops it.\n`);
+  console.log(
+    `\nOctroi is running at ${gateway.url}  (dashboard at /, API documentation at /docs). Ctrl+C stops it.\n`,
+  );
 }
 
 if (values.distributed) {

@@ -41,7 +41,11 @@ async function waitFor(port: number, what: string, timeoutMs = 15_000) {
 export async function startDistributed(replicas: Replicas) {
   const children: Array<{ name: string; child: ChildProcess }> = [];
   const run = (name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     children.push({ name, child });
     child.on('exit', (code, signal) => {
       if (!stopping) console.error(`${name} exited (${signal ?? code})`);
@@ -56,11 +60,28 @@ export async function startDistributed(replicas: Replicas) {
   const natsUrl = process.env.NATS_URL ?? `nats://127.0.0.1:${natsPort}`;
   const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${redisPort}`;
   if (!process.env.NATS_URL && !(await listening(natsPort))) {
-    run('nats-server', 'nats-server', ['-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', resolve(ROOT, dataDir, 'nats')]);
+    run('nats-server', 'nats-server', [
+      '-a',
+      '127.0.0.1',
+      '-p',
+      String(natsPort),
+      '-js',
+      '-sd',
+      resolve(ROOT, dataDir, 'nats'),
+    ]);
     await waitFor(natsPort, 'nats-server');
   }
   if (!process.env.REDIS_URL && !(await listening(redisPort))) {
-    run('redis-server', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    run('redis-server', 'redis-server', [
+      '--port',
+      String(redisPort),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
     await waitFor(redisPort, 'redis-server');
   }
 
@@ -68,16 +89,24 @@ export async function startDistributed(replicas: Replicas) {
   let metricsPort = Number(process.env.METRICS_PORT_BASE ?? 9400);
   for (const service of ['scoring', 'clients', 'explain'] as const) {
     for (let replica = 1; replica <= replicas[service]; replica++) {
-      run(`${service}-${replica}`, process.execPath, ['--import', 'tsx', SERVICE_ENTRY[service]], { ...shared, METRICS_PORT: String(metricsPort++) });
+      run(`${service}-${replica}`, process.execPath, ['--import', 'tsx', SERVICE_ENTRY[service]], {
+        ...shared,
+        METRICS_PORT: String(metricsPort++),
+      });
     }
   }
   const gatewayPort = Number(process.env.PORT ?? 8080);
   for (let replica = 1; replica <= replicas.gateway; replica++) {
     // Replicas of the gateway listen on consecutive ports; a load balancer in front of them is the operator's choice.
-    run(`gateway-${replica}`, process.execPath, ['--import', 'tsx', SERVICE_ENTRY.gateway], { ...shared, PORT: String(gatewayPort + replica - 1) });
+    run(`gateway-${replica}`, process.execPath, ['--import', 'tsx', SERVICE_ENTRY.gateway], {
+      ...shared,
+      PORT: String(gatewayPort + replica - 1),
+    });
   }
   await waitFor(gatewayPort, 'the gateway', 60_000);
-  console.log(`\nOctroi (distributed) at http://127.0.0.1:${gatewayPort}: ${JSON.stringify(replicas)} on ${natsUrl} and ${redisUrl}. Ctrl+C stops it.\n`);
+  console.log(
+    `\nOctroi (distributed) at http://127.0.0.1:${gatewayPort}: ${JSON.stringify(replicas)} on ${natsUrl} and ${redisUrl}. Ctrl+C stops it.\n`,
+  );
 
   let stopping = false;
   const stop = async () => {

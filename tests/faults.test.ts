@@ -56,7 +56,12 @@ describe('faults under load', () => {
     const afterRecovery = outcomes.filter((o) => o.at > restartedAt + 5000);
     assert.ok(afterRecovery.length > 50, 'load continued after the restart');
     assert.deepEqual(failures(afterRecovery), [], 'all requests succeed from 5 s after the restart');
-    for (const member of [cluster.gateway, ...Object.values(cluster.services).flat().filter((m) => m.name !== 'scoring-1')]) {
+    for (const member of [
+      cluster.gateway,
+      ...Object.values(cluster.services)
+        .flat()
+        .filter((m) => m.name !== 'scoring-1'),
+    ]) {
       assert.ok(member.running, `${member.name} is still running`);
     }
   });
@@ -69,7 +74,10 @@ describe('faults under load', () => {
     const outcomes = await running.stop();
     assert.ok(outcomes.length > 50);
     assert.deepEqual(failures(outcomes), [], 'answered without Redis');
-    assert.ok(scoring.some((member) => /Redis unavailable/.test(member.log())), 'a warning in the logs');
+    assert.ok(
+      scoring.some((member) => /Redis unavailable/.test(member.log())),
+      'a warning in the logs',
+    );
 
     await cluster.redis.start();
     await sleep(2500);
@@ -103,6 +111,9 @@ describe('faults under load', () => {
     const missing = acknowledged.filter((o) => !seen.has(o.decisionId!));
     assert.ok(acknowledged.length > 300, `${acknowledged.length} acknowledged decisions`);
     assert.deepEqual(missing, []);
-    assert.deepEqual([...seen.entries()].filter(([, count]) => count > 1), []);
+    assert.deepEqual(
+      [...seen.entries()].filter(([, count]) => count > 1),
+      [],
+    );
   });
 });

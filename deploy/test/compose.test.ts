@@ -41,7 +41,8 @@ const OCTROI = ['scoring', 'clients', 'explain', 'gateway'] as const;
 
 function environmentOf(service: ComposeService): Record<string, string> {
   const env = service.environment ?? {};
-  if (Array.isArray(env)) return Object.fromEntries(env.map((entry) => [entry.split('=')[0]!, entry.split('=').slice(1).join('=')]));
+  if (Array.isArray(env))
+    return Object.fromEntries(env.map((entry) => [entry.split('=')[0]!, entry.split('=').slice(1).join('=')]));
   return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, String(value ?? '')]));
 }
 
@@ -119,7 +120,14 @@ function dockerignore(context: string): RegExp[] {
       const source = normalize(pattern).replace(/^\/+|\/+$/g, '');
       const body = source
         .split('/')
-        .map((part) => (part === '**' ? '.*' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')))
+        .map((part) =>
+          part === '**'
+            ? '.*'
+            : part
+                .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+                .replace(/\*/g, '[^/]*')
+                .replace(/\?/g, '[^/]'),
+        )
         .join('/')
         .replace(/\.\*\//g, '(?:.*/)?');
       return new RegExp(`^${body}$`);
@@ -169,7 +177,9 @@ test('every service has a health check and restarts unless stopped', () => {
 test('only the gateway publishes a port, its HTTP port 8080', () => {
   const publishing = services.filter(([, service]) => (service.ports ?? []).length > 0).map(([name]) => name);
   assert.deepEqual(publishing, ['gateway']);
-  const ports = compose.services.gateway!.ports!.map((port) => (typeof port === 'string' ? port.split(':').at(-1) : String(port.target)));
+  const ports = compose.services.gateway!.ports!.map((port) =>
+    typeof port === 'string' ? port.split(':').at(-1) : String(port.target),
+  );
   assert.deepEqual(ports, ['8080']);
   assert.equal(environmentOf(compose.services.gateway!).PORT, '8080');
   assert.equal(environmentOf(compose.services.gateway!).HOST, '0.0.0.0');
@@ -206,8 +216,13 @@ test('the services get NATS, Redis and the model bundle mounted read-only at MOD
     assert.equal(env.NATS_URL, 'nats://nats:4222', `${name}: NATS_URL`);
     assert.equal(env.REDIS_URL, 'redis://redis:6379', `${name}: REDIS_URL`);
     assert.match(env.METRICS_PORT ?? '', /^\d+$/, `${name}: METRICS_PORT`);
-    const mounts = (service.volumes ?? []).map((volume) => (typeof volume === 'string' ? volume : `${volume.source}:${volume.target}${volume.read_only ? ':ro' : ''}`));
-    assert.ok(mounts.some((mount) => mount.endsWith(`:${env.MODEL_DIR}:ro`)), `${name}: no read-only mount at MODEL_DIR (${env.MODEL_DIR})`);
+    const mounts = (service.volumes ?? []).map((volume) =>
+      typeof volume === 'string' ? volume : `${volume.source}:${volume.target}${volume.read_only ? ':ro' : ''}`,
+    );
+    assert.ok(
+      mounts.some((mount) => mount.endsWith(`:${env.MODEL_DIR}:ro`)),
+      `${name}: no read-only mount at MODEL_DIR (${env.MODEL_DIR})`,
+    );
   }
 });
 
@@ -219,7 +234,10 @@ test('NATS keeps JetStream on a named volume and opens its monitoring port', () 
   assert.ok(args.includes('-sd') && storeDir, 'no JetStream store directory');
   assert.equal(args[args.indexOf('-m') + 1], '8222');
   const volume = (nats.volumes ?? []).find((mount) => typeof mount === 'string' && mount.endsWith(`:${storeDir}`));
-  assert.ok(typeof volume === 'string' && compose.volumes && volume.split(':')[0]! in compose.volumes, 'the JetStream store is not a named volume');
+  assert.ok(
+    typeof volume === 'string' && compose.volumes && volume.split(':')[0]! in compose.volumes,
+    'the JetStream store is not a named volume',
+  );
 });
 
 for (const name of OCTROI) {
@@ -246,12 +264,16 @@ for (const name of OCTROI) {
     const instructions = dockerfileInstructions(readFileSync(resolve(context, build.dockerfile), 'utf8'));
     const last = Math.max(...instructions.map(({ stage }) => stage));
     const final = instructions.filter(({ stage }) => stage === last);
-    const argsOf = (keyword: string) => final.filter((instruction) => instruction.keyword === keyword).map(({ args }) => args);
+    const argsOf = (keyword: string) =>
+      final.filter((instruction) => instruction.keyword === keyword).map(({ args }) => args);
 
     for (const from of instructions.filter(({ keyword }) => keyword === 'FROM')) {
       assert.match(from.args, /^node:20-bookworm-slim\b/);
     }
-    assert.ok(instructions.some(({ keyword, args }) => keyword === 'RUN' && /npm ci --omit=dev\b.* -w @octroi\//.test(args)), 'no npm ci --omit=dev -w <workspace>');
+    assert.ok(
+      instructions.some(({ keyword, args }) => keyword === 'RUN' && /npm ci --omit=dev\b.* -w @octroi\//.test(args)),
+      'no npm ci --omit=dev -w <workspace>',
+    );
     assert.deepEqual(argsOf('USER'), ['node']);
     assert.equal(argsOf('STOPSIGNAL')[0], 'SIGTERM');
     assert.ok(argsOf('HEALTHCHECK').length === 1, 'no HEALTHCHECK');
@@ -264,13 +286,24 @@ for (const name of OCTROI) {
     const readByCode = environmentReadByCode();
     const baked = argsOf('ENV').flatMap((args) => [...args.matchAll(/([A-Z0-9_]+)=/g)].map((match) => match[1]!));
     // NODE_ENV is read by libraries, not by Octroi's code.
-    assert.deepEqual(baked.filter((variable) => variable !== 'NODE_ENV' && !readByCode.has(variable)), []);
+    assert.deepEqual(
+      baked.filter((variable) => variable !== 'NODE_ENV' && !readByCode.has(variable)),
+      [],
+    );
   });
 }
 
 test('.dockerignore keeps local state and installed packages out of the build context', () => {
   const patterns = dockerignore(ROOT);
-  for (const path of ['node_modules', 'web/node_modules', 'packages/runtime/node_modules', '.git', 'var', 'test-artifacts', 'training']) {
+  for (const path of [
+    'node_modules',
+    'web/node_modules',
+    'packages/runtime/node_modules',
+    '.git',
+    'var',
+    'test-artifacts',
+    'training',
+  ]) {
     assert.ok(ignored(path, patterns), `${path} is sent to the build`);
   }
   for (const path of ['package-lock.json', 'packages/runtime/src', 'web/src', 'deploy/docker/healthcheck.mjs']) {
@@ -286,7 +319,10 @@ test('the image health check exits 0 on a ready process and 1 otherwise', async 
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
   const check = (env: Record<string, string>) => {
-    const child = spawn(process.execPath, [join(ROOT, 'deploy/docker/healthcheck.mjs')], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(ROOT, 'deploy/docker/healthcheck.mjs')], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: 'ignore',
+    });
     return new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   };
   try {
@@ -314,15 +350,20 @@ test('Prometheus, in the monitoring profile, scrapes the gateway and every servi
   const prometheus = compose.services.prometheus;
   assert.ok(prometheus, 'no prometheus service');
   assert.deepEqual(prometheus.profiles, ['monitoring']);
-  assert.ok((prometheus.volumes ?? []).some((mount) => typeof mount === 'string' && mount.startsWith('./deploy/prometheus:')));
+  assert.ok(
+    (prometheus.volumes ?? []).some((mount) => typeof mount === 'string' && mount.startsWith('./deploy/prometheus:')),
+  );
 
   const config = readYaml<PrometheusConfig>('deploy/prometheus/prometheus.yml');
-  for (const file of config.rule_files ?? []) assert.ok(existsSync(join(ROOT, 'deploy/prometheus', file)), `no rule file ${file}`);
+  for (const file of config.rule_files ?? [])
+    assert.ok(existsSync(join(ROOT, 'deploy/prometheus', file)), `no rule file ${file}`);
   assert.ok((config.rule_files ?? []).includes('alerts.yml'));
 
   const targets = new Set(
     (config.scrape_configs ?? []).flatMap((job) => [
-      ...(job.dns_sd_configs ?? []).flatMap((sd) => sd.names.map((host) => `${host.replace(/^tasks\./, '')}:${sd.port}`)),
+      ...(job.dns_sd_configs ?? []).flatMap((sd) =>
+        sd.names.map((host) => `${host.replace(/^tasks\./, '')}:${sd.port}`),
+      ),
       ...(job.static_configs ?? []).flatMap((group) => group.targets),
     ]),
   );
@@ -342,39 +383,65 @@ interface Rule {
 }
 
 test('alert rules parse, cover error rate and p99 latency, and use only metrics the code registers', () => {
-  const rules = readYaml<{ groups: Array<{ name: string; rules: Rule[] }> }>('deploy/prometheus/alerts.yml').groups.flatMap((group) => group.rules);
+  const rules = readYaml<{ groups: Array<{ name: string; rules: Rule[] }> }>(
+    'deploy/prometheus/alerts.yml',
+  ).groups.flatMap((group) => group.rules);
   assert.ok(rules.length > 0);
   const metrics = registeredMetrics();
-  assert.ok(metrics.has('octroi_handled_total') && metrics.has('octroi_handle_duration_seconds_bucket'), 'metrics.ts was not read');
+  assert.ok(
+    metrics.has('octroi_handled_total') && metrics.has('octroi_handle_duration_seconds_bucket'),
+    'metrics.ts was not read',
+  );
 
   for (const rule of rules) {
     assert.ok(rule.alert && rule.expr, 'a rule without alert or expr');
     assert.ok(rule.labels?.severity, `${rule.alert}: no severity`);
     assert.ok(rule.annotations?.summary, `${rule.alert}: no summary`);
     for (const [name] of rule.expr.matchAll(/\boctroi_[a-z0-9_]+/g)) {
-      assert.ok(metrics.has(name), `${rule.alert} uses ${name}, which packages/runtime/src/metrics.ts does not register`);
+      assert.ok(
+        metrics.has(name),
+        `${rule.alert} uses ${name}, which packages/runtime/src/metrics.ts does not register`,
+      );
     }
   }
   const exprs = rules.map((rule) => rule.expr.replace(/\s+/g, ' '));
-  assert.ok(exprs.some((expr) => expr.includes('octroi_handled_total{code=')), 'no error-rate alert on octroi_handled_total');
+  assert.ok(
+    exprs.some((expr) => expr.includes('octroi_handled_total{code=')),
+    'no error-rate alert on octroi_handled_total',
+  );
   for (const histogram of ['octroi_handle_duration_seconds_bucket', 'octroi_bus_request_duration_seconds_bucket']) {
-    assert.ok(exprs.some((expr) => expr.includes('histogram_quantile(0.99') && expr.includes(histogram)), `no p99 alert on ${histogram}`);
+    assert.ok(
+      exprs.some((expr) => expr.includes('histogram_quantile(0.99') && expr.includes(histogram)),
+      `no p99 alert on ${histogram}`,
+    );
   }
 });
 
 test('docker compose config accepts the file, with and without the monitoring profile', () => {
-  assert.ok(composeCli, 'docker compose (or docker-compose) is needed to validate the file: scripts/setup.sh installs it');
+  assert.ok(
+    composeCli,
+    'docker compose (or docker-compose) is needed to validate the file: scripts/setup.sh installs it',
+  );
   const [command, ...prefix] = composeCli!;
   for (const profile of [[], ['--profile', 'monitoring']]) {
-    const result = spawnSync(command!, [...prefix, '-f', 'docker-compose.yml', ...profile, 'config', '-q'], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(command!, [...prefix, '-f', 'docker-compose.yml', ...profile, 'config', '-q'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 0, result.stderr);
   }
 });
 
 test('promtool accepts the Prometheus configuration and the rules', () => {
-  assert.ok(hasPromtool, 'promtool is needed to validate the rules: scripts/setup.sh installs it (Debian package prometheus)');
+  assert.ok(
+    hasPromtool,
+    'promtool is needed to validate the rules: scripts/setup.sh installs it (Debian package prometheus)',
+  );
   const dir = join(ROOT, 'deploy/prometheus');
-  for (const args of [['check', 'config', 'prometheus.yml'], ['check', 'rules', 'alerts.yml']]) {
+  for (const args of [
+    ['check', 'config', 'prometheus.yml'],
+    ['check', 'rules', 'alerts.yml'],
+  ]) {
     const result = spawnSync('promtool', args, { cwd: dir, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);
   }

@@ -44,7 +44,10 @@ const REQUEST_ID_HEADER = 'x-request-id';
 export async function buildGateway({ runtime, config, users, apiKeys, tokens }: GatewayDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: runtime.log,
-    logController: new LogController({ disableRequestLogging: process.env.LOG_REQUESTS !== 'true', requestIdLogLabel: 'requestId' }),
+    logController: new LogController({
+      disableRequestLogging: process.env.LOG_REQUESTS !== 'true',
+      requestIdLogLabel: 'requestId',
+    }),
     // A caller's request id (the dashboard sends one) is kept when it is a plain token, so one id follows the
     // request from the browser through every service and into every log line; anything else is replaced.
     requestIdHeader: false,
@@ -73,10 +76,17 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
   // again, content security policy included, for every request.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
     },
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  app.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+  );
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -89,7 +99,11 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Octroi API', version: '1.0.0', description: 'Probability of default, decision and explanation for loan applications.' },
+      info: {
+        title: 'Octroi API',
+        version: '1.0.0',
+        description: 'Probability of default, decision and explanation for loan applications.',
+      },
       components: {
         securitySchemes: {
           apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
@@ -106,7 +120,11 @@ export async function buildGateway({ runtime, config, users, apiKeys, tokens }: 
   const authDeps: AuthDeps = { apiKeys, users, tokens };
   const authenticate = requireAuth(authDeps);
 
-  await healthRoutes(app, { bus: runtime.bus, metrics: runtime.metrics, ...(config.metricsPublic ? {} : { metricsAuth: authenticate }) });
+  await healthRoutes(app, {
+    bus: runtime.bus,
+    metrics: runtime.metrics,
+    ...(config.metricsPublic ? {} : { metricsAuth: authenticate }),
+  });
   await sessionRoutes(app, { ...authDeps, secureCookies: config.secureCookies });
   await app.register(async (secured: App) => {
     secured.addHook('onRequest', authenticate);

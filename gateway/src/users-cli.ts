@@ -34,12 +34,19 @@ async function run(argv: string[]): Promise<string> {
 
   switch (command) {
     case 'list':
-      return users.list().map((user) => `${user.username}\t${user.role}\t${user.displayName}`).join('\n') || `no users in ${usersFile}`;
+      return (
+        users
+          .list()
+          .map((user) => `${user.username}\t${user.role}\t${user.displayName}`)
+          .join('\n') || `no users in ${usersFile}`
+      );
     case 'add': {
       const name = needUser(false);
-      if (!USERNAME_PATTERN.test(name)) throw new UsageError(`add: username "${name}" must be 2 to 64 letters, digits, dots, dashes or underscores`);
+      if (!USERNAME_PATTERN.test(name))
+        throw new UsageError(`add: username "${name}" must be 2 to 64 letters, digits, dots, dashes or underscores`);
       if (users.find(name)) throw new UsageError(`add: "${name}" already exists (reset-password gives a new password)`);
-      if (!Value.Check(Role, values.role)) throw new UsageError(`add: --role must be officer or admin, not "${values.role}"`);
+      if (!Value.Check(Role, values.role))
+        throw new UsageError(`add: --role must be officer or admin, not "${values.role}"`);
       const password = newPassword();
       await users.add({ username: name, displayName: values.name ?? name, role: values.role }, password);
       return `added ${name} (${values.role}); password, shown only now: ${password}`;

@@ -61,7 +61,12 @@ describe('gateway edge', () => {
       ['POST', '/v2/models/octroi/infer', { inputs: [] }, 'inputs'],
     ];
     for (const [method, url, payload, field] of cases) {
-      const response = await gateway.app.inject({ method: method as 'GET', url, headers: withKey, ...(payload ? { payload: payload as object } : {}) });
+      const response = await gateway.app.inject({
+        method: method as 'GET',
+        url,
+        headers: withKey,
+        ...(payload ? { payload: payload as object } : {}),
+      });
       assert.equal(response.statusCode, 400, `${method} ${url}`);
       const body = response.json();
       assert.equal(body.code, 'bad_request');
@@ -69,15 +74,28 @@ describe('gateway edge', () => {
       assert.match(body.message, new RegExp(field));
       assert.doesNotMatch(response.body, /at .*\.ts:\d+/, 'no stack trace');
     }
-    const notJson = await gateway.app.inject({ method: 'POST', url: '/api/v1/score', headers: { ...withKey, 'content-type': 'application/json' }, payload: '{"AMT_CREDIT": ' });
+    const notJson = await gateway.app.inject({
+      method: 'POST',
+      url: '/api/v1/score',
+      headers: { ...withKey, 'content-type': 'application/json' },
+      payload: '{"AMT_CREDIT": ',
+    });
     assert.equal(notJson.statusCode, 400);
   });
 
   test('sign-in sets an httpOnly SameSite cookie that opens the API; sign-out closes it', async () => {
-    const refused = await gateway.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: DEMO_USERNAME, password: 'wrong' } });
+    const refused = await gateway.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: DEMO_USERNAME, password: 'wrong' },
+    });
     assert.equal(refused.statusCode, 401);
 
-    const signIn = await gateway.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: DEMO_USERNAME, password: DEMO_PASSWORD } });
+    const signIn = await gateway.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { username: DEMO_USERNAME, password: DEMO_PASSWORD },
+    });
     assert.equal(signIn.statusCode, 200);
     assert.equal(signIn.json().role, 'officer');
     const setCookie = String(signIn.headers['set-cookie']);
@@ -103,13 +121,30 @@ describe('gateway edge', () => {
     assert.equal(response.statusCode, 200);
     const paths = Object.keys(response.json().paths);
     for (const path of [
-      '/api/v1/clients', '/api/v1/clients/{id}', '/api/v1/clients/{id}/score', '/api/v1/clients/{id}/similar',
-      '/api/v1/population/{feature}', '/api/v1/score', '/api/v1/model', '/api/v1/decisions/{id}',
-      '/api/v1/clients/{id}/explanation', '/api/v1/explanations/global', '/api/v1/explanations/summary',
-      '/api/v1/explanations/dependence', '/api/v1/what-if', '/api/v1/clients/{id}/counterfactual',
-      '/get_id_client', '/get_score/{id}', '/get_info_client/{id}',
-      '/v2/health/live', '/v2/health/ready', '/v2/models/{model}', '/v2/models/{model}/infer',
-      '/healthz', '/readyz', '/metrics',
+      '/api/v1/clients',
+      '/api/v1/clients/{id}',
+      '/api/v1/clients/{id}/score',
+      '/api/v1/clients/{id}/similar',
+      '/api/v1/population/{feature}',
+      '/api/v1/score',
+      '/api/v1/model',
+      '/api/v1/decisions/{id}',
+      '/api/v1/clients/{id}/explanation',
+      '/api/v1/explanations/global',
+      '/api/v1/explanations/summary',
+      '/api/v1/explanations/dependence',
+      '/api/v1/what-if',
+      '/api/v1/clients/{id}/counterfactual',
+      '/get_id_client',
+      '/get_score/{id}',
+      '/get_info_client/{id}',
+      '/v2/health/live',
+      '/v2/health/ready',
+      '/v2/models/{model}',
+      '/v2/models/{model}/infer',
+      '/healthz',
+      '/readyz',
+      '/metrics',
     ]) {
       assert.ok(paths.includes(path), `${path} is documented`);
     }
@@ -125,7 +160,8 @@ describe('gateway edge', () => {
   test('rate limiting answers 429 in words', async () => {
     const limited = await testGateway({ rateLimitPerMinute: 3 });
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await limited.app.inject({ url: '/api/v1/clients/1', headers: withKey })).statusCode);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await limited.app.inject({ url: '/api/v1/clients/1', headers: withKey })).statusCode);
     assert.deepEqual(statuses.slice(3), [429, 429]);
     const body = (await limited.app.inject({ url: '/api/v1/clients/1', headers: withKey })).json();
     assert.equal(body.code, 'rate_limited');
@@ -136,10 +172,16 @@ describe('gateway edge', () => {
 
 test("the caller's request id is kept when it is a plain token, replaced otherwise", async () => {
   const gateway = await testGateway();
-  const kept = await gateway.app.inject({ url: '/api/v1/clients/1', headers: { ...withKey, 'x-request-id': 'browser-123' } });
+  const kept = await gateway.app.inject({
+    url: '/api/v1/clients/1',
+    headers: { ...withKey, 'x-request-id': 'browser-123' },
+  });
   assert.equal(kept.headers['x-request-id'], 'browser-123');
   assert.equal(kept.json().requestId, 'browser-123');
-  const replaced = await gateway.app.inject({ url: '/api/v1/clients/1', headers: { ...withKey, 'x-request-id': 'bad id\nwith newline' } });
+  const replaced = await gateway.app.inject({
+    url: '/api/v1/clients/1',
+    headers: { ...withKey, 'x-request-id': 'bad id\nwith newline' },
+  });
   assert.match(String(replaced.headers['x-request-id']), /^[0-9a-f-]{36}$/);
   await gateway.app.close();
 });

@@ -13,7 +13,9 @@ export const API_KEY = 'test-key-0123456789';
 export const DEMO_PASSWORD = 'demo-password-for-tests';
 
 /** A gateway on the given bus (or a fresh in-process one) and Redis (or the process's memory), with a temporary data folder. */
-export async function testGateway(options: { bus?: Bus; redisUrl?: string; rateLimitPerMinute?: number; busTimeoutMs?: number } = {}) {
+export async function testGateway(
+  options: { bus?: Bus; redisUrl?: string; rateLimitPerMinute?: number; busTimeoutMs?: number } = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'octroi-gateway-'));
   const config = {
     ...loadConfig(),
@@ -24,7 +26,10 @@ export async function testGateway(options: { bus?: Bus; redisUrl?: string; rateL
     busTimeoutMs: options.busTimeoutMs ?? 3000,
     webDir: join(dataDir, 'no-web'),
   };
-  const runtime = await createRuntime('gateway', { ...(options.bus ? { bus: options.bus } : {}), ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) });
+  const runtime = await createRuntime('gateway', {
+    ...(options.bus ? { bus: options.bus } : {}),
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+  });
   const { store: users } = await UserStore.open(config.usersFile, DEMO_PASSWORD);
   const tokens = new SessionTokens(SessionTokens.secretFrom(undefined, dataDir), 3600_000);
   const app = await buildGateway({ runtime, config, users, apiKeys: new ApiKeys(config.apiKeys), tokens });

@@ -12,7 +12,12 @@ const runtime: Pick<Runtime, 'cache'> = {
   cache: (modelVersion, { owner = 'gateway' } = {}) => new MemoryCache({ name: owner, modelVersion }, processMetrics()),
 };
 const decision = (modelVersion: string, clientId: number): Score => ({
-  probabilityOfDefault: 0.3, decision: 'refused', threshold: 0.1, modelVersion, clientId, decisionId: `recorded-${clientId}`,
+  probabilityOfDefault: 0.3,
+  decision: 'refused',
+  threshold: 0.1,
+  modelVersion,
+  clientId,
+  decisionId: `recorded-${clientId}`,
 });
 
 /** A scoring service stand-in that counts what it is asked, answering with the model version it is told. */
@@ -31,7 +36,9 @@ test("a known client's decision recorded for the current model is answered witho
   const version = { current: `v-${Math.random()}` };
   const { forward, asked } = scoringStandIn(version);
   const scoreOf = knownClientScores(runtime, forward, currentModel(forward));
-  await runtime.cache(version.current, { owner: recordedDecisions.owner }).set(recordedDecisions.key(7), decision(version.current, 7));
+  await runtime
+    .cache(version.current, { owner: recordedDecisions.owner })
+    .set(recordedDecisions.key(7), decision(version.current, 7));
 
   assert.equal((await scoreOf(7, request)).decisionId, 'recorded-7');
   assert.equal((await scoreOf(7, request)).decisionId, 'recorded-7');
@@ -41,11 +48,13 @@ test("a known client's decision recorded for the current model is answered witho
   assert.deepEqual(asked.slice(1), [endpoints.scoring.scoreClient.subject]);
 });
 
-test('once the scoring service serves another model, the previous model\'s decisions are not answered', async () => {
+test("once the scoring service serves another model, the previous model's decisions are not answered", async () => {
   const version = { current: `old-${Math.random()}` };
   const { forward, asked } = scoringStandIn(version);
   const scoreOf = knownClientScores(runtime, forward, currentModel(forward, 0));
-  await runtime.cache(version.current, { owner: recordedDecisions.owner }).set(recordedDecisions.key(7), decision(version.current, 7));
+  await runtime
+    .cache(version.current, { owner: recordedDecisions.owner })
+    .set(recordedDecisions.key(7), decision(version.current, 7));
   assert.equal((await scoreOf(7, request)).modelVersion, version.current);
 
   version.current = `new-${Math.random()}`;
@@ -76,7 +85,9 @@ test('replicas answering with two model versions in turn (a rolling update) do n
   const version = { current: 'a' };
   const { forward } = scoringStandIn(version);
   const opened: string[] = [];
-  const counting: Pick<Runtime, 'cache'> = { cache: (modelVersion, options) => (opened.push(modelVersion), runtime.cache(modelVersion, options)) };
+  const counting: Pick<Runtime, 'cache'> = {
+    cache: (modelVersion, options) => (opened.push(modelVersion), runtime.cache(modelVersion, options)),
+  };
   const scoreOf = knownClientScores(counting, forward, currentModel(forward, 0));
   for (const next of ['a', 'b', 'a', 'b', 'c', 'a']) {
     version.current = next;

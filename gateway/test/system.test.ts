@@ -44,7 +44,9 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.equal(response.statusCode, 200, response.body);
     const probabilities = response.json().outputs[0].data as number[];
     let worst = 0;
-    rows.forEach((_, i) => (worst = Math.max(worst, Math.abs(probabilities[i * 2 + 1]! - sigmoid(reference.rawScore[i]!)))));
+    rows.forEach(
+      (_, i) => (worst = Math.max(worst, Math.abs(probabilities[i * 2 + 1]! - sigmoid(reference.rawScore[i]!)))),
+    );
     assert.ok(worst <= 1e-5, `largest difference ${worst}`);
   });
 
@@ -54,7 +56,12 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.ok(first.probabilityOfDefault >= 0 && first.probabilityOfDefault <= 1);
     assert.equal(first.decision, first.probabilityOfDefault >= first.threshold ? 'refused' : 'granted');
     assert.ok(first.decisionId);
-    const scoringAsked = async () => Number((await get('/metrics')).body.match(/octroi_bus_requests_total\{subject="octroi\.v1\.scoring\.score-client",outcome="ok"\} (\d+)/)?.[1] ?? 0);
+    const scoringAsked = async () =>
+      Number(
+        (await get('/metrics')).body.match(
+          /octroi_bus_requests_total\{subject="octroi\.v1\.scoring\.score-client",outcome="ok"\} (\d+)/,
+        )?.[1] ?? 0,
+      );
     const askedBefore = await scoringAsked();
     const second = (await get(`/api/v1/clients/${id}/score`)).json();
     assert.deepEqual(second, first, 'asked again, the recorded decision');
@@ -70,7 +77,13 @@ describe('the system on NATS, Redis and the shipped model', () => {
   });
 
   test('an unknown client is a 404 on every client route', async () => {
-    for (const url of ['/api/v1/clients/1', '/api/v1/clients/1/score', '/get_score/1', '/api/v1/clients/1/similar', '/api/v1/clients/1/explanation']) {
+    for (const url of [
+      '/api/v1/clients/1',
+      '/api/v1/clients/1/score',
+      '/get_score/1',
+      '/api/v1/clients/1/similar',
+      '/api/v1/clients/1/explanation',
+    ]) {
       const response = await get(url);
       assert.equal(response.statusCode, 404, url);
       assert.equal(response.json().code, 'not_found');
@@ -95,8 +108,18 @@ describe('the system on NATS, Redis and the shipped model', () => {
   });
 
   test('new applications: one or many scored, every decision in the audit log, bad fields named', async () => {
-    const application = { AMT_INCOME_TOTAL: 180000, AMT_CREDIT: 500000, AMT_ANNUITY: 25000, AMT_GOODS_PRICE: 450000, DAYS_BIRTH: -12000, DAYS_EMPLOYED: -2000, CODE_GENDER: 'F', NAME_CONTRACT_TYPE: 'Cash loans' };
-    const post = (payload: object) => system.gateway.app.inject({ method: 'POST', url: '/api/v1/score', headers: withKey, payload });
+    const application = {
+      AMT_INCOME_TOTAL: 180000,
+      AMT_CREDIT: 500000,
+      AMT_ANNUITY: 25000,
+      AMT_GOODS_PRICE: 450000,
+      DAYS_BIRTH: -12000,
+      DAYS_EMPLOYED: -2000,
+      CODE_GENDER: 'F',
+      NAME_CONTRACT_TYPE: 'Cash loans',
+    };
+    const post = (payload: object) =>
+      system.gateway.app.inject({ method: 'POST', url: '/api/v1/score', headers: withKey, payload });
     const one = await post(application);
     assert.equal(one.statusCode, 200, one.body);
     const many = (await post({ applications: [application, { ...application, AMT_CREDIT: 2_000_000 }] })).json();
@@ -132,15 +155,28 @@ describe('the system on NATS, Redis and the shipped model', () => {
   test('explanations: contributions add up to the score, reasons in words, what-if, counterfactual', async () => {
     const id = clientIds[3]!;
     const explanation = (await get(`/api/v1/clients/${id}/explanation?language=en`)).json();
-    const sum = explanation.contributions.reduce((total: number, c: { contribution: number }) => total + c.contribution, explanation.expectedValue);
+    const sum = explanation.contributions.reduce(
+      (total: number, c: { contribution: number }) => total + c.contribution,
+      explanation.expectedValue,
+    );
     assert.ok(Math.abs(sum - explanation.rawScore) < 1e-9);
     const score = (await get(`/api/v1/clients/${id}/score`)).json();
     assert.ok(Math.abs(explanation.probabilityOfDefault - score.probabilityOfDefault) <= 1e-5);
     assert.ok(explanation.adverseReasons.length <= 4);
 
-    const whatIf = await system.gateway.app.inject({ method: 'POST', url: '/api/v1/what-if', headers: withKey, payload: { clientId: id, changes: { AMT_CREDIT: 100000 } } });
+    const whatIf = await system.gateway.app.inject({
+      method: 'POST',
+      url: '/api/v1/what-if',
+      headers: withKey,
+      payload: { clientId: id, changes: { AMT_CREDIT: 100000 } },
+    });
     assert.equal(whatIf.statusCode, 200, whatIf.body);
-    const badWhatIf = await system.gateway.app.inject({ method: 'POST', url: '/api/v1/what-if', headers: withKey, payload: { clientId: id, changes: { AMT_CREDIT: 'x' } } });
+    const badWhatIf = await system.gateway.app.inject({
+      method: 'POST',
+      url: '/api/v1/what-if',
+      headers: withKey,
+      payload: { clientId: id, changes: { AMT_CREDIT: 'x' } },
+    });
     assert.equal(badWhatIf.statusCode, 400);
     assert.equal(badWhatIf.json().field, 'changes.AMT_CREDIT');
 
@@ -152,14 +188,25 @@ describe('the system on NATS, Redis and the shipped model', () => {
   });
 
   test('a refused client: reasons against, a counterfactual the scoring service confirms, and the what-if that flips it', async () => {
-    const refused = (await get('/api/v1/clients?decision=refused&pageSize=100')).json().items as Array<{ clientId: number }>;
+    const refused = (await get('/api/v1/clients?decision=refused&pageSize=100')).json().items as Array<{
+      clientId: number;
+    }>;
     assert.ok(refused.length > 0);
     const reasons = (await get(`/api/v1/clients/${refused[0]!.clientId}/explanation?language=fr`)).json();
     assert.equal(reasons.decision, 'refused');
     assert.ok(reasons.adverseReasons.length >= 1 && reasons.adverseReasons.length <= 4);
-    assert.ok(reasons.adverseReasons.every((reason: { text: string }) => !/[A-Z]{2,}_[A-Z]/.test(reason.text)), 'no raw column names');
+    assert.ok(
+      reasons.adverseReasons.every((reason: { text: string }) => !/[A-Z]{2,}_[A-Z]/.test(reason.text)),
+      'no raw column names',
+    );
 
-    let found: { clientId: number; changes: Array<{ field: string; to: number }>; result: { decision: string; verifiedByScoring: boolean } } | undefined;
+    let found:
+      | {
+          clientId: number;
+          changes: Array<{ field: string; to: number }>;
+          result: { decision: string; verifiedByScoring: boolean };
+        }
+      | undefined;
     for (const { clientId } of refused) {
       const answer = (await get(`/api/v1/clients/${clientId}/counterfactual?language=en`)).json();
       if (answer.found) {
@@ -171,7 +218,14 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.equal(found.result.decision, 'granted');
     assert.equal(found.result.verifiedByScoring, true);
     const changes = Object.fromEntries(found.changes.map((change) => [change.field, change.to]));
-    const whatIf = (await system.gateway.app.inject({ method: 'POST', url: '/api/v1/what-if', headers: withKey, payload: { clientId: found.clientId, changes } })).json();
+    const whatIf = (
+      await system.gateway.app.inject({
+        method: 'POST',
+        url: '/api/v1/what-if',
+        headers: withKey,
+        payload: { clientId: found.clientId, changes },
+      })
+    ).json();
     assert.equal(whatIf.original.decision, 'refused');
     assert.equal(whatIf.updated.decision, 'granted');
     assert.equal(whatIf.decisionChanged, true);
@@ -180,7 +234,10 @@ describe('the system on NATS, Redis and the shipped model', () => {
 
   test('a stopped service is a 503; a slow answer a 504', async () => {
     const hurried = await testGateway({ bus: system.gatewayBus, busTimeoutMs: 1 });
-    const timedOut = await hurried.app.inject({ url: '/api/v1/explanations/summary?points=1000&top=20', headers: withKey });
+    const timedOut = await hurried.app.inject({
+      url: '/api/v1/explanations/summary?points=1000&top=20',
+      headers: withKey,
+    });
     assert.equal(timedOut.statusCode, 504);
     assert.equal(timedOut.json().code, 'timeout');
     await hurried.app.close();

@@ -17,9 +17,16 @@ describe('dashboard users managed with `npm run users`, seen by a running gatewa
     gateway = await testGateway();
     gateway.users.watch(50);
     users = (...args) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/users-cli.ts', ...args], { cwd: ROOT, env: { ...process.env, OCTROI_USERS_FILE: gateway.config.usersFile } })
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/users-cli.ts', ...args], {
+        cwd: ROOT,
+        env: { ...process.env, OCTROI_USERS_FILE: gateway.config.usersFile },
+      })
         .then(({ stdout, stderr }) => ({ code: 0, out: stdout, err: stderr }))
-        .catch((failed: { code: number; stdout: string; stderr: string }) => ({ code: failed.code, out: failed.stdout, err: failed.stderr }));
+        .catch((failed: { code: number; stdout: string; stderr: string }) => ({
+          code: failed.code,
+          out: failed.stdout,
+          err: failed.stderr,
+        }));
   });
   after(async () => {
     gateway.users.close();
@@ -41,7 +48,11 @@ describe('dashboard users managed with `npm run users`, seen by a running gatewa
     const password = passwordIn(added.out);
     assert.ok(!readFileSync(gateway.config.usersFile, 'utf8').includes(password), 'the file keeps only the hash');
     assert.ok(await eventually(async () => (await signIn('amartin', password)).statusCode === 200));
-    assert.deepEqual((await signIn('amartin', password)).json(), { username: 'amartin', displayName: 'Alice Martin', role: 'officer' });
+    assert.deepEqual((await signIn('amartin', password)).json(), {
+      username: 'amartin',
+      displayName: 'Alice Martin',
+      role: 'officer',
+    });
 
     const listed = await users('list');
     assert.match(listed.out, /^amartin\tofficer\tAlice Martin$/m);
@@ -58,14 +69,20 @@ describe('dashboard users managed with `npm run users`, seen by a running gatewa
     assert.equal((await session()).json().role, 'admin');
 
     const second = passwordIn((await users('reset-password', 'bdurand')).out);
-    assert.ok(await eventually(async () => (await signIn('bdurand', first)).statusCode === 401), 'the old password no longer works');
+    assert.ok(
+      await eventually(async () => (await signIn('bdurand', first)).statusCode === 401),
+      'the old password no longer works',
+    );
     assert.equal((await session()).statusCode, 401, 'sessions opened with the old password are over');
     const renewed = String((await signIn('bdurand', second)).headers['set-cookie']).split(';')[0]!;
     const renewedSession = () => gateway.app.inject({ url: '/api/v1/session', headers: { cookie: renewed } });
     assert.equal((await renewedSession()).statusCode, 200);
 
     assert.equal((await users('remove', 'bdurand')).code, 0);
-    assert.ok(await eventually(async () => (await renewedSession()).statusCode === 401), 'the session is refused once the user is gone');
+    assert.ok(
+      await eventually(async () => (await renewedSession()).statusCode === 401),
+      'the session is refused once the user is gone',
+    );
     assert.equal((await signIn('bdurand', second)).statusCode, 401);
   });
 

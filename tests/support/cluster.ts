@@ -64,10 +64,22 @@ export async function startCluster(options: ClusterOptions = {}) {
     const port = await freePort();
     const name = `${role}-${index}`;
     const logFile = join(logs, `${name}.log`);
-    const env = role === 'gateway'
-      ? { ...base, PORT: String(port), OCTROI_API_KEYS: CLUSTER_API_KEY, OCTROI_DATA_DIR: join(logs, 'gateway'), RATE_LIMIT_PER_MINUTE: '0', ...extraEnv }
-      : { ...base, METRICS_PORT: String(port), ...extraEnv };
-    const child = spawn(process.execPath, ['--import', 'tsx', SERVICE_ENTRY[role]], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env =
+      role === 'gateway'
+        ? {
+            ...base,
+            PORT: String(port),
+            OCTROI_API_KEYS: CLUSTER_API_KEY,
+            OCTROI_DATA_DIR: join(logs, 'gateway'),
+            RATE_LIMIT_PER_MINUTE: '0',
+            ...extraEnv,
+          }
+        : { ...base, METRICS_PORT: String(port), ...extraEnv };
+    const child = spawn(process.execPath, ['--import', 'tsx', SERVICE_ENTRY[role]], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out = createWriteStream(logFile);
     child.stdout!.pipe(out);
     child.stderr!.pipe(out);
@@ -80,7 +92,10 @@ export async function startCluster(options: ClusterOptions = {}) {
     await waitForPort(member.port, timeoutMs);
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (!member.running) throw new Error(`${member.name} exited (${member.exitCode ?? member.exitSignal}):\n${member.log().slice(-2000)}`);
+      if (!member.running)
+        throw new Error(
+          `${member.name} exited (${member.exitCode ?? member.exitSignal}):\n${member.log().slice(-2000)}`,
+        );
       const response = await fetch(`http://127.0.0.1:${member.port}${path}`).catch(() => undefined);
       if (response?.ok) return;
       await new Promise((done) => setTimeout(done, 200));
@@ -93,7 +108,11 @@ export async function startCluster(options: ClusterOptions = {}) {
   for (const role of ['scoring', 'clients', 'explain'] as const) {
     for (let i = 1; i <= replicas[role]; i++) services[role].push(await launch(role, i));
   }
-  await Promise.all(Object.values(services).flat().map((member) => waitReady(member, '/readyz')));
+  await Promise.all(
+    Object.values(services)
+      .flat()
+      .map((member) => waitReady(member, '/readyz')),
+  );
   const gateway = await launch('gateway', 1);
   await waitReady(gateway, '/readyz');
 

@@ -5,7 +5,13 @@ export interface Outcome {
   at: number;
 }
 
-export function runLoad(url: string, headers: Record<string, string>, paths: () => string, concurrency = 8, maxDurationMs = 60_000) {
+export function runLoad(
+  url: string,
+  headers: Record<string, string>,
+  paths: () => string,
+  concurrency = 8,
+  maxDurationMs = 60_000,
+) {
   const outcomes: Outcome[] = [];
   let stopped = false;
   const deadline = Date.now() + maxDurationMs;

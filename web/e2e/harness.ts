@@ -85,7 +85,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Waits until every panel of the page has its answer (no `aria-busy="true"` left). */
 export async function waitForPanels(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
-    () => document.querySelectorAll('[data-panel]').length > 0 && !document.querySelector('[data-panel][aria-busy="true"]'),
+    () =>
+      document.querySelectorAll('[data-panel]').length > 0 && !document.querySelector('[data-panel][aria-busy="true"]'),
     undefined,
     { timeout },
   );

@@ -46,7 +46,9 @@ async function clients(query: string): Promise<ClientSummary[]> {
 async function findTurnableClient(): Promise<typeof turnable> {
   const changes = { EXT_SOURCE_1: 0.9, EXT_SOURCE_2: 0.9, EXT_SOURCE_3: 0.9 };
   for (const candidate of await clients('page=1&pageSize=25&decision=refused&minProbability=0&maxProbability=0.6')) {
-    const response = await api.post('/api/v1/what-if', { data: { clientId: candidate.clientId, changes, language: 'fr' } });
+    const response = await api.post('/api/v1/what-if', {
+      data: { clientId: candidate.clientId, changes, language: 'fr' },
+    });
     if (response.ok() && ((await response.json()) as { decisionChanged: boolean }).decisionChanged) {
       return { clientId: candidate.clientId, changes };
     }
@@ -82,9 +84,15 @@ const cases: TestCase[] = [
       });
       await visitorPage.goto(link);
       await visitorPage.waitForURL(/\/fr\/sign-in\?returnUrl=/);
-      assert((await visitorPage.locator('[data-testid="client-heading"]').count()) === 0, 'client heading shown to a signed-out visitor');
+      assert(
+        (await visitorPage.locator('[data-testid="client-heading"]').count()) === 0,
+        'client heading shown to a signed-out visitor',
+      );
       assert(replies.length === 0, `client data reached a signed-out visitor: ${replies.join(', ')}`);
-      assert((await visitorPage.title()).startsWith('Connexion'), `sign-in page title is "${await visitorPage.title()}"`);
+      assert(
+        (await visitorPage.title()).startsWith('Connexion'),
+        `sign-in page title is "${await visitorPage.title()}"`,
+      );
       await screenshot(visitorPage, '01-sign-in');
       await expectNoAxeViolations(visitorPage, 'sign-in');
       await signIn(visitorPage);
@@ -112,7 +120,10 @@ const cases: TestCase[] = [
       await page.goto('/fr/clients?decision=refused');
       await page.locator('[data-testid="client-table"]').waitFor();
       const badges = await page.locator('[data-testid="client-table"] .decision-badge').allTextContents();
-      assert(badges.length > 0 && badges.every((b) => b.includes('Refusé')), `filter on refused shows ${badges.join(', ')}`);
+      assert(
+        badges.length > 0 && badges.every((b) => b.includes('Refusé')),
+        `filter on refused shows ${badges.join(', ')}`,
+      );
       assert((await page.title()).startsWith('Clients'), `list title is "${await page.title()}"`);
       await screenshot(page, '02-client-list');
       await expectNoAxeViolations(page, 'client list');
@@ -140,12 +151,23 @@ const cases: TestCase[] = [
       assert(/Crédit (accordé|refusé)/.test(decision ?? ''), `decision reads "${decision}"`);
       const probability = await page.locator('[data-testid="probability"]').textContent();
       assert(/\d+,\d\s%/.test(probability ?? ''), `probability reads "${probability}"`);
-      const reasons = await page.locator('[data-testid="adverse-reasons"] li, [data-testid="favourable-reasons"] li').allTextContents();
+      const reasons = await page
+        .locator('[data-testid="adverse-reasons"] li, [data-testid="favourable-reasons"] li')
+        .allTextContents();
       assert(reasons.length > 0 && reasons.every((r) => r.trim().length > 10), 'no reason in words');
-      assert((await page.title()).startsWith(`Client ${someClient.clientId}`), `client title is "${await page.title()}"`);
-      const reference = (await page.locator('[data-testid="decision-reference"]').textContent())?.split(': ').at(-1)?.trim();
+      assert(
+        (await page.title()).startsWith(`Client ${someClient.clientId}`),
+        `client title is "${await page.title()}"`,
+      );
+      const reference = (await page.locator('[data-testid="decision-reference"]').textContent())
+        ?.split(': ')
+        .at(-1)
+        ?.trim();
       const recorded = await page.request.get(`/api/v1/decisions/${reference}`);
-      assert(recorded.ok() && (await recorded.json()).clientId === someClient.clientId, `the decision reference "${reference}" is not in the audit log`);
+      assert(
+        recorded.ok() && (await recorded.json()).clientId === someClient.clientId,
+        `the decision reference "${reference}" is not in the audit log`,
+      );
       await screenshot(page, '03-client');
       await expectNoAxeViolations(page, 'client page');
     },
@@ -167,10 +189,16 @@ const cases: TestCase[] = [
         await waitForPanels(page);
         const reasons = await page.locator('.reasons-card').textContent();
         assert(reasons?.includes('momentanément indisponible'), `the reasons panel reads "${reasons}"`);
-        assert(await page.locator('.reasons-card').getByRole('button', { name: 'Réessayer' }).isVisible(), 'no way to try again');
+        assert(
+          await page.locator('.reasons-card').getByRole('button', { name: 'Réessayer' }).isVisible(),
+          'no way to try again',
+        );
         const decision = await page.locator('[data-testid="decision"]').textContent();
         assert(/Crédit (accordé|refusé)/.test(decision ?? ''), 'the score panel stopped working');
-        assert((await page.locator('[data-panel="similar"] table').count()) === 1, 'the similar clients panel stopped working');
+        assert(
+          (await page.locator('[data-panel="similar"] table').count()) === 1,
+          'the similar clients panel stopped working',
+        );
         await screenshot(page, '09-client-explain-down');
       } finally {
         await page.unroute('**/api/v1/clients/*/explanation*');
@@ -186,7 +214,10 @@ const cases: TestCase[] = [
       const skip = await page.evaluate(() => document.activeElement?.textContent?.trim());
       assert(skip === 'Aller au contenu', `first Tab stop is "${skip}"`);
       await page.keyboard.press('Enter');
-      assert(await page.evaluate(() => document.activeElement?.id === 'main'), 'skip link does not move focus to the content');
+      assert(
+        await page.evaluate(() => document.activeElement?.id === 'main'),
+        'skip link does not move focus to the content',
+      );
       await page.locator('[data-testid="client-search"]').focus();
       await page.keyboard.type(String(someClient.clientId));
       await page.keyboard.press('Enter');
@@ -200,7 +231,10 @@ const cases: TestCase[] = [
       assert(turnable, 'no refused client among the first 25 turns granted with high external scores');
       await page.goto(`/fr/clients/${turnable.clientId}`);
       await waitForPanels(page);
-      assert((await page.locator('[data-testid="decision"]').textContent())?.includes('Crédit refusé'), 'the client is not shown refused');
+      assert(
+        (await page.locator('[data-testid="decision"]').textContent())?.includes('Crédit refusé'),
+        'the client is not shown refused',
+      );
       for (const [field, value] of Object.entries(turnable.changes)) {
         const input = page.locator(`[data-field="${field}"]`);
         if (await input.count()) await input.fill(String(value));
@@ -310,12 +344,20 @@ const cases: TestCase[] = [
       await page.goto('/fr/applications/new');
       await page.locator('#app-NAME_CONTRACT_TYPE').selectOption('Cash loans');
       // The form only sends categories it offers, so send the refused value as the page would for a bad category.
-      await page.route('**/api/v1/score', (route) => route.continue({ postData: JSON.stringify({ AMT_CREDIT: 'a lot' }) }));
+      await page.route('**/api/v1/score', (route) =>
+        route.continue({ postData: JSON.stringify({ AMT_CREDIT: 'a lot' }) }),
+      );
       await page.getByRole('button', { name: 'Calculer le score' }).click();
       await page.locator('[data-testid="application-error"]').waitFor();
       const alert = await page.locator('[data-testid="application-error"]').textContent();
-      assert(alert?.includes(body.message), `the alert does not carry the service's message "${body.message}": "${alert}"`);
-      assert((await page.locator('#app-AMT_CREDIT').getAttribute('aria-invalid')) === 'true', 'the field at fault is not marked invalid');
+      assert(
+        alert?.includes(body.message),
+        `the alert does not carry the service's message "${body.message}": "${alert}"`,
+      );
+      assert(
+        (await page.locator('#app-AMT_CREDIT').getAttribute('aria-invalid')) === 'true',
+        'the field at fault is not marked invalid',
+      );
       await page.unroute('**/api/v1/score');
       await expectNoAxeViolations(page, 'new application with an error');
     },
@@ -331,7 +373,9 @@ const cases: TestCase[] = [
         await zoomedPage.goto(path);
         await zoomedPage.locator('h1').first().waitFor();
         await zoomedPage.waitForTimeout(300);
-        const overflow = await zoomedPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await zoomedPage.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         assert(overflow <= 1, `${path} scrolls ${overflow}px sideways at 200 %`);
       }
       await zoomedPage.goto(`/fr/clients/${someClient.clientId}`);

@@ -25,7 +25,9 @@ export class SessionTokens {
   }
 
   issue(username: string, stamp: string, now = Date.now()): string {
-    const payload = Buffer.from(JSON.stringify({ u: username, k: stamp, exp: now + this.lifetimeMs })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ u: username, k: stamp, exp: now + this.lifetimeMs })).toString(
+      'base64url',
+    );
     return `${payload}.${this.sign(payload)}`;
   }
 
@@ -37,7 +39,11 @@ export class SessionTokens {
     const actual = Buffer.from(signature);
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
     try {
-      const { u, k, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u: string; k: string; exp: number };
+      const { u, k, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+        u: string;
+        k: string;
+        exp: number;
+      };
       return exp > now && typeof u === 'string' && typeof k === 'string' ? { username: u, stamp: k } : undefined;
     } catch {
       return undefined;

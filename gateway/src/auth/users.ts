@@ -14,7 +14,8 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{2,64}$/;
 /** A password to hand to a new user once: 16 characters from 96 random bits. */
 export const newPassword = () => randomBytes(12).toString('base64url');
 
-const read = (path: string) => new Map((JSON.parse(readFileSync(path, 'utf8')) as StoredUser[]).map((user) => [user.username, user]));
+const read = (path: string) =>
+  new Map((JSON.parse(readFileSync(path, 'utf8')) as StoredUser[]).map((user) => [user.username, user]));
 const withoutHash = ({ username, displayName, role }: StoredUser): SessionUser => ({ username, displayName, role });
 
 /**

@@ -2,7 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import type { Endpoint } from '@octroi/contracts';
 import { OctroiError, type Bus, type ReplyOf, type RequestOf } from '@octroi/runtime';
 
-export type Forward = <E extends Endpoint>(endpoint: E, payload: RequestOf<E>, request: FastifyRequest) => Promise<ReplyOf<E>>;
+export type Forward = <E extends Endpoint>(
+  endpoint: E,
+  payload: RequestOf<E>,
+  request: FastifyRequest,
+) => Promise<ReplyOf<E>>;
 
 const RETRY_DELAY_MS = 150;
 
@@ -19,8 +23,12 @@ export function busForwarder(bus: Bus, timeoutMs: number): Forward {
     } catch (err) {
       const retriable = err instanceof OctroiError && (err.code === 'unavailable' || err.code === 'timeout');
       if (!endpoint.idempotent || !retriable) throw err;
-      request.log.warn({ subject: endpoint.subject, code: (err as OctroiError).code }, 'no answer from the service: retrying once');
-      if ((err as OctroiError).code === 'unavailable') await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+      request.log.warn(
+        { subject: endpoint.subject, code: (err as OctroiError).code },
+        'no answer from the service: retrying once',
+      );
+      if ((err as OctroiError).code === 'unavailable')
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
       return bus.request(endpoint, payload, options);
     }
   };

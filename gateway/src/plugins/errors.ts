@@ -35,7 +35,10 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?:
       body = { code: 'rate_limited', message: 'Too many requests: slow down and retry in a minute' };
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;
-      body = { code: status === 413 ? 'bad_request' : status === 404 ? 'not_found' : 'bad_request', message: error.message };
+      body = {
+        code: status === 413 ? 'bad_request' : status === 404 ? 'not_found' : 'bad_request',
+        message: error.message,
+      };
     } else {
       request.log.error({ err: error }, 'unexpected error');
       status = 500;
@@ -52,6 +55,8 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?:
     if (options.spaIndex && request.method === 'GET' && !isFile && !/^\/(api|v2|docs|get_)/.test(path)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send({ code: 'not_found', message: `No route ${request.method} ${path}`, requestId: request.id });
+    return reply
+      .status(404)
+      .send({ code: 'not_found', message: `No route ${request.method} ${path}`, requestId: request.id });
   });
 }

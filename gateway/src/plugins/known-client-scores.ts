@@ -11,7 +11,11 @@ export type KnownClientScore = (clientId: number, request: FastifyRequest) => Pr
  * the shared cache; when the cache has it for the current model, it is answered from there, which spares the most
  * frequent request its round trip through NATS. Otherwise the scoring service decides (and records).
  */
-export function knownClientScores(runtime: Pick<Runtime, 'cache'>, forward: Forward, model: CurrentModel): KnownClientScore {
+export function knownClientScores(
+  runtime: Pick<Runtime, 'cache'>,
+  forward: Forward,
+  model: CurrentModel,
+): KnownClientScore {
   // During a rolling update replicas answer with two versions in turn: keep the caches of the last two.
   const caches = new Map<string, Cache>();
   const cacheOf = (version: string) => {
@@ -30,8 +34,12 @@ export function knownClientScores(runtime: Pick<Runtime, 'cache'>, forward: Forw
 
   return async (clientId, request) => {
     // Without the model's version (scoring unreachable) the service is asked, and answers 503 if it is down.
-    const version = await model(request).then((info) => info.version, () => undefined);
-    const recorded = version === undefined ? undefined : await cacheOf(version).get<Score>(recordedDecisions.key(clientId));
+    const version = await model(request).then(
+      (info) => info.version,
+      () => undefined,
+    );
+    const recorded =
+      version === undefined ? undefined : await cacheOf(version).get<Score>(recordedDecisions.key(clientId));
     return recorded ?? forward(endpoints.scoring.scoreClient, { clientId }, request);
   };
 }

@@ -1,7 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import {
-  ClientIdParams, ClientPage, ClientRecord, FeatureParams, LanguageQuery, ListClientsRequest, Population,
-  PopulationSample, PopulationSampleRequest, Score, SimilarClients, endpoints,
+  ClientIdParams,
+  ClientPage,
+  ClientRecord,
+  FeatureParams,
+  LanguageQuery,
+  ListClientsRequest,
+  Population,
+  PopulationSample,
+  PopulationSampleRequest,
+  Score,
+  SimilarClients,
+  endpoints,
 } from '@octroi/contracts';
 import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
 
@@ -9,27 +19,100 @@ const { clients } = endpoints;
 const tags = ['clients'];
 
 export async function clientRoutes(app: App, { forward, knownClientScore }: RouteDeps) {
-  app.get('/api/v1/clients', {
-    schema: { tags, security: secured, summary: 'Page through applicants, with search by id and filters', querystring: ListClientsRequest, response: { 200: ClientPage, ...errorReplies(...COMMON_ERRORS) } },
-  }, (request) => forward(clients.list, request.query, request));
+  app.get(
+    '/api/v1/clients',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Page through applicants, with search by id and filters',
+        querystring: ListClientsRequest,
+        response: { 200: ClientPage, ...errorReplies(...COMMON_ERRORS) },
+      },
+    },
+    (request) => forward(clients.list, request.query, request),
+  );
 
-  app.get('/api/v1/clients/:id', {
-    schema: { tags, security: secured, summary: "An applicant's file, fields grouped and labelled for reading", params: ClientIdParams, querystring: LanguageQuery, response: { 200: ClientRecord, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => forward(clients.get, { clientId: request.params.id, language: request.query.language }, request));
+  app.get(
+    '/api/v1/clients/:id',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: "An applicant's file, fields grouped and labelled for reading",
+        params: ClientIdParams,
+        querystring: LanguageQuery,
+        response: { 200: ClientRecord, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) => forward(clients.get, { clientId: request.params.id, language: request.query.language }, request),
+  );
 
-  app.get('/api/v1/clients/:id/score', {
-    schema: { tags: ['scores'], security: secured, summary: 'Probability of default and decision for a known applicant', description: 'Decided and recorded in the audit log once per model version; asked for again, the recorded decision is answered, with its decisionId.', params: ClientIdParams, response: { 200: Score, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => knownClientScore(request.params.id, request));
+  app.get(
+    '/api/v1/clients/:id/score',
+    {
+      schema: {
+        tags: ['scores'],
+        security: secured,
+        summary: 'Probability of default and decision for a known applicant',
+        description:
+          'Decided and recorded in the audit log once per model version; asked for again, the recorded decision is answered, with its decisionId.',
+        params: ClientIdParams,
+        response: { 200: Score, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) => knownClientScore(request.params.id, request),
+  );
 
-  app.get('/api/v1/clients/:id/similar', {
-    schema: { tags, security: secured, summary: 'The most similar applicants, with their outcome and score', params: ClientIdParams, querystring: Type.Object({ k: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }), response: { 200: SimilarClients, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => forward(clients.similar, { clientId: request.params.id, k: request.query.k }, request));
+  app.get(
+    '/api/v1/clients/:id/similar',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'The most similar applicants, with their outcome and score',
+        params: ClientIdParams,
+        querystring: Type.Object({ k: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) }),
+        response: { 200: SimilarClients, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) => forward(clients.similar, { clientId: request.params.id, k: request.query.k }, request),
+  );
 
-  app.get('/api/v1/population/:feature', {
-    schema: { tags, security: secured, summary: "Distribution of a feature among repaid and defaulted applicants, with a client's place in it", params: FeatureParams, querystring: Type.Object({ clientId: Type.Optional(ClientIdParams.properties.id), language: LanguageQuery.properties.language }), response: { 200: Population, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => forward(clients.population, { feature: request.params.feature, clientId: request.query.clientId, language: request.query.language }, request));
+  app.get(
+    '/api/v1/population/:feature',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: "Distribution of a feature among repaid and defaulted applicants, with a client's place in it",
+        params: FeatureParams,
+        querystring: Type.Object({
+          clientId: Type.Optional(ClientIdParams.properties.id),
+          language: LanguageQuery.properties.language,
+        }),
+        response: { 200: Population, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) =>
+      forward(
+        clients.population,
+        { feature: request.params.feature, clientId: request.query.clientId, language: request.query.language },
+        request,
+      ),
+  );
 
-  app.get('/api/v1/population-sample', {
-    schema: { tags, security: secured, summary: 'A sample of applicants on two features, for a bivariate plot', querystring: PopulationSampleRequest, response: { 200: PopulationSample, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => forward(clients.sample, request.query, request));
+  app.get(
+    '/api/v1/population-sample',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'A sample of applicants on two features, for a bivariate plot',
+        querystring: PopulationSampleRequest,
+        response: { 200: PopulationSample, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) => forward(clients.sample, request.query, request),
+  );
 }

@@ -1,7 +1,17 @@
-
 import {
-  ClientIdParams, Counterfactual, Dependence, DependenceRequest, ExplainApplicationRequest, Explanation, GlobalImportance,
-  LanguageQuery, ShapSummary, SummaryRequest, WhatIf, WhatIfRequest, endpoints,
+  ClientIdParams,
+  Counterfactual,
+  Dependence,
+  DependenceRequest,
+  ExplainApplicationRequest,
+  Explanation,
+  GlobalImportance,
+  LanguageQuery,
+  ShapSummary,
+  SummaryRequest,
+  WhatIf,
+  WhatIfRequest,
+  endpoints,
 } from '@octroi/contracts';
 import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
 
@@ -9,32 +19,104 @@ const { explain } = endpoints;
 const tags = ['explanations'];
 
 export async function explanationRoutes(app: App, { forward }: RouteDeps) {
-  app.get('/api/v1/clients/:id/explanation', {
-    schema: { tags, security: secured, summary: 'Why this decision: exact SHAP contributions and reasons in words', params: ClientIdParams, querystring: LanguageQuery, response: { 200: Explanation, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => forward(explain.client, { clientId: request.params.id, language: request.query.language }, request));
+  app.get(
+    '/api/v1/clients/:id/explanation',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Why this decision: exact SHAP contributions and reasons in words',
+        params: ClientIdParams,
+        querystring: LanguageQuery,
+        response: { 200: Explanation, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) => forward(explain.client, { clientId: request.params.id, language: request.query.language }, request),
+  );
 
-  app.get('/api/v1/clients/:id/counterfactual', {
-    schema: { tags, security: secured, summary: 'The smallest change of the request that would grant a refused client', params: ClientIdParams, querystring: LanguageQuery, response: { 200: Counterfactual, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => forward(explain.counterfactual, { clientId: request.params.id, language: request.query.language }, request));
+  app.get(
+    '/api/v1/clients/:id/counterfactual',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'The smallest change of the request that would grant a refused client',
+        params: ClientIdParams,
+        querystring: LanguageQuery,
+        response: { 200: Counterfactual, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) =>
+      forward(explain.counterfactual, { clientId: request.params.id, language: request.query.language }, request),
+  );
 
-  app.post('/api/v1/what-if', {
-    schema: { tags, security: secured, summary: "Rescore a client with some application fields changed", body: WhatIfRequest, response: { 200: WhatIf, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => forward(explain.whatIf, request.body, request));
+  app.post(
+    '/api/v1/what-if',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Rescore a client with some application fields changed',
+        body: WhatIfRequest,
+        response: { 200: WhatIf, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) => forward(explain.whatIf, request.body, request),
+  );
 
-  app.post('/api/v1/explanations', {
-    schema: { tags, security: secured, summary: 'Explain the decision for a new application', body: ExplainApplicationRequest, response: { 200: Explanation, ...errorReplies(...COMMON_ERRORS) } },
-  }, (request) => forward(explain.application, request.body, request));
+  app.post(
+    '/api/v1/explanations',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Explain the decision for a new application',
+        body: ExplainApplicationRequest,
+        response: { 200: Explanation, ...errorReplies(...COMMON_ERRORS) },
+      },
+    },
+    (request) => forward(explain.application, request.body, request),
+  );
 
-  app.get('/api/v1/explanations/global', {
-    schema: { tags, security: secured, summary: 'Mean |SHAP| per feature over the served applicants', querystring: LanguageQuery, response: { 200: GlobalImportance, ...errorReplies(...COMMON_ERRORS) } },
-  }, (request) => forward(explain.global, { language: request.query.language }, request));
+  app.get(
+    '/api/v1/explanations/global',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'Mean |SHAP| per feature over the served applicants',
+        querystring: LanguageQuery,
+        response: { 200: GlobalImportance, ...errorReplies(...COMMON_ERRORS) },
+      },
+    },
+    (request) => forward(explain.global, { language: request.query.language }, request),
+  );
 
-  app.get('/api/v1/explanations/summary', {
-    schema: { tags, security: secured, summary: 'SHAP summary (beeswarm) of the top features', querystring: SummaryRequest, response: { 200: ShapSummary, ...errorReplies(...COMMON_ERRORS) } },
-  }, (request) => forward(explain.summary, request.query, request));
+  app.get(
+    '/api/v1/explanations/summary',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'SHAP summary (beeswarm) of the top features',
+        querystring: SummaryRequest,
+        response: { 200: ShapSummary, ...errorReplies(...COMMON_ERRORS) },
+      },
+    },
+    (request) => forward(explain.summary, request.query, request),
+  );
 
-  app.get('/api/v1/explanations/dependence', {
-    schema: { tags, security: secured, summary: 'SHAP value against feature value, coloured by a second feature', querystring: DependenceRequest, response: { 200: Dependence, ...errorReplies(...COMMON_ERRORS, 404) } },
-  }, (request) => forward(explain.dependence, request.query, request));
+  app.get(
+    '/api/v1/explanations/dependence',
+    {
+      schema: {
+        tags,
+        security: secured,
+        summary: 'SHAP value against feature value, coloured by a second feature',
+        querystring: DependenceRequest,
+        response: { 200: Dependence, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) => forward(explain.dependence, request.query, request),
+  );
 }
-

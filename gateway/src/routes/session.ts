@@ -8,25 +8,46 @@ import { errorReplies, type App } from './types.ts';
 const tags = ['session'];
 
 /** Sign-in for the dashboard: a signed, httpOnly, SameSite=Strict cookie. */
-export async function sessionRoutes(app: App, deps: AuthDeps & { users: UserStore; tokens: SessionTokens; secureCookies: boolean }) {
-  app.post('/api/v1/session', {
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: { tags, summary: 'Sign in', body: SignInRequest, response: { 200: SessionUser, ...errorReplies(400, 401, 429) } },
-  }, async (request, reply) => {
-    const user = await deps.users.authenticate(request.body.username, request.body.password);
-    if (!user) throw new OctroiError('unauthorized', 'Unknown user name or wrong password');
-    setSessionCookie(reply, deps.tokens.issue(user.username, deps.users.credentialStamp(user.username)!), deps.tokens.maxAgeSeconds, deps.secureCookies);
-    request.log.info({ user: user.username }, 'signed in');
-    return user;
-  });
+export async function sessionRoutes(
+  app: App,
+  deps: AuthDeps & { users: UserStore; tokens: SessionTokens; secureCookies: boolean },
+) {
+  app.post(
+    '/api/v1/session',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Sign in',
+        body: SignInRequest,
+        response: { 200: SessionUser, ...errorReplies(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const user = await deps.users.authenticate(request.body.username, request.body.password);
+      if (!user) throw new OctroiError('unauthorized', 'Unknown user name or wrong password');
+      setSessionCookie(
+        reply,
+        deps.tokens.issue(user.username, deps.users.credentialStamp(user.username)!),
+        deps.tokens.maxAgeSeconds,
+        deps.secureCookies,
+      );
+      request.log.info({ user: user.username }, 'signed in');
+      return user;
+    },
+  );
 
-  app.get('/api/v1/session', {
-    schema: { tags, summary: 'The signed-in user', response: { 200: SessionUser, ...errorReplies(401) } },
-  }, async (request) => {
-    const principal = identify(request, deps);
-    if (!principal?.user) throw new OctroiError('unauthorized', 'Not signed in');
-    return principal.user;
-  });
+  app.get(
+    '/api/v1/session',
+    {
+      schema: { tags, summary: 'The signed-in user', response: { 200: SessionUser, ...errorReplies(401) } },
+    },
+    async (request) => {
+      const principal = identify(request, deps);
+      if (!principal?.user) throw new OctroiError('unauthorized', 'Not signed in');
+      return principal.user;
+    },
+  );
 
   app.delete('/api/v1/session', { schema: { tags, summary: 'Sign out' } }, async (_request, reply) => {
     clearSessionCookie(reply);

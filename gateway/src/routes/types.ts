@@ -1,11 +1,23 @@
-import type { FastifyInstance, FastifyBaseLogger, RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyBaseLogger,
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+} from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '@octroi/contracts';
 import type { Forward } from '../plugins/bus-client.ts';
 import type { CurrentModel } from '../plugins/current-model.ts';
 import type { KnownClientScore } from '../plugins/known-client-scores.ts';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 export interface RouteDeps {
   forward: Forward;
@@ -16,6 +28,7 @@ export interface RouteDeps {
 }
 
 /** The error replies a route can give, for the OpenAPI document. */
-export const errorReplies = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, ErrorBody]));
+export const errorReplies = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, ErrorBody]));
 export const COMMON_ERRORS = [400, 401, 429, 503, 504] as const;
 export const secured: Array<Record<string, string[]>> = [{ apiKey: [] }, { session: [] }];

@@ -7,7 +7,8 @@ import { RawValue } from './common.ts';
  * (known name, type, allowed categories) and answers 400 naming the field otherwise.
  */
 export const RawApplication = Type.Record(Type.String({ pattern: '^[A-Z0-9_]{1,60}$' }), RawValue, {
-  description: 'Home Credit application fields (e.g. AMT_INCOME_TOTAL, AMT_CREDIT, DAYS_BIRTH), missing fields are missing values',
+  description:
+    'Home Credit application fields (e.g. AMT_INCOME_TOTAL, AMT_CREDIT, DAYS_BIRTH), missing fields are missing values',
   maxProperties: 200,
 });
 export type RawApplication = Static<typeof RawApplication>;

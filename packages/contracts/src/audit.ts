@@ -4,4 +4,5 @@
  */
 export const AUDIT_STREAM = 'OCTROI_DECISIONS';
 export const AUDIT_SUBJECT_PREFIX = 'octroi.v1.audit.decisions';
-export const auditSubject = (decisionId: string) => `${AUDIT_SUBJECT_PREFIX}.${decisionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+export const auditSubject = (decisionId: string) =>
+  `${AUDIT_SUBJECT_PREFIX}.${decisionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;

@@ -21,15 +21,13 @@ export const LabelledField = Type.Object({
   description: Type.String({ description: 'Column description from the data documentation' }),
   value: RawValue,
 });
-export const ClientRecord = Type.Object(
-  {
-    clientId: ClientId,
-    knownOutcome: Type.Union([Type.Literal('repaid'), Type.Literal('defaulted'), Type.Null()]),
-    probabilityOfDefault: Probability,
-    decision: Decision,
-    groups: Type.Array(Type.Object({ group: FieldGroupName, label: Type.String(), fields: Type.Array(LabelledField) })),
-  },
-);
+export const ClientRecord = Type.Object({
+  clientId: ClientId,
+  knownOutcome: Type.Union([Type.Literal('repaid'), Type.Literal('defaulted'), Type.Null()]),
+  probabilityOfDefault: Probability,
+  decision: Decision,
+  groups: Type.Array(Type.Object({ group: FieldGroupName, label: Type.String(), fields: Type.Array(LabelledField) })),
+});
 export type ClientRecord = Static<typeof ClientRecord>;
 export const GetClientRequest = Type.Object({ clientId: ClientId, language: Type.Optional(Language) });
 
@@ -58,9 +56,12 @@ export const ListClientsRequest = Type.Object({
   maxIncome: Type.Optional(Type.Number({ minimum: 0 })),
 });
 export type ListClientsRequest = Static<typeof ListClientsRequest>;
-export const ClientPage = Type.Object(
-  { page: Type.Integer(), pageSize: Type.Integer(), total: Type.Integer(), items: Type.Array(ClientSummary) },
-);
+export const ClientPage = Type.Object({
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+  items: Type.Array(ClientSummary),
+});
 export type ClientPage = Static<typeof ClientPage>;
 
 export const ClientFeatures = Type.Object({
@@ -76,23 +77,21 @@ export const HistogramBin = Type.Object({
   repaid: Type.Integer({ minimum: 0 }),
   defaulted: Type.Integer({ minimum: 0 }),
 });
-export const Population = Type.Object(
-  {
-    feature: Type.String(),
-    label: Type.String(),
-    description: Type.String(),
-    kind: Type.Union([Type.Literal('numeric'), Type.Literal('categorical')]),
-    count: Type.Integer(),
-    missing: Type.Integer(),
-    mean: Type.Union([Type.Number(), Type.Null()]),
-    std: Type.Union([Type.Number(), Type.Null()]),
-    quantiles: Type.Array(Type.Union([Type.Number(), Type.Null()]), { description: '101 points, p0 to p100' }),
-    histogram: Type.Array(HistogramBin),
-    categories: Type.Optional(Type.Array(Type.String())),
-    clientValue: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-    clientPercentile: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
-  },
-);
+export const Population = Type.Object({
+  feature: Type.String(),
+  label: Type.String(),
+  description: Type.String(),
+  kind: Type.Union([Type.Literal('numeric'), Type.Literal('categorical')]),
+  count: Type.Integer(),
+  missing: Type.Integer(),
+  mean: Type.Union([Type.Number(), Type.Null()]),
+  std: Type.Union([Type.Number(), Type.Null()]),
+  quantiles: Type.Array(Type.Union([Type.Number(), Type.Null()]), { description: '101 points, p0 to p100' }),
+  histogram: Type.Array(HistogramBin),
+  categories: Type.Optional(Type.Array(Type.String())),
+  clientValue: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  clientPercentile: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+});
 export type Population = Static<typeof Population>;
 export const PopulationRequest = Type.Object({
   feature: Type.String({ minLength: 1, maxLength: 100 }),
@@ -107,32 +106,40 @@ export const PopulationSampleRequest = Type.Object({
   clientId: Type.Optional(ClientId),
 });
 export type PopulationSampleRequest = Static<typeof PopulationSampleRequest>;
-export const PopulationSample = Type.Object(
-  {
-    x: Type.String(),
-    y: Type.String(),
-    points: Type.Array(Type.Object({ clientId: ClientId, x: Type.Number(), y: Type.Number(), probabilityOfDefault: Probability })),
-    client: Type.Optional(Type.Object({ clientId: ClientId, x: Type.Union([Type.Number(), Type.Null()]), y: Type.Union([Type.Number(), Type.Null()]), probabilityOfDefault: Probability })),
-  },
-);
+export const PopulationSample = Type.Object({
+  x: Type.String(),
+  y: Type.String(),
+  points: Type.Array(
+    Type.Object({ clientId: ClientId, x: Type.Number(), y: Type.Number(), probabilityOfDefault: Probability }),
+  ),
+  client: Type.Optional(
+    Type.Object({
+      clientId: ClientId,
+      x: Type.Union([Type.Number(), Type.Null()]),
+      y: Type.Union([Type.Number(), Type.Null()]),
+      probabilityOfDefault: Probability,
+    }),
+  ),
+});
 export type PopulationSample = Static<typeof PopulationSample>;
 
-export const SimilarRequest = Type.Object({ clientId: ClientId, k: Type.Integer({ minimum: 1, maximum: 50, default: 10 }) });
-export const SimilarClients = Type.Object(
-  {
-    clientId: ClientId,
-    features: Type.Array(Type.String(), { description: 'Features the distance is computed on' }),
-    neighbours: Type.Array(
-      Type.Object({
-        clientId: ClientId,
-        distance: Type.Number({ minimum: 0 }),
-        knownOutcome: Type.Union([Type.Literal('repaid'), Type.Literal('defaulted'), Type.Null()]),
-        probabilityOfDefault: Probability,
-        decision: Decision,
-      }),
-    ),
-  },
-);
+export const SimilarRequest = Type.Object({
+  clientId: ClientId,
+  k: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+});
+export const SimilarClients = Type.Object({
+  clientId: ClientId,
+  features: Type.Array(Type.String(), { description: 'Features the distance is computed on' }),
+  neighbours: Type.Array(
+    Type.Object({
+      clientId: ClientId,
+      distance: Type.Number({ minimum: 0 }),
+      knownOutcome: Type.Union([Type.Literal('repaid'), Type.Literal('defaulted'), Type.Null()]),
+      probabilityOfDefault: Probability,
+      decision: Decision,
+    }),
+  ),
+});
 export type SimilarClients = Static<typeof SimilarClients>;
 
 export const clients = {
@@ -146,7 +153,13 @@ export const clients = {
   ids: endpoint(
     'clients',
     'ids',
-    Type.Object({ offset: Type.Integer({ minimum: 0, default: 0 }), limit: Type.Integer({ minimum: 1, maximum: 50_000, default: 50_000 }) }),
-    Type.Object({ ids: Type.Array(ClientId), next: Type.Union([Type.Integer(), Type.Null()], { description: 'Offset of the next page, null after the last' }) }),
+    Type.Object({
+      offset: Type.Integer({ minimum: 0, default: 0 }),
+      limit: Type.Integer({ minimum: 1, maximum: 50_000, default: 50_000 }),
+    }),
+    Type.Object({
+      ids: Type.Array(ClientId),
+      next: Type.Union([Type.Integer(), Type.Null()], { description: 'Offset of the next page, null after the last' }),
+    }),
   ),
 } as const;

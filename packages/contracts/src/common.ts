@@ -1,6 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-export const ClientId = Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'SK_ID_CURR of the applicant' });
+export const ClientId = Type.Integer({
+  minimum: 1,
+  maximum: 2_147_483_647,
+  description: 'SK_ID_CURR of the applicant',
+});
 export const Language = Type.Union([Type.Literal('fr'), Type.Literal('en')], { default: 'fr' });
 export type Language = Static<typeof Language>;
 export const Decision = Type.Union([Type.Literal('granted'), Type.Literal('refused')]);

@@ -26,14 +26,12 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-export const ErrorBody = Type.Object(
-  {
-    code: ErrorCode,
-    message: Type.String({ description: 'What went wrong, in words a person can act on' }),
-    field: Type.Optional(Type.String({ description: 'The input field at fault, as a JSON pointer-like path' })),
-    requestId: Type.Optional(Type.String()),
-  },
-);
+export const ErrorBody = Type.Object({
+  code: ErrorCode,
+  message: Type.String({ description: 'What went wrong, in words a person can act on' }),
+  field: Type.Optional(Type.String({ description: 'The input field at fault, as a JSON pointer-like path' })),
+  requestId: Type.Optional(Type.String()),
+});
 export type ErrorBody = Static<typeof ErrorBody>;
 
 /** Every reply on the bus is one of these two shapes. */

@@ -20,57 +20,54 @@ export const Reason = Type.Object({
 });
 export type Reason = Static<typeof Reason>;
 
-export const Explanation = Type.Object(
-  {
-    clientId: Type.Optional(ClientId),
-    modelVersion: Type.String(),
-    language: Language,
-    expectedValue: Type.Number({ description: 'Mean raw score of the training data (log-odds)' }),
-    rawScore: Type.Number({ description: 'expectedValue plus the sum of contributions (log-odds)' }),
-    probabilityOfDefault: Probability,
-    threshold: Probability,
-    decision: Decision,
-    contributions: Type.Array(Contribution, { description: 'Every feature, by decreasing absolute contribution' }),
-    adverseReasons: Type.Array(Reason, { maxItems: 4 }),
-    favourableReasons: Type.Array(Reason, { maxItems: 4 }),
-  },
-);
+export const Explanation = Type.Object({
+  clientId: Type.Optional(ClientId),
+  modelVersion: Type.String(),
+  language: Language,
+  expectedValue: Type.Number({ description: 'Mean raw score of the training data (log-odds)' }),
+  rawScore: Type.Number({ description: 'expectedValue plus the sum of contributions (log-odds)' }),
+  probabilityOfDefault: Probability,
+  threshold: Probability,
+  decision: Decision,
+  contributions: Type.Array(Contribution, { description: 'Every feature, by decreasing absolute contribution' }),
+  adverseReasons: Type.Array(Reason, { maxItems: 4 }),
+  favourableReasons: Type.Array(Reason, { maxItems: 4 }),
+});
 export type Explanation = Static<typeof Explanation>;
 
 export const ExplainClientRequest = Type.Object({ clientId: ClientId, language: Type.Optional(Language) });
 
-export const ExplainApplicationRequest = Type.Object({ application: RawApplication, language: Type.Optional(Language) });
+export const ExplainApplicationRequest = Type.Object({
+  application: RawApplication,
+  language: Type.Optional(Language),
+});
 
-export const GlobalImportance = Type.Object(
-  {
-    modelVersion: Type.String(),
-    status: Type.Union([Type.Literal('ready'), Type.Literal('computing')]),
-    progress: Type.Number({ minimum: 0, maximum: 1 }),
-    rows: Type.Integer({ description: 'Applicants the mean is taken over so far' }),
-    features: Type.Array(Type.Object({ feature: Type.String(), label: Type.String(), meanAbsShap: Type.Number() })),
-  },
-);
+export const GlobalImportance = Type.Object({
+  modelVersion: Type.String(),
+  status: Type.Union([Type.Literal('ready'), Type.Literal('computing')]),
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+  rows: Type.Integer({ description: 'Applicants the mean is taken over so far' }),
+  features: Type.Array(Type.Object({ feature: Type.String(), label: Type.String(), meanAbsShap: Type.Number() })),
+});
 export type GlobalImportance = Static<typeof GlobalImportance>;
 
-export const ShapSummary = Type.Object(
-  {
-    modelVersion: Type.String(),
-    features: Type.Array(
-      Type.Object({
-        feature: Type.String(),
-        label: Type.String(),
-        points: Type.Array(
-          Type.Object({
-            shap: Type.Number(),
-            valueRank: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
-              description: 'Rank of the feature value in the population, 0 lowest, 1 highest; null when missing',
-            }),
+export const ShapSummary = Type.Object({
+  modelVersion: Type.String(),
+  features: Type.Array(
+    Type.Object({
+      feature: Type.String(),
+      label: Type.String(),
+      points: Type.Array(
+        Type.Object({
+          shap: Type.Number(),
+          valueRank: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+            description: 'Rank of the feature value in the population, 0 lowest, 1 highest; null when missing',
           }),
-        ),
-      }),
-    ),
-  },
-);
+        }),
+      ),
+    }),
+  ),
+});
 export type ShapSummary = Static<typeof ShapSummary>;
 // Bounded so that a reply stays well under the bus's message size limit (1 MB by default).
 export const SummaryRequest = Type.Object({
@@ -85,17 +82,15 @@ export const DependenceRequest = Type.Object({
   points: Type.Integer({ minimum: 10, maximum: 5000, default: 1000 }),
   language: Type.Optional(Language),
 });
-export const Dependence = Type.Object(
-  {
-    feature: Type.String(),
-    label: Type.String(),
-    color: Type.Union([Type.String(), Type.Null()]),
-    colorLabel: Type.Union([Type.String(), Type.Null()]),
-    points: Type.Array(
-      Type.Object({ value: Type.Number(), shap: Type.Number(), colorValue: Type.Union([Type.Number(), Type.Null()]) }),
-    ),
-  },
-);
+export const Dependence = Type.Object({
+  feature: Type.String(),
+  label: Type.String(),
+  color: Type.Union([Type.String(), Type.Null()]),
+  colorLabel: Type.Union([Type.String(), Type.Null()]),
+  points: Type.Array(
+    Type.Object({ value: Type.Number(), shap: Type.Number(), colorValue: Type.Union([Type.Number(), Type.Null()]) }),
+  ),
+});
 export type Dependence = Static<typeof Dependence>;
 
 export const WhatIfRequest = Type.Object({
@@ -105,33 +100,35 @@ export const WhatIfRequest = Type.Object({
   }),
   language: Type.Optional(Language),
 });
-export const WhatIf = Type.Object(
-  {
-    clientId: ClientId,
-    original: Type.Object({ probabilityOfDefault: Probability, decision: Decision }),
-    updated: Explanation,
-    probabilityChange: Type.Number({ description: 'updated minus original probability of default' }),
-    decisionChanged: Type.Boolean(),
-    changedFeatures: Type.Array(
-      Type.Object({ feature: Type.String(), label: Type.String(), from: Type.Union([Type.Number(), Type.Null()]), to: Type.Union([Type.Number(), Type.Null()]) }),
-    ),
-  },
-);
+export const WhatIf = Type.Object({
+  clientId: ClientId,
+  original: Type.Object({ probabilityOfDefault: Probability, decision: Decision }),
+  updated: Explanation,
+  probabilityChange: Type.Number({ description: 'updated minus original probability of default' }),
+  decisionChanged: Type.Boolean(),
+  changedFeatures: Type.Array(
+    Type.Object({
+      feature: Type.String(),
+      label: Type.String(),
+      from: Type.Union([Type.Number(), Type.Null()]),
+      to: Type.Union([Type.Number(), Type.Null()]),
+    }),
+  ),
+});
 export type WhatIf = Static<typeof WhatIf>;
 
-export const Counterfactual = Type.Object(
-  {
-    clientId: ClientId,
-    language: Language,
-    original: Type.Object({ probabilityOfDefault: Probability, decision: Decision }),
-    found: Type.Boolean(),
-    message: Type.String({ description: 'The suggestion, or why there is none, in plain language' }),
-    changes: Type.Array(
-      Type.Object({ field: Type.String(), label: Type.String(), from: RawValue, to: RawValue }),
-    ),
-    result: Type.Union([Type.Object({ probabilityOfDefault: Probability, decision: Decision, verifiedByScoring: Type.Boolean() }), Type.Null()]),
-  },
-);
+export const Counterfactual = Type.Object({
+  clientId: ClientId,
+  language: Language,
+  original: Type.Object({ probabilityOfDefault: Probability, decision: Decision }),
+  found: Type.Boolean(),
+  message: Type.String({ description: 'The suggestion, or why there is none, in plain language' }),
+  changes: Type.Array(Type.Object({ field: Type.String(), label: Type.String(), from: RawValue, to: RawValue })),
+  result: Type.Union([
+    Type.Object({ probabilityOfDefault: Probability, decision: Decision, verifiedByScoring: Type.Boolean() }),
+    Type.Null(),
+  ]),
+});
 export type Counterfactual = Static<typeof Counterfactual>;
 
 export const explain = {

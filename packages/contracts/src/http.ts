@@ -11,19 +11,25 @@ export const SignInRequest = Type.Object({
 export const SessionUser = Type.Object({ username: Type.String(), displayName: Type.String(), role: Role });
 export type SessionUser = Static<typeof SessionUser>;
 
-export const ClientIdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'SK_ID_CURR' }) });
+export const ClientIdParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'SK_ID_CURR' }),
+});
 export const LanguageQuery = Type.Object({ language: Type.Optional(Language) });
-export const FeatureParams = Type.Object({ feature: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_]+$' }) });
+export const FeatureParams = Type.Object({
+  feature: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_]+$' }),
+});
 
-export const ScoreRequestBody = Type.Union([
-  RawApplication,
-  Type.Object({ applications: Type.Array(RawApplication, { minItems: 1, maxItems: 1000 }) }),
-], { description: 'One raw application, or several under "applications"' });
+export const ScoreRequestBody = Type.Union(
+  [RawApplication, Type.Object({ applications: Type.Array(RawApplication, { minItems: 1, maxItems: 1000 }) })],
+  { description: 'One raw application, or several under "applications"' },
+);
 
 /** The seed's routes, kept for the applications written against them. */
 export const SeedIds = Type.Object({ ids: Type.Array(ClientId) });
 export const SeedScore = Type.Object({
-  prediction: Type.Tuple([Type.Number(), Type.Number()], { description: '[probability of repaying, probability of default]' }),
+  prediction: Type.Tuple([Type.Number(), Type.Number()], {
+    description: '[probability of repaying, probability of default]',
+  }),
 });
 
 /** Open Inference Protocol (V2), the subset Octroi serves. */
@@ -43,7 +49,12 @@ export const V2InferResponse = Type.Object({
   model_version: Type.String(),
   id: Type.Optional(Type.String()),
   outputs: Type.Array(
-    Type.Object({ name: Type.String(), shape: Type.Array(Type.Integer()), datatype: Type.String(), data: Type.Array(Type.Union([Type.Number(), Type.String()])) }),
+    Type.Object({
+      name: Type.String(),
+      shape: Type.Array(Type.Integer()),
+      datatype: Type.String(),
+      data: Type.Array(Type.Union([Type.Number(), Type.String()])),
+    }),
   ),
 });
 export const V2ModelMetadata = Type.Object({

@@ -3,16 +3,19 @@ import { ClientId, Decision, FeatureVector, Probability, Empty } from './common.
 import { endpoint } from './envelope.ts';
 import { RawApplication } from './application.ts';
 
-export const Score = Type.Object(
-  {
-    probabilityOfDefault: Probability,
-    decision: Decision,
-    threshold: Probability,
-    modelVersion: Type.String(),
-    clientId: Type.Optional(ClientId),
-    decisionId: Type.Optional(Type.String({ description: 'Key of the decision in the audit log. A known client asked for again under the same model version gets the decision recorded the first time' })),
-  },
-);
+export const Score = Type.Object({
+  probabilityOfDefault: Probability,
+  decision: Decision,
+  threshold: Probability,
+  modelVersion: Type.String(),
+  clientId: Type.Optional(ClientId),
+  decisionId: Type.Optional(
+    Type.String({
+      description:
+        'Key of the decision in the audit log. A known client asked for again under the same model version gets the decision recorded the first time',
+    }),
+  ),
+});
 export type Score = Static<typeof Score>;
 
 /**
@@ -27,7 +30,9 @@ export const recordedDecisions = {
 
 export const ScoreFeaturesRequest = Type.Object({
   features: FeatureVector,
-  simulation: Type.Optional(Type.Boolean({ description: 'A what-if or counterfactual check: not a decision, so not audited', default: false })),
+  simulation: Type.Optional(
+    Type.Boolean({ description: 'A what-if or counterfactual check: not a decision, so not audited', default: false }),
+  ),
 });
 export const ScoreBatchRequest = Type.Object({ rows: Type.Array(FeatureVector, { minItems: 1, maxItems: 10_000 }) });
 export const ScoreBatchReply = Type.Object({ scores: Type.Array(Score) });
@@ -36,19 +41,19 @@ export const ScoreApplicationsRequest = Type.Object({
 });
 export const ScoreClientRequest = Type.Object({ clientId: ClientId });
 
-export const AuditRecord = Type.Object(
-  {
-    decisionId: Type.String(),
-    requestId: Type.String(),
-    time: Type.String({ format: 'date-time' }),
-    clientId: Type.Optional(ClientId),
-    applicationHash: Type.Optional(Type.String({ description: 'SHA-256 of a new application, when there is no client id' })),
-    modelVersion: Type.String(),
-    probabilityOfDefault: Probability,
-    threshold: Probability,
-    decision: Decision,
-  },
-);
+export const AuditRecord = Type.Object({
+  decisionId: Type.String(),
+  requestId: Type.String(),
+  time: Type.String({ format: 'date-time' }),
+  clientId: Type.Optional(ClientId),
+  applicationHash: Type.Optional(
+    Type.String({ description: 'SHA-256 of a new application, when there is no client id' }),
+  ),
+  modelVersion: Type.String(),
+  probabilityOfDefault: Probability,
+  threshold: Probability,
+  decision: Decision,
+});
 export type AuditRecord = Static<typeof AuditRecord>;
 export const GetDecisionRequest = Type.Object({ decisionId: Type.String({ minLength: 1, maxLength: 200 }) });
 
@@ -62,19 +67,19 @@ export const ModelFeature = Type.Object({
   categories: Type.Optional(Type.Array(Type.String())),
   importanceGain: Type.Number(),
 });
-export const ModelInfo = Type.Object(
-  {
-    name: Type.String(),
-    version: Type.String(),
-    createdAt: Type.String(),
-    trainedOn: Type.String(),
-    threshold: Probability,
-    costFalseNegative: Type.Number(),
-    costFalsePositive: Type.Number(),
-    metrics: Type.Record(Type.String(), Type.Unknown(), { description: 'The bundle metrics.json as written at training' }),
-    features: Type.Array(ModelFeature),
-  },
-);
+export const ModelInfo = Type.Object({
+  name: Type.String(),
+  version: Type.String(),
+  createdAt: Type.String(),
+  trainedOn: Type.String(),
+  threshold: Probability,
+  costFalseNegative: Type.Number(),
+  costFalsePositive: Type.Number(),
+  metrics: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'The bundle metrics.json as written at training',
+  }),
+  features: Type.Array(ModelFeature),
+});
 export type ModelInfo = Static<typeof ModelInfo>;
 
 export const scoring = {

@@ -60,13 +60,16 @@ export async function loadApplicantFeatures(bundle: ModelBundle): Promise<Applic
  */
 function rowMajorMatrix(bundle: ModelBundle, table: Table): Float32Array {
   const featureCount = bundle.featureNames.length;
-  const columns = bundle.featureNames.map((name) => contiguousFloat32(requireColumn(bundle, FEATURES_FILE, table, name)));
+  const columns = bundle.featureNames.map((name) =>
+    contiguousFloat32(requireColumn(bundle, FEATURES_FILE, table, name)),
+  );
   const matrix = new Float32Array(table.numRows * featureCount);
   const block = 256;
   for (let first = 0; first < table.numRows; first += block) {
     const end = Math.min(first + block, table.numRows);
     columns.forEach((column, index) => {
-      for (let row = first, at = first * featureCount + index; row < end; row++, at += featureCount) matrix[at] = column[row]!;
+      for (let row = first, at = first * featureCount + index; row < end; row++, at += featureCount)
+        matrix[at] = column[row]!;
     });
   }
   return matrix;
@@ -87,8 +90,7 @@ function strided(matrix: Float32Array, stride: number, offset: number): Float32A
 
 /** A raw application column: numbers as they are, strings as codes into their categories. */
 export type ApplicantColumn =
-  | { kind: 'number'; values: Float64Array }
-  | { kind: 'string'; codes: Int32Array; categories: string[] };
+  { kind: 'number'; values: Float64Array } | { kind: 'string'; codes: Int32Array; categories: string[] };
 
 export type RawValue = string | number | null;
 

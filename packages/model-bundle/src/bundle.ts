@@ -92,7 +92,14 @@ export async function loadBundle(dir = defaultModelDir(), options: LoadBundleOpt
 }
 
 async function requireFiles(dir: string, files: readonly string[]): Promise<void> {
-  const present = await Promise.all(files.map((file) => access(join(dir, file)).then(() => true, () => false)));
+  const present = await Promise.all(
+    files.map((file) =>
+      access(join(dir, file)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   const missing = files.filter((_, i) => !present[i]);
   if (missing.length > 0) {
     throw new BundleError(`Model bundle ${dir} is incomplete: missing ${missing.join(', ')}`);
@@ -104,7 +111,8 @@ async function verifyChecksums(dir: string, manifest: Manifest): Promise<void> {
   const files = manifest.files ?? [];
   const actual = await Promise.all(files.map(({ name }) => sha256Of(join(dir, name)).catch(() => 'missing')));
   const wrong = files.filter((file, i) => actual[i] !== file.sha256).map((file) => file.name);
-  if (wrong.length > 0) throw new BundleError(`Model bundle ${dir}: ${wrong.join(', ')} do not match the manifest's SHA-256`);
+  if (wrong.length > 0)
+    throw new BundleError(`Model bundle ${dir}: ${wrong.join(', ')} do not match the manifest's SHA-256`);
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -135,9 +143,16 @@ function checkManifest(dir: string, json: unknown): Manifest {
   const manifest = checkObject(dir, 'manifest.json', json);
   if (typeof manifest['version'] !== 'string') throw invalid(dir, 'manifest.json', 'no version');
   const files = manifest['files'] ?? [];
-  const listed = Array.isArray(files) && files.every((file: Partial<BundleFile>) => typeof file?.name === 'string' && typeof file.sha256 === 'string');
+  const listed =
+    Array.isArray(files) &&
+    files.every((file: Partial<BundleFile>) => typeof file?.name === 'string' && typeof file.sha256 === 'string');
   if (!listed) throw invalid(dir, 'manifest.json', 'files must list { name, sha256 }');
-  return { name: String(manifest['name'] ?? ''), ...manifest, version: manifest['version'], files: files as BundleFile[] };
+  return {
+    name: String(manifest['name'] ?? ''),
+    ...manifest,
+    version: manifest['version'],
+    files: files as BundleFile[],
+  };
 }
 
 function checkSpec(dir: string, json: unknown): FeatureSpec {
@@ -147,7 +162,11 @@ function checkSpec(dir: string, json: unknown): FeatureSpec {
   features.forEach((feature: { name?: unknown; index?: unknown }, i) => {
     if (typeof feature?.name !== 'string') throw invalid(dir, 'feature_spec.json', `feature ${i} has no name`);
     if (feature.index !== undefined && feature.index !== i) {
-      throw invalid(dir, 'feature_spec.json', `feature ${feature.name} has index ${String(feature.index)}, expected ${i}`);
+      throw invalid(
+        dir,
+        'feature_spec.json',
+        `feature ${feature.name} has index ${String(feature.index)}, expected ${i}`,
+      );
     }
   });
   return { target: 'TARGET', id: 'SK_ID_CURR', rawFields: [], derivations: [], ...spec } as unknown as FeatureSpec;

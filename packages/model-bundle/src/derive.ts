@@ -94,7 +94,11 @@ export function evaluateDerivations(spec: FeatureSpec, raw: RawApplicationValues
     let value: number;
     if (derivation.op === 'number') value = rawNumber(derivation, raw);
     else if (derivation.op === 'category') value = rawCategory(derivation, raw);
-    else value = combined(derivation, derivation.inputs.map((name) => values.get(name) ?? Number.NaN));
+    else
+      value = combined(
+        derivation,
+        derivation.inputs.map((name) => values.get(name) ?? Number.NaN),
+      );
     values.set(derivation.name, value);
   }
   return values;

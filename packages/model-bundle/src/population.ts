@@ -117,7 +117,9 @@ function histogramOf(value: unknown): HistogramBin[] {
  */
 export function percentileOf(value: number, quantiles: readonly (number | null)[]): number | null {
   if (!Number.isFinite(value)) return null;
-  const points = quantiles.map((q, p) => [p, q] as const).filter((pq): pq is readonly [number, number] => pq[1] !== null);
+  const points = quantiles
+    .map((q, p) => [p, q] as const)
+    .filter((pq): pq is readonly [number, number] => pq[1] !== null);
   const first = points[0];
   const last = points[points.length - 1];
   if (first === undefined || last === undefined) return null;

@@ -20,12 +20,7 @@ export interface RawField {
 }
 
 export type FeatureSource =
-  | 'application'
-  | 'bureau'
-  | 'previous_application'
-  | 'pos_cash'
-  | 'installments'
-  | 'credit_card';
+  'application' | 'bureau' | 'previous_application' | 'pos_cash' | 'installments' | 'credit_card';
 
 export interface FeatureLabel {
   en: string;

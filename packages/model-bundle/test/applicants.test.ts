@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { loadApplicantFeatures, loadApplicantRecords, loadBundle, type ApplicantFeatures, type ApplicantRecords } from '../src/index.ts';
+import {
+  loadApplicantFeatures,
+  loadApplicantRecords,
+  loadBundle,
+  type ApplicantFeatures,
+  type ApplicantRecords,
+} from '../src/index.ts';
 import { TINY_SIZE, tinyClientId, writeTinyBundle } from '../src/testing/index.ts';
 
 let features: ApplicantFeatures;
@@ -26,7 +32,10 @@ describe('loadApplicantFeatures', () => {
     assert.equal(row.length, features.featureCount);
     assert.equal(row.buffer, features.matrix.buffer);
     assert.equal(row.byteOffset, 3 * features.featureCount * 4);
-    assert.deepEqual(Array.from(row), Array.from(features.matrix.subarray(3 * features.featureCount, 4 * features.featureCount)));
+    assert.deepEqual(
+      Array.from(row),
+      Array.from(features.matrix.subarray(3 * features.featureCount, 4 * features.featureCount)),
+    );
   });
 
   it('reads a column back in row order, and nothing for an unknown feature', () => {
@@ -49,9 +58,19 @@ describe('loadApplicantRecords', () => {
   it('gives the raw application with strings decoded and nulls for missing fields', () => {
     const rows = Array.from({ length: TINY_SIZE }, (_, row) => records.raw(row));
     assert.ok(!('SK_ID_CURR' in rows[0]!) && !('TARGET' in rows[0]!));
-    assert.ok(rows.every((raw) => raw['NAME_CONTRACT_TYPE'] === 'Cash loans' || raw['NAME_CONTRACT_TYPE'] === 'Revolving loans'));
-    assert.ok(rows.some((raw) => raw['OCCUPATION_TYPE'] === null), 'a missing string');
-    assert.ok(rows.some((raw) => raw['EXT_SOURCE_1'] === null), 'a null number');
+    assert.ok(
+      rows.every(
+        (raw) => raw['NAME_CONTRACT_TYPE'] === 'Cash loans' || raw['NAME_CONTRACT_TYPE'] === 'Revolving loans',
+      ),
+    );
+    assert.ok(
+      rows.some((raw) => raw['OCCUPATION_TYPE'] === null),
+      'a missing string',
+    );
+    assert.ok(
+      rows.some((raw) => raw['EXT_SOURCE_1'] === null),
+      'a null number',
+    );
     assert.equal(typeof rows[0]!['AMT_CREDIT'], 'number');
   });
 

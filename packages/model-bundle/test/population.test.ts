@@ -23,12 +23,25 @@ describe('percentileOf', () => {
 
   it('has no answer for a missing value or a feature never observed', () => {
     assert.equal(percentileOf(NaN, linear), null);
-    assert.equal(percentileOf(1, Array.from({ length: 101 }, () => null)), null);
+    assert.equal(
+      percentileOf(
+        1,
+        Array.from({ length: 101 }, () => null),
+      ),
+      null,
+    );
   });
 });
 
 describe('parsePopulation', () => {
-  const entry = { count: 10, missing: 2, mean: 1, std: 0.5, quantiles: linear, histogram: [{ from: 0, to: 1, repaid: 3, defaulted: 1 }] };
+  const entry = {
+    count: 10,
+    missing: 2,
+    mean: 1,
+    std: 0.5,
+    quantiles: linear,
+    histogram: [{ from: 0, to: 1, repaid: 3, defaulted: 1 }],
+  };
 
   it('reads an array of features, or an object keyed by feature', () => {
     for (const json of [[{ feature: 'A', ...entry }], { A: entry }, { features: { A: entry } }]) {
@@ -43,8 +56,22 @@ describe('parsePopulation', () => {
     const json = {
       rows: 12,
       features: {
-        AGE: { count: 10, missing: 2, mean: 40, std: 9, quantiles: linear, histogram: [{ lower: 20, upper: 30, count0: 4, count1: 1 }] },
-        CONTRACT: { count: 12, missing: 0, mean: 0.1, std: 0.3, quantiles: linear, histogram: [{ category: 'Cash loans', code: 0, count0: 9, count1: 1 }] },
+        AGE: {
+          count: 10,
+          missing: 2,
+          mean: 40,
+          std: 9,
+          quantiles: linear,
+          histogram: [{ lower: 20, upper: 30, count0: 4, count1: 1 }],
+        },
+        CONTRACT: {
+          count: 12,
+          missing: 0,
+          mean: 0.1,
+          std: 0.3,
+          quantiles: linear,
+          histogram: [{ category: 'Cash loans', code: 0, count0: 9, count1: 1 }],
+        },
         NEVER_SEEN: { count: 0, missing: 12, mean: null, std: null, quantiles: [], histogram: [] },
       },
     };

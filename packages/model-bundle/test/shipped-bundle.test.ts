@@ -10,7 +10,10 @@ describe('the shipped bundle', () => {
     const missing = bundle.featureNames.filter((name) => !bundle.population.has(name));
     assert.deepEqual(missing, []);
     const known = new Set(bundle.featureNames);
-    assert.deepEqual(bundle.importance.filter(({ feature }) => !known.has(feature)), []);
+    assert.deepEqual(
+      bundle.importance.filter(({ feature }) => !known.has(feature)),
+      [],
+    );
   });
 
   it('scores every applicant it lists, with a raw application for each', async () => {

@@ -13,5 +13,8 @@ export function envInt(name: string, fallback: number): number {
 }
 
 export function envList(name: string): string[] {
-  return (envString(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return (envString(name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

@@ -1,7 +1,15 @@
 import { OctroiError, type ErrorBody, type ErrorCode } from '@octroi/contracts';
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  'bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'rate_limited', 'unavailable', 'timeout', 'internal',
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'unavailable',
+  'timeout',
+  'internal',
 ]);
 
 export { OctroiError };

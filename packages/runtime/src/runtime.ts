@@ -45,7 +45,8 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
   const natsUrl = options.natsUrl ?? envString('NATS_URL');
   const redisUrl = options.redisUrl ?? envString('REDIS_URL');
   const ownsBus = !options.bus;
-  const bus = options.bus ?? (natsUrl ? await NatsBus.connect(natsUrl, name, log, metrics) : new MemoryBus(log, metrics));
+  const bus =
+    options.bus ?? (natsUrl ? await NatsBus.connect(natsUrl, name, log, metrics) : new MemoryBus(log, metrics));
   const health = new Health();
   // Not ready until the component has joined the bus with its service (the gateway has none: ready at once).
   const joined = name === 'gateway' ? () => true : health.waitFor('serving on the bus');
@@ -85,13 +86,17 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
     },
     async serve(definition) {
       const running = await bus.serve(definition);
-      if (definition.modelVersion) metrics.modelInfo.set({ service: definition.name, version: definition.modelVersion }, 1);
+      if (definition.modelVersion)
+        metrics.modelInfo.set({ service: definition.name, version: definition.modelVersion }, 1);
       shutdown.add(`drain ${definition.name}`, async () => {
         health.markStopping();
         await running.stop();
       });
       joined();
-      log.info({ bus: bus.kind, instance: running.id, version: definition.version, modelVersion: definition.modelVersion }, `${definition.name} service ready`);
+      log.info(
+        { bus: bus.kind, instance: running.id, version: definition.version, modelVersion: definition.modelVersion },
+        `${definition.name} service ready`,
+      );
       return running;
     },
   };

@@ -9,7 +9,10 @@ const { scoring, clients } = endpoints;
 const scoringEndpoints = { score: scoring.score, scoreClient: scoring.scoreClient };
 
 /** A scoring service stand-in whose behaviour each test chooses. */
-function scoringService(onScore: (features: Array<number | null>, requestId: string) => Promise<Score> | Score, instance = 'a') {
+function scoringService(
+  onScore: (features: Array<number | null>, requestId: string) => Promise<Score> | Score,
+  instance = 'a',
+) {
   const definition: ServiceDefinition<typeof scoringEndpoints> = {
     name: 'scoring',
     version: '0.0.1',
@@ -27,7 +30,12 @@ function scoringService(onScore: (features: Array<number | null>, requestId: str
   return definition;
 }
 
-const score = (probabilityOfDefault: number): Score => ({ probabilityOfDefault, decision: 'granted', threshold: 0.5, modelVersion: 'test' });
+const score = (probabilityOfDefault: number): Score => ({
+  probabilityOfDefault,
+  decision: 'granted',
+  threshold: 0.5,
+  modelVersion: 'test',
+});
 
 type BusFactory = () => Promise<{ bus: Bus; peer: Bus; lines: () => Array<Record<string, unknown>> }>;
 
@@ -71,25 +79,38 @@ function busContract(name: string, makeBuses: BusFactory) {
     });
 
     test('a failing handler answers internal without leaking its error', async () => {
-      const service = await serve(scoringService(() => {
-        throw new Error('secret stack detail');
-      }));
-      await assert.rejects(peer.request(scoring.score, { features: [1] }), (err: OctroiError) => err.code === 'internal' && !/secret/.test(err.message));
+      const service = await serve(
+        scoringService(() => {
+          throw new Error('secret stack detail');
+        }),
+      );
+      await assert.rejects(
+        peer.request(scoring.score, { features: [1] }),
+        (err: OctroiError) => err.code === 'internal' && !/secret/.test(err.message),
+      );
       await service.stop();
     });
 
     test('no handler means unavailable, at once', async () => {
       const started = Date.now();
-      await assert.rejects(peer.request(scoring.score, { features: [1] }, { timeoutMs: 3000 }), (err: OctroiError) => err.code === 'unavailable');
+      await assert.rejects(
+        peer.request(scoring.score, { features: [1] }, { timeoutMs: 3000 }),
+        (err: OctroiError) => err.code === 'unavailable',
+      );
       assert.ok(Date.now() - started < 2000, 'no-responders must not wait for the timeout');
     });
 
     test('a handler slower than the timeout means timeout', async () => {
-      const service = await serve(scoringService(async () => {
-        await sleep(400);
-        return score(0.2);
-      }));
-      await assert.rejects(peer.request(scoring.score, { features: [1] }, { timeoutMs: 100 }), (err: OctroiError) => err.code === 'timeout');
+      const service = await serve(
+        scoringService(async () => {
+          await sleep(400);
+          return score(0.2);
+        }),
+      );
+      await assert.rejects(
+        peer.request(scoring.score, { features: [1] }, { timeoutMs: 100 }),
+        (err: OctroiError) => err.code === 'timeout',
+      );
       await sleep(400);
       await service.stop();
     });
@@ -97,7 +118,10 @@ function busContract(name: string, makeBuses: BusFactory) {
     test('two instances in the queue group share the traffic', async () => {
       const seen = { a: 0, b: 0 };
       const a = await serve(scoringService(() => (seen.a++, score(0.1)), 'a'));
-      const b = await serve(scoringService(() => (seen.b++, score(0.1)), 'b'), peer);
+      const b = await serve(
+        scoringService(() => (seen.b++, score(0.1)), 'b'),
+        peer,
+      );
       await Promise.all(Array.from({ length: 60 }, () => bus.request(scoring.score, { features: [1] })));
       assert.equal(seen.a + seen.b, 60, 'each request is handled exactly once');
       assert.ok(seen.a > 0 && seen.b > 0, `both instances got work (a=${seen.a}, b=${seen.b})`);
@@ -129,10 +153,12 @@ function busContract(name: string, makeBuses: BusFactory) {
     });
 
     test('stopping a service finishes the requests it holds and takes no new ones', async () => {
-      const service = await serve(scoringService(async () => {
-        await sleep(200);
-        return score(0.3);
-      }));
+      const service = await serve(
+        scoringService(async () => {
+          await sleep(200);
+          return score(0.3);
+        }),
+      );
       const inFlight = Array.from({ length: 10 }, () => peer.request(scoring.score, { features: [1] }));
       await sleep(50);
       assert.ok(service.inFlight > 0, 'requests are in flight when the stop begins');
@@ -140,7 +166,10 @@ function busContract(name: string, makeBuses: BusFactory) {
       const replies = await Promise.all(inFlight);
       assert.equal(replies.length, 10);
       assert.ok(replies.every((reply) => reply.probabilityOfDefault === 0.3));
-      await assert.rejects(peer.request(scoring.score, { features: [1] }), (err: OctroiError) => err.code === 'unavailable');
+      await assert.rejects(
+        peer.request(scoring.score, { features: [1] }),
+        (err: OctroiError) => err.code === 'unavailable',
+      );
     });
   });
 }
@@ -167,10 +196,19 @@ test('NATS: a served service answers the micro services discovery and statistics
   const bus = await NatsBus.connect(server.url, 'stats-test', log, processMetrics());
   await bus.serve(scoringService(() => score(0.1)));
   await bus.request(scoring.score, { features: [1] });
-  const info = JSON.parse(new TextDecoder().decode((await bus.connection.request('$SRV.INFO.scoring', undefined, { timeout: 1000 })).data));
+  const info = JSON.parse(
+    new TextDecoder().decode((await bus.connection.request('$SRV.INFO.scoring', undefined, { timeout: 1000 })).data),
+  );
   assert.equal(info.name, 'scoring');
-  assert.ok(info.endpoints.some((endpoint: { subject: string; queue_group: string }) => endpoint.subject === scoring.score.subject && endpoint.queue_group === 'scoring'));
-  const stats = JSON.parse(new TextDecoder().decode((await bus.connection.request('$SRV.STATS.scoring', undefined, { timeout: 1000 })).data));
+  assert.ok(
+    info.endpoints.some(
+      (endpoint: { subject: string; queue_group: string }) =>
+        endpoint.subject === scoring.score.subject && endpoint.queue_group === 'scoring',
+    ),
+  );
+  const stats = JSON.parse(
+    new TextDecoder().decode((await bus.connection.request('$SRV.STATS.scoring', undefined, { timeout: 1000 })).data),
+  );
   const scored = stats.endpoints.find((endpoint: { subject: string }) => endpoint.subject === scoring.score.subject);
   assert.equal(scored.num_requests, 1);
   await bus.close();

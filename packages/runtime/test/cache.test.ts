@@ -45,7 +45,10 @@ function cacheContract(name: string, make: (modelVersion: string) => Promise<Cac
   });
 }
 
-cacheContract('in-memory', async (modelVersion) => new MemoryCache({ name: `test-${Math.random()}`, modelVersion }, metrics));
+cacheContract(
+  'in-memory',
+  async (modelVersion) => new MemoryCache({ name: `test-${Math.random()}`, modelVersion }, metrics),
+);
 
 let redis: TestServer;
 const namespace = `test-${process.pid}`;
@@ -117,7 +120,10 @@ describe('near cache size', () => {
     const cache = new RedisCache(server.url, { name: 'near-size', modelVersion: 'v1' }, metrics, log, 64 / 1024);
     assert.equal(await cache.get('before-connecting'), undefined);
     await cache.whenConnected();
-    assert.ok(!lines().some((line) => /Redis unavailable/.test(String(line.msg))), 'a first connection is not an outage');
+    assert.ok(
+      !lines().some((line) => /Redis unavailable/.test(String(line.msg))),
+      'a first connection is not an outage',
+    );
     const value = (i: number) => ({ i, padding: 'x'.repeat(10_000) });
     for (let i = 0; i < 20; i++) await cache.set(`k${i}`, value(i));
     await server.stop();
@@ -127,7 +133,7 @@ describe('near cache size', () => {
   });
 });
 
-test("a value read from Redis is kept in memory no longer than Redis keeps it", async () => {
+test('a value read from Redis is kept in memory no longer than Redis keeps it', async () => {
   const server = await startRedis();
   const { log } = capturingLogger();
   const writer = new RedisCache(server.url, { name: 'near-ttl', modelVersion: 'v1' }, metrics, log);

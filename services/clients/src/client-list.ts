@@ -1,5 +1,12 @@
 import type { ClientPage, ClientSummary, ListClientsRequest } from '@octroi/contracts';
-import { decisionFor, knownOutcomeOf, shortestFloat32, type ApplicantFeatures, type ApplicantRecords, type ModelBundle } from '@octroi/model-bundle';
+import {
+  decisionFor,
+  knownOutcomeOf,
+  shortestFloat32,
+  type ApplicantFeatures,
+  type ApplicantRecords,
+  type ModelBundle,
+} from '@octroi/model-bundle';
 import { idPrefixRanges, lowerBound } from './id-prefix.ts';
 import { CategoryColumn, NumberColumn } from './list-columns.ts';
 
@@ -64,7 +71,8 @@ export class ClientList {
     const matching = this.matching(query);
     const total = matching ? matching.length : this.ids.length;
     const items: ClientSummary[] = [];
-    for (let i = first; i < Math.min(first + pageSize, total); i++) items.push(this.summary(matching ? matching[i]! : i));
+    for (let i = first; i < Math.min(first + pageSize, total); i++)
+      items.push(this.summary(matching ? matching[i]! : i));
     return { page, pageSize, total, items };
   }
 
@@ -93,7 +101,8 @@ export class ClientList {
   private scan(query: ListClientsQuery): Int32Array {
     const bounds = this.boundsOf(query);
     if (bounds === null) return new Int32Array(0);
-    const { minProbability, maxProbability, belowProbability, checksIncome, minIncome, maxIncome, gender, contract } = bounds;
+    const { minProbability, maxProbability, belowProbability, checksIncome, minIncome, maxIncome, gender, contract } =
+      bounds;
     const { probability } = this;
     const incomes = this.income.values;
     const genders = this.gender.codes;

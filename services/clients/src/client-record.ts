@@ -24,19 +24,31 @@ export class ClientRecords {
 
   get(clientId: number, language: Language = 'fr'): ClientRecord {
     const row = requireClientRow(this.features, clientId);
-    const { probabilityOfDefault, decision, knownOutcome } = verdictOf(this.features, row, this.bundle.decision.threshold);
+    const { probabilityOfDefault, decision, knownOutcome } = verdictOf(
+      this.features,
+      row,
+      this.bundle.decision.threshold,
+    );
     const applicantRow = this.applicants.rowOf(clientId);
     const raw = applicantRow < 0 ? {} : this.applicants.raw(applicantRow);
     const groups = this.layout.map(({ group, fields }) => ({
       group,
       label: GROUP_LABELS[group][language],
-      fields: fields.map(({ name, label, description }) => ({ name, label: label[language], description, value: raw[name] ?? null })),
+      fields: fields.map(({ name, label, description }) => ({
+        name,
+        label: label[language],
+        description,
+        value: raw[name] ?? null,
+      })),
     }));
     return { clientId, knownOutcome, probabilityOfDefault, decision, groups };
   }
 }
 
-function groupFields(bundle: ModelBundle, fieldNames: readonly string[]): { group: FieldGroupName; fields: FieldLayout[] }[] {
+function groupFields(
+  bundle: ModelBundle,
+  fieldNames: readonly string[],
+): { group: FieldGroupName; fields: FieldLayout[] }[] {
   const specOf = new Map(bundle.spec.rawFields.map((field) => [field.name, field]));
   const byGroup = new Map<FieldGroupName, FieldLayout[]>(GROUP_ORDER.map((group) => [group, []]));
   for (const name of fieldNames) {

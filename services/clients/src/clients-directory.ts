@@ -1,5 +1,20 @@
-import type { ClientFeatures, ClientPage, ClientRecord, Language, Population, PopulationSample, SimilarClients } from '@octroi/contracts';
-import { loadApplicantFeatures, loadApplicantRecords, shortestFloat32, type ApplicantFeatures, type ApplicantRecords, type ModelBundle } from '@octroi/model-bundle';
+import type {
+  ClientFeatures,
+  ClientPage,
+  ClientRecord,
+  Language,
+  Population,
+  PopulationSample,
+  SimilarClients,
+} from '@octroi/contracts';
+import {
+  loadApplicantFeatures,
+  loadApplicantRecords,
+  shortestFloat32,
+  type ApplicantFeatures,
+  type ApplicantRecords,
+  type ModelBundle,
+} from '@octroi/model-bundle';
 import { ClientList, type ListClientsQuery } from './client-list.ts';
 import { ClientRecords } from './client-record.ts';
 import { requireClientRow } from './lookup.ts';
@@ -50,7 +65,9 @@ export class ClientsDirectory {
   /** The model's input for a known client and its raw application, for what-if and counterfactuals. */
   features(clientId: number): ClientFeatures {
     const row = requireClientRow(this.applicantFeatures, clientId);
-    const features = Array.from(this.applicantFeatures.features(row), (value) => (Number.isNaN(value) ? null : shortestFloat32(value)));
+    const features = Array.from(this.applicantFeatures.features(row), (value) =>
+      Number.isNaN(value) ? null : shortestFloat32(value),
+    );
     const applicantRow = this.applicants.rowOf(clientId);
     return { clientId, features, raw: applicantRow < 0 ? {} : this.applicants.raw(applicantRow) };
   }

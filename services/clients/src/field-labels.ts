@@ -16,7 +16,15 @@ export const GROUP_LABELS: Record<FieldGroupName, Label> = {
 
 /** The order a credit officer reads an application in. */
 export const GROUP_ORDER: readonly FieldGroupName[] = [
-  'identity', 'family', 'income_credit', 'employment', 'housing', 'external_scores', 'documents', 'contact', 'other',
+  'identity',
+  'family',
+  'income_credit',
+  'employment',
+  'housing',
+  'external_scores',
+  'documents',
+  'contact',
+  'other',
 ];
 
 const FIELD_LABELS: Record<string, Label> = {
@@ -36,7 +44,7 @@ const FIELD_LABELS: Record<string, Label> = {
   NAME_HOUSING_TYPE: { en: 'Housing situation', fr: 'Situation de logement' },
   REGION_POPULATION_RELATIVE: { en: 'Population of the region (relative)', fr: 'Population de la région (relative)' },
   DAYS_BIRTH: { en: 'Age (days before application)', fr: 'Âge (jours avant la demande)' },
-  DAYS_EMPLOYED: { en: 'Employed since (days)', fr: "En emploi depuis (jours)" },
+  DAYS_EMPLOYED: { en: 'Employed since (days)', fr: 'En emploi depuis (jours)' },
   DAYS_REGISTRATION: { en: 'Registration changed (days ago)', fr: 'Changement de domiciliation (jours)' },
   DAYS_ID_PUBLISH: { en: 'Identity document changed (days ago)', fr: "Pièce d'identité renouvelée (jours)" },
   OWN_CAR_AGE: { en: 'Age of the car', fr: 'Âge de la voiture' },
@@ -114,10 +122,12 @@ function patternLabel(name: string): Label | undefined {
   const building = /^([A-Z_]+)_(AVG|MODE|MEDI)$/.exec(name);
   const measure = building && BUILDING_MEASURES[building[1]!];
   const statistic = building && STATISTICS[building[2]!];
-  if (measure && statistic) return { en: `Building ${measure.en} (${statistic.en})`, fr: `Bâtiment : ${measure.fr} (${statistic.fr})` };
+  if (measure && statistic)
+    return { en: `Building ${measure.en} (${statistic.en})`, fr: `Bâtiment : ${measure.fr} (${statistic.fr})` };
   const bureau = /^AMT_REQ_CREDIT_BUREAU_([A-Z]+)$/.exec(name);
   const period = bureau && BUREAU_PERIODS[bureau[1]!];
-  if (period) return { en: `Credit bureau enquiries (${period.en})`, fr: `Consultations du bureau de crédit (${period.fr})` };
+  if (period)
+    return { en: `Credit bureau enquiries (${period.en})`, fr: `Consultations du bureau de crédit (${period.fr})` };
   const circle = /^(OBS|DEF)_(30|60)_CNT_SOCIAL_CIRCLE$/.exec(name);
   if (circle) {
     return circle[1] === 'OBS'
@@ -134,11 +144,22 @@ function patternLabel(name: string): Label | undefined {
 export function fallbackGroup(name: string): FieldGroupName {
   if (name.startsWith('EXT_SOURCE_')) return 'external_scores';
   if (name.startsWith('FLAG_DOCUMENT_')) return 'documents';
-  if (/^(FLAG_(MOBIL|EMP_PHONE|WORK_PHONE|CONT_MOBILE|PHONE|EMAIL)|DAYS_LAST_PHONE_CHANGE)$/.test(name)) return 'contact';
+  if (/^(FLAG_(MOBIL|EMP_PHONE|WORK_PHONE|CONT_MOBILE|PHONE|EMAIL)|DAYS_LAST_PHONE_CHANGE)$/.test(name))
+    return 'contact';
   if (/^(CODE_GENDER|DAYS_BIRTH|DAYS_ID_PUBLISH|DAYS_REGISTRATION|NAME_EDUCATION_TYPE)$/.test(name)) return 'identity';
-  if (/^(CNT_CHILDREN|CNT_FAM_MEMBERS|NAME_FAMILY_STATUS|NAME_TYPE_SUITE)$/.test(name) || name.endsWith('_SOCIAL_CIRCLE')) return 'family';
+  if (
+    /^(CNT_CHILDREN|CNT_FAM_MEMBERS|NAME_FAMILY_STATUS|NAME_TYPE_SUITE)$/.test(name) ||
+    name.endsWith('_SOCIAL_CIRCLE')
+  )
+    return 'family';
   if (name.startsWith('AMT_') || /^(NAME_CONTRACT_TYPE|NAME_INCOME_TYPE)$/.test(name)) return 'income_credit';
   if (/^(DAYS_EMPLOYED|OCCUPATION_TYPE|ORGANIZATION_TYPE)$/.test(name) || name.includes('_WORK_')) return 'employment';
-  if (/_(AVG|MODE|MEDI)$/.test(name) || /^(NAME_HOUSING_TYPE|FLAG_OWN_REALTY|FLAG_OWN_CAR|OWN_CAR_AGE)$/.test(name) || name.startsWith('REGION_') || name.includes('_LIVE_')) return 'housing';
+  if (
+    /_(AVG|MODE|MEDI)$/.test(name) ||
+    /^(NAME_HOUSING_TYPE|FLAG_OWN_REALTY|FLAG_OWN_CAR|OWN_CAR_AGE)$/.test(name) ||
+    name.startsWith('REGION_') ||
+    name.includes('_LIVE_')
+  )
+    return 'housing';
   return 'other';
 }

@@ -4,7 +4,12 @@ import type { ApplicantRecords } from '@octroi/model-bundle';
 export class NumberColumn {
   private constructor(readonly values: Float64Array) {}
 
-  static of(applicants: ApplicantRecords, name: string, rows: Int32Array, convert: (value: number) => number = (v) => v): NumberColumn {
+  static of(
+    applicants: ApplicantRecords,
+    name: string,
+    rows: Int32Array,
+    convert: (value: number) => number = (v) => v,
+  ): NumberColumn {
     const column = applicants.column(name);
     const source = column?.kind === 'number' ? column.values : undefined;
     return new NumberColumn(Float64Array.from(rows, (row) => (source && row >= 0 ? convert(source[row]!) : NaN)));
@@ -26,7 +31,10 @@ export class CategoryColumn {
   static of(applicants: ApplicantRecords, name: string, rows: Int32Array): CategoryColumn {
     const column = applicants.column(name);
     if (column?.kind !== 'string') return new CategoryColumn(new Int32Array(rows.length).fill(-1), []);
-    return new CategoryColumn(Int32Array.from(rows, (row) => (row >= 0 ? column.codes[row]! : -1)), column.categories);
+    return new CategoryColumn(
+      Int32Array.from(rows, (row) => (row >= 0 ? column.codes[row]! : -1)),
+      column.categories,
+    );
   }
 
   /** -1 for a value no client has. */

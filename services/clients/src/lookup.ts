@@ -1,5 +1,12 @@
 import type { Decision } from '@octroi/contracts';
-import { DomainError, decisionFor, knownOutcomeOf, shortestFloat32, type ApplicantFeatures, type KnownOutcome } from '@octroi/model-bundle';
+import {
+  DomainError,
+  decisionFor,
+  knownOutcomeOf,
+  shortestFloat32,
+  type ApplicantFeatures,
+  type KnownOutcome,
+} from '@octroi/model-bundle';
 
 /** The features.arrow row of a client; a client the bank has never scored is not found. */
 export function requireClientRow(features: ApplicantFeatures, clientId: number): number {

@@ -1,5 +1,13 @@
 import type { Language, Population, PopulationSample, PopulationSampleRequest } from '@octroi/contracts';
-import { DomainError, percentileOf, shortestFloat32, seededOrder, type ApplicantFeatures, type Feature, type ModelBundle } from '@octroi/model-bundle';
+import {
+  DomainError,
+  percentileOf,
+  shortestFloat32,
+  seededOrder,
+  type ApplicantFeatures,
+  type Feature,
+  type ModelBundle,
+} from '@octroi/model-bundle';
 import { requireClientRow } from './lookup.ts';
 
 export type SamplePoint = PopulationSample['points'][number];
@@ -39,7 +47,8 @@ export class PopulationView {
     };
     if (clientId === undefined) return population;
     const clientValue = this.valueOf(clientId, feature);
-    const clientPercentile = clientValue === null || definition.kind === 'categorical' ? null : percentileOf(clientValue, stats.quantiles);
+    const clientPercentile =
+      clientValue === null || definition.kind === 'categorical' ? null : percentileOf(clientValue, stats.quantiles);
     return { ...population, clientValue, clientPercentile };
   }
 
@@ -65,7 +74,12 @@ export class PopulationView {
 
   private clientPoint(clientId: number, x: string, y: string): NonNullable<PopulationSample['client']> {
     const row = requireClientRow(this.features, clientId);
-    return { clientId, x: this.valueOf(clientId, x), y: this.valueOf(clientId, y), probabilityOfDefault: this.features.probability(row) };
+    return {
+      clientId,
+      x: this.valueOf(clientId, x),
+      y: this.valueOf(clientId, y),
+      probabilityOfDefault: this.features.probability(row),
+    };
   }
 
   private valueOf(clientId: number, feature: string): number | null {

@@ -5,7 +5,10 @@ import type { ClientsDirectory } from './clients-directory.ts';
 export const SERVICE_VERSION = '1.0.0';
 
 /** The applicants' files and the population they belong to, on the bus. Each handler hands its request to the directory. */
-export function clientsService(directory: ClientsDirectory, modelVersion: string): ServiceDefinition<typeof endpoints.clients> {
+export function clientsService(
+  directory: ClientsDirectory,
+  modelVersion: string,
+): ServiceDefinition<typeof endpoints.clients> {
   return {
     name: 'clients',
     version: SERVICE_VERSION,

@@ -30,7 +30,10 @@ describe('ClientsDirectory.list', () => {
   it('searches by the beginning of the client id', async () => {
     const directory = await tinyDirectory();
     const page = directory.list({ page: 1, pageSize: 50, search: '10001' });
-    assert.deepEqual(page.items.map((c) => c.clientId), Array.from({ length: 10 }, (_, i) => 100010 + i));
+    assert.deepEqual(
+      page.items.map((c) => c.clientId),
+      Array.from({ length: 10 }, (_, i) => 100010 + i),
+    );
     assert.equal(directory.list({ page: 1, pageSize: 50, search: '100002' }).total, 1);
     assert.equal(directory.list({ page: 1, pageSize: 50, search: '9' }).total, 0);
   });
@@ -40,15 +43,24 @@ describe('ClientsDirectory.list', () => {
     const all = directory.list({ page: 1, pageSize: 200 }).items;
     const count = (keep: (c: (typeof all)[number]) => boolean) => all.filter(keep).length;
     const refused = directory.list({ page: 1, pageSize: 200, decision: 'refused' });
-    assert.equal(refused.total, count((c) => c.probabilityOfDefault >= TINY_THRESHOLD));
+    assert.equal(
+      refused.total,
+      count((c) => c.probabilityOfDefault >= TINY_THRESHOLD),
+    );
     assert.ok(refused.items.every((c) => c.decision === 'refused'));
     assert.equal(directory.list({ page: 1, pageSize: 1, decision: 'granted' }).total, TINY_SIZE - refused.total);
     assert.equal(
       directory.list({ page: 1, pageSize: 1, minProbability: 0.2, maxProbability: 0.5 }).total,
       count((c) => c.probabilityOfDefault >= 0.2 && c.probabilityOfDefault <= 0.5),
     );
-    assert.equal(directory.list({ page: 1, pageSize: 1, gender: 'M' }).total, count((c) => c.gender === 'M'));
-    assert.equal(directory.list({ page: 1, pageSize: 1, contractType: 'Revolving loans' }).total, count((c) => c.contractType === 'Revolving loans'));
+    assert.equal(
+      directory.list({ page: 1, pageSize: 1, gender: 'M' }).total,
+      count((c) => c.gender === 'M'),
+    );
+    assert.equal(
+      directory.list({ page: 1, pageSize: 1, contractType: 'Revolving loans' }).total,
+      count((c) => c.contractType === 'Revolving loans'),
+    );
     assert.equal(directory.list({ page: 1, pageSize: 1, gender: 'X' }).total, 0);
     const band = { minIncome: 100_000, maxIncome: 200_000 };
     assert.equal(
@@ -65,14 +77,21 @@ describe('ClientsDirectory.list, paging a filtered list', () => {
     const whole = directory.list({ page: 1, pageSize: 200, ...filters });
     const pages = [1, 2, 3, 1].map((page) => directory.list({ page, pageSize: 7, ...filters }));
     assert.ok(pages.every((page) => page.total === whole.total));
-    assert.deepEqual(pages.slice(0, 3).flatMap((p) => p.items), whole.items.slice(0, 21));
+    assert.deepEqual(
+      pages.slice(0, 3).flatMap((p) => p.items),
+      whole.items.slice(0, 21),
+    );
     assert.deepEqual(pages[3], pages[0]);
   });
 });
 
 describe('idPrefixRanges', () => {
   it('lists the ranges of ids written with the prefix', () => {
-    assert.deepEqual(idPrefixRanges('21').slice(0, 3), [[21, 21], [210, 219], [2100, 2199]]);
+    assert.deepEqual(idPrefixRanges('21').slice(0, 3), [
+      [21, 21],
+      [210, 219],
+      [2100, 2199],
+    ]);
     assert.deepEqual(idPrefixRanges('21').at(-1), [2_100_000_000, 2_147_483_647]);
     assert.deepEqual(idPrefixRanges('0'), []);
   });

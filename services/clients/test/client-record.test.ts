@@ -24,10 +24,13 @@ describe('ClientsDirectory.get', () => {
     const record = (await tinyDirectory()).get(tinyClientId(1), 'en');
     const employment = record.groups.find((g) => g.group === 'employment')!;
     assert.equal(employment.label, 'Employment');
-    assert.deepEqual(employment.fields.map((f) => [f.name, f.label]), [
-      ['DAYS_EMPLOYED', 'Employed since (days)'],
-      ['OCCUPATION_TYPE', 'Occupation'],
-    ]);
+    assert.deepEqual(
+      employment.fields.map((f) => [f.name, f.label]),
+      [
+        ['DAYS_EMPLOYED', 'Employed since (days)'],
+        ['OCCUPATION_TYPE', 'Occupation'],
+      ],
+    );
   });
 
   it('gives the score, the decision at the bundle threshold and the known outcome', async () => {
@@ -43,7 +46,10 @@ describe('ClientsDirectory.get', () => {
 
   it('answers not_found for an unknown client', async () => {
     const directory = await tinyDirectory();
-    assert.throws(() => directory.get(100033), (error: DomainError) => error.code === 'not_found' && /100033/.test(error.message));
+    assert.throws(
+      () => directory.get(100033),
+      (error: DomainError) => error.code === 'not_found' && /100033/.test(error.message),
+    );
   });
 });
 
@@ -66,7 +72,27 @@ describe('field labels and groups', () => {
   });
 
   it('places a column without a group by its name', () => {
-    const groups = ['EXT_SOURCE_3', 'FLAG_DOCUMENT_2', 'FLAG_EMAIL', 'DAYS_BIRTH', 'CNT_CHILDREN', 'AMT_GOODS_PRICE', 'ORGANIZATION_TYPE', 'APARTMENTS_AVG', 'WEEKDAY_APPR_PROCESS_START'].map(fallbackGroup);
-    assert.deepEqual(groups, ['external_scores', 'documents', 'contact', 'identity', 'family', 'income_credit', 'employment', 'housing', 'other']);
+    const groups = [
+      'EXT_SOURCE_3',
+      'FLAG_DOCUMENT_2',
+      'FLAG_EMAIL',
+      'DAYS_BIRTH',
+      'CNT_CHILDREN',
+      'AMT_GOODS_PRICE',
+      'ORGANIZATION_TYPE',
+      'APARTMENTS_AVG',
+      'WEEKDAY_APPR_PROCESS_START',
+    ].map(fallbackGroup);
+    assert.deepEqual(groups, [
+      'external_scores',
+      'documents',
+      'contact',
+      'identity',
+      'family',
+      'income_credit',
+      'employment',
+      'housing',
+      'other',
+    ]);
   });
 });

@@ -20,7 +20,10 @@ describe('replies match the clients contracts', () => {
     assertReply(clients.features.reply, directory.features(clientId));
     assertReply(clients.population.reply, directory.population('BUREAU_ACTIVE_COUNT', clientId));
     assertReply(clients.population.reply, directory.population('NAME_CONTRACT_TYPE'));
-    assertReply(clients.sample.reply, directory.sample({ x: 'AGE_YEARS', y: 'BUREAU_ACTIVE_COUNT', size: 10, clientId }));
+    assertReply(
+      clients.sample.reply,
+      directory.sample({ x: 'AGE_YEARS', y: 'BUREAU_ACTIVE_COUNT', size: 10, clientId }),
+    );
     assertReply(clients.similar.reply, directory.similar(clientId, 4));
     assertReply(clients.ids.reply, { ids: directory.ids(0, 100), next: 100 });
   });

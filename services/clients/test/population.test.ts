@@ -4,7 +4,8 @@ import { DomainError } from '@octroi/model-bundle';
 import { tinyClientId } from '@octroi/model-bundle/testing';
 import { tinyDirectory } from './directory.ts';
 
-const isBadRequest = (name: string) => (error: DomainError) => error.code === 'bad_request' && error.message.includes(name);
+const isBadRequest = (name: string) => (error: DomainError) =>
+  error.code === 'bad_request' && error.message.includes(name);
 
 describe('ClientsDirectory.population', () => {
   it('gives the statistics of a feature, labelled', async () => {
@@ -38,7 +39,10 @@ describe('ClientsDirectory.population', () => {
   it('answers bad_request naming an unknown feature, not_found for an unknown client', async () => {
     const directory = await tinyDirectory();
     assert.throws(() => directory.population('SHOE_SIZE'), isBadRequest('SHOE_SIZE'));
-    assert.throws(() => directory.population('AGE_YEARS', 1), (error: DomainError) => error.code === 'not_found');
+    assert.throws(
+      () => directory.population('AGE_YEARS', 1),
+      (error: DomainError) => error.code === 'not_found',
+    );
   });
 });
 
@@ -56,13 +60,21 @@ describe('ClientsDirectory.sample', () => {
   });
 
   it("adds the client's own point", async () => {
-    const sample = (await tinyDirectory()).sample({ x: 'AGE_YEARS', y: 'EXT_SOURCE_MEAN', size: 10, clientId: tinyClientId(3) });
+    const sample = (await tinyDirectory()).sample({
+      x: 'AGE_YEARS',
+      y: 'EXT_SOURCE_MEAN',
+      size: 10,
+      clientId: tinyClientId(3),
+    });
     assert.equal(sample.client?.clientId, tinyClientId(3));
     assert.equal(typeof sample.client?.x, 'number');
   });
 
   it('answers bad_request naming the unknown axis', async () => {
     const directory = await tinyDirectory();
-    assert.throws(() => directory.sample({ x: 'AGE_YEARS', y: 'NOPE', size: 10 }), (error: DomainError) => error.field === 'y' && isBadRequest('NOPE')(error));
+    assert.throws(
+      () => directory.sample({ x: 'AGE_YEARS', y: 'NOPE', size: 10 }),
+      (error: DomainError) => error.field === 'y' && isBadRequest('NOPE')(error),
+    );
   });
 });

@@ -8,7 +8,13 @@ import { tinyDirectory } from './directory.ts';
 describe('ClientsDirectory.similar', () => {
   it('measures likeness on the most important numeric features', async () => {
     const similar = (await tinyDirectory()).similar(tinyClientId(0), 5);
-    assert.deepEqual(similar.features, ['EXT_SOURCE_MEAN', 'CREDIT_INCOME_RATIO', 'AGE_YEARS', 'BUREAU_ACTIVE_COUNT', 'AMT_ANNUITY']);
+    assert.deepEqual(similar.features, [
+      'EXT_SOURCE_MEAN',
+      'CREDIT_INCOME_RATIO',
+      'AGE_YEARS',
+      'BUREAU_ACTIVE_COUNT',
+      'AMT_ANNUITY',
+    ]);
   });
 
   it('gives the k nearest other clients, nearest first, with their score and outcome', async () => {
@@ -16,8 +22,13 @@ describe('ClientsDirectory.similar', () => {
     assert.equal(similar.neighbours.length, 5);
     assert.ok(similar.neighbours.every((n) => n.clientId !== tinyClientId(0)));
     const distances = similar.neighbours.map((n) => n.distance);
-    assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
-    assert.ok(similar.neighbours.every((n) => ['granted', 'refused'].includes(n.decision) && n.probabilityOfDefault > 0));
+    assert.deepEqual(
+      distances,
+      [...distances].sort((a, b) => a - b),
+    );
+    assert.ok(
+      similar.neighbours.every((n) => ['granted', 'refused'].includes(n.decision) && n.probabilityOfDefault > 0),
+    );
   });
 
   it('agrees with a plain computation of the distance', async () => {
@@ -36,12 +47,18 @@ describe('ClientsDirectory.similar', () => {
       .sort((a, b) => a.distance - b.distance)
       .slice(0, 3);
     const actual = index.similar(features.ids[7]!, 3).neighbours;
-    assert.deepEqual(actual.map((n) => n.clientId), expected.map((n) => n.clientId));
+    assert.deepEqual(
+      actual.map((n) => n.clientId),
+      expected.map((n) => n.clientId),
+    );
     actual.forEach((n, i) => assert.ok(Math.abs(n.distance - expected[i]!.distance) < 1e-5));
   });
 
   it('answers not_found for an unknown client', async () => {
     const directory = await tinyDirectory();
-    assert.throws(() => directory.similar(42, 3), (error: DomainError) => error.code === 'not_found');
+    assert.throws(
+      () => directory.similar(42, 3),
+      (error: DomainError) => error.code === 'not_found',
+    );
   });
 });

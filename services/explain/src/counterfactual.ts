@@ -59,13 +59,20 @@ interface Loan {
  * spread the repayments over a longer term.
  */
 const LEVERS: Lever[] = [
-  { name: 'smallerLoan', apply: (loan, r) => ({ credit: roundDown(loan.credit * (1 - r)), annuity: round(loan.annuity * (1 - r)) }) },
+  {
+    name: 'smallerLoan',
+    apply: (loan, r) => ({ credit: roundDown(loan.credit * (1 - r)), annuity: round(loan.annuity * (1 - r)) }),
+  },
   {
     name: 'smallerLoanCheaperGoods',
     apply: (loan, r) =>
       loan.goods === null
         ? {}
-        : { credit: roundDown(loan.credit * (1 - r)), annuity: round(loan.annuity * (1 - r)), goods: roundDown(loan.goods * (1 - r)) },
+        : {
+            credit: roundDown(loan.credit * (1 - r)),
+            annuity: round(loan.annuity * (1 - r)),
+            goods: roundDown(loan.goods * (1 - r)),
+          },
   },
   { name: 'longerTerm', apply: (loan, r) => ({ annuity: round(loan.annuity * (1 - r)) }) },
 ];
@@ -92,9 +99,11 @@ export async function counterfactual(
     language,
     original: { probabilityOfDefault: original.probabilityOfDefault, decision: original.decision },
   };
-  if (original.decision === 'granted') return { ...base, found: true, message: MESSAGES[language].alreadyGranted, changes: [], result: null };
+  if (original.decision === 'granted')
+    return { ...base, found: true, message: MESSAGES[language].alreadyGranted, changes: [], result: null };
   const loan = loanOf(input.raw);
-  if (loan === null) return { ...base, found: false, message: MESSAGES[language].noLoanAmounts, changes: [], result: null };
+  if (loan === null)
+    return { ...base, found: false, message: MESSAGES[language].noLoanAmounts, changes: [], result: null };
 
   let attempts = 0;
   for (const candidate of candidates(loan, maxReduction, step)) {
@@ -112,7 +121,11 @@ export async function counterfactual(
       found: true,
       message: foundMessage(changes, original.probabilityOfDefault, verdict.probabilityOfDefault, language),
       changes,
-      result: { probabilityOfDefault: verdict.probabilityOfDefault, decision: verdict.decision, verifiedByScoring: rescore !== undefined },
+      result: {
+        probabilityOfDefault: verdict.probabilityOfDefault,
+        decision: verdict.decision,
+        verifiedByScoring: rescore !== undefined,
+      },
     };
   }
   return { ...base, found: false, message: MESSAGES[language].notFound(maxReduction), changes: [], result: null };
@@ -155,14 +168,17 @@ function changeList(explainer: Explainer, raw: RawApplication, changes: Partial<
 }
 
 function foundMessage(changes: Change[], before: number, after: number, language: Language): string {
-  const parts = changes.map((c) => MESSAGES[language].change(c.label, formatAmount(language, Number(c.to)), formatAmount(language, Number(c.from))));
+  const parts = changes.map((c) =>
+    MESSAGES[language].change(c.label, formatAmount(language, Number(c.to)), formatAmount(language, Number(c.from))),
+  );
   return MESSAGES[language].found(parts, formatPercent(language, after), formatPercent(language, before));
 }
 
 const MESSAGES = {
   fr: {
     alreadyGranted: 'La demande est déjà accordée : aucune modification n’est nécessaire.',
-    noLoanAmounts: 'Le montant du prêt et le remboursement annuel ne sont pas connus : aucune modification ne peut être proposée.',
+    noLoanAmounts:
+      'Le montant du prêt et le remboursement annuel ne sont pas connus : aucune modification ne peut être proposée.',
     notFound: (max: number) =>
       `Aucune réduction du montant, du remboursement annuel ou du prix du bien jusqu’à ${formatPercent('fr', max)} ne suffit à obtenir l’accord.`,
     change: (label: string, to: string, from: string) => `${lowerFirst(label)} ${to} au lieu de ${from}`,
@@ -183,4 +199,3 @@ const MESSAGES = {
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
-

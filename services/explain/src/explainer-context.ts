@@ -2,8 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RawApplication } from '@octroi/contracts';
 import {
-  DomainError, deriveApplicationFeatures, loadApplicantFeatures, loadApplicantRecords, validateRawApplication,
-  type ApplicantFeatures, type ApplicantRecords, type ModelBundle,
+  DomainError,
+  deriveApplicationFeatures,
+  loadApplicantFeatures,
+  loadApplicantRecords,
+  validateRawApplication,
+  type ApplicantFeatures,
+  type ApplicantRecords,
+  type ModelBundle,
 } from '@octroi/model-bundle';
 import { createExplainer, type Explainer } from './explainer.ts';
 import type { LightGbmDump } from './forest.ts';
@@ -62,13 +68,15 @@ export class ExplainerContext {
   /** A new application's features, after every field has been checked against the specification. */
   deriveChecked(application: RawApplication, field: string): Float32Array {
     const [problem] = validateRawApplication(this.bundle.spec, application);
-    if (problem) throw DomainError.badRequest(`${field}.${problem.field}: ${problem.message}`, `${field}.${problem.field}`);
+    if (problem)
+      throw DomainError.badRequest(`${field}.${problem.field}: ${problem.message}`, `${field}.${problem.field}`);
     return this.derive(application);
   }
 
   checkChanges(client: KnownClient, changes: RawApplication) {
     const [problem] = validateRawApplication(this.bundle.spec, { ...client.raw, ...changes });
-    if (problem) throw DomainError.badRequest(`changes.${problem.field}: ${problem.message}`, `changes.${problem.field}`);
+    if (problem)
+      throw DomainError.badRequest(`changes.${problem.field}: ${problem.message}`, `changes.${problem.field}`);
   }
 
   /** The client's features with some application fields changed: application features re-derived, history kept. */

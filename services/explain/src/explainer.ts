@@ -53,7 +53,10 @@ export interface Explainer {
 export function createExplainer(parts: ExplainerParts, options: FastTreeShapOptions = {}): Explainer {
   const forest = readForest(parts.model);
   checkFeatureOrder(forest, parts.spec.features);
-  const features = parts.spec.features.map((definition) => ({ definition, population: parts.population.get(definition.name) }));
+  const features = parts.spec.features.map((definition) => ({
+    definition,
+    population: parts.population.get(definition.name),
+  }));
   const featureIndex = new Map(features.map((f, i) => [f.definition.name, i]));
   const treeShap = new FastTreeShap(forest, options);
 
@@ -66,7 +69,11 @@ export function createExplainer(parts: ExplainerParts, options: FastTreeShapOpti
   const explain = (values: FeatureValues, { language = 'fr', clientId }: ExplainOptions = {}): Explanation => {
     const row = toFeatureRow(values);
     const phi = treeShap.explain(row);
-    const factors: Factor[] = features.map((context, i) => ({ context, value: valueOf(row[i]!), contribution: phi[i]! }));
+    const factors: Factor[] = features.map((context, i) => ({
+      context,
+      value: valueOf(row[i]!),
+      contribution: phi[i]!,
+    }));
     const reasons = reasonsFor(factors, language);
     const { rawScore: raw, probabilityOfDefault: probability, decision } = score(row);
     return {

@@ -67,7 +67,10 @@ export function readForest(dump: LightGbmDump): Forest {
   if (!objective.startsWith('binary')) throw new Error(`expected a binary objective, got "${objective}"`);
   if ((dump.num_tree_per_iteration ?? 1) !== 1) throw new Error('expected one tree per iteration');
   if (dump.average_output) throw new Error('random-forest models (average_output) are not supported');
-  return new ForestBuilder(dump.feature_names).build(dump.tree_info.map((t) => t.tree_structure), sigmoidOf(objective));
+  return new ForestBuilder(dump.feature_names).build(
+    dump.tree_info.map((t) => t.tree_structure),
+    sigmoidOf(objective),
+  );
 }
 
 function sigmoidOf(objective: string): number {

@@ -25,7 +25,10 @@ export function runGlobalImportance(context: ExplainerContext, cache: Cache, log
     log.info('global importance: computing the SHAP values of every applicant');
     await job.run((current) => {
       if (current.progress >= nextReport) {
-        log.info({ progress: Math.round(current.progress * 100) / 100 }, `global importance ${Math.round(current.progress * 100)} %`);
+        log.info(
+          { progress: Math.round(current.progress * 100) / 100 },
+          `global importance ${Math.round(current.progress * 100)} %`,
+        );
         nextReport = Math.floor(current.progress * 10) / 10 + 0.1;
       }
     }, controller.signal);

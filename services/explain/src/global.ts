@@ -93,13 +93,19 @@ export class ImportanceJob {
       done: this.done,
       sumAbs: Array.from(this.sumAbs),
       // JSON has no NaN: missing values travel as null.
-      sample: { values: this.sample.values.map((v) => Array.from(v, (x) => (Number.isNaN(x) ? null : x))), shap: this.sample.shap.map((v) => Array.from(v)) },
+      sample: {
+        values: this.sample.values.map((v) => Array.from(v, (x) => (Number.isNaN(x) ? null : x))),
+        shap: this.sample.shap.map((v) => Array.from(v)),
+      },
     };
   }
 
   /** Takes over a snapshot of the same model over the same applicants; ignores any other. */
   restore(snapshot: ImportanceSnapshot): boolean {
-    const fits = snapshot.modelVersion === this.explainer.modelVersion && snapshot.sumAbs.length === this.sumAbs.length && snapshot.done <= this.rows.count;
+    const fits =
+      snapshot.modelVersion === this.explainer.modelVersion &&
+      snapshot.sumAbs.length === this.sumAbs.length &&
+      snapshot.done <= this.rows.count;
     if (!fits) return false;
     this.done = snapshot.done;
     this.sumAbs.set(snapshot.sumAbs);
@@ -121,7 +127,11 @@ export class ImportanceJob {
       progress: this.progress,
       rows: this.done,
       features: this.explainer.features
-        .map(({ definition }, i) => ({ feature: definition.name, label: this.explainer.label(definition.name, language), meanAbsShap: mean[i]! }))
+        .map(({ definition }, i) => ({
+          feature: definition.name,
+          label: this.explainer.label(definition.name, language),
+          meanAbsShap: mean[i]!,
+        }))
         .sort((a, b) => b.meanAbsShap - a.meanAbsShap),
     };
   }
@@ -137,7 +147,11 @@ export function shapSummary(job: ImportanceJob, top: number, points: number, lan
     features: ranked.map(({ feature, label }) => {
       const i = explainer.featureIndex.get(feature)!;
       const rank = valueRanker(job, i);
-      return { feature, label, points: picked.map((s) => ({ shap: job.sample.shap[s]![i]!, valueRank: rank(job.sample.values[s]![i]!) })) };
+      return {
+        feature,
+        label,
+        points: picked.map((s) => ({ shap: job.sample.shap[s]![i]!, valueRank: rank(job.sample.values[s]![i]!) })),
+      };
     }),
   };
 }
@@ -146,7 +160,13 @@ export function shapSummary(job: ImportanceJob, top: number, points: number, lan
  * Dependence plot data: SHAP against value for one feature, coloured by a second one; without a
  * colour asked for, the feature that best explains the spread of SHAP at equal values.
  */
-export function dependence(job: ImportanceJob, feature: string, color: string | undefined, points: number, language: Language): Dependence {
+export function dependence(
+  job: ImportanceJob,
+  feature: string,
+  color: string | undefined,
+  points: number,
+  language: Language,
+): Dependence {
   const { explainer } = job;
   const i = explainer.featureIndex.get(feature);
   if (i === undefined) throw new RangeError(`unknown feature ${feature}`);
@@ -178,7 +198,10 @@ function valueRanker(job: ImportanceJob, feature: number): (value: number) => nu
       return p === null ? null : p / 100;
     };
   }
-  const sorted = job.sample.values.map((v) => v[feature]!).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const sorted = job.sample.values
+    .map((v) => v[feature]!)
+    .filter((v) => !Number.isNaN(v))
+    .sort((a, b) => a - b);
   return (value) => (Number.isNaN(value) || sorted.length < 2 ? null : lowerBound(sorted, value) / (sorted.length - 1));
 }
 
@@ -221,7 +244,12 @@ function strongestInteraction(job: ImportanceJob, feature: number): number | und
     let score = 0;
     for (let start = 0; start < order.length; start += binSize) {
       const bin = order.slice(start, start + binSize).filter((s) => !Number.isNaN(values[s]![c]!));
-      score += Math.abs(correlation(bin.map((s) => values[s]![c]!), bin.map((s) => shap[s]![feature]!)));
+      score += Math.abs(
+        correlation(
+          bin.map((s) => values[s]![c]!),
+          bin.map((s) => shap[s]![feature]!),
+        ),
+      );
     }
     if (score > bestScore) [best, bestScore] = [c, score];
   }

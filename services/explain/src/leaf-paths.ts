@@ -34,7 +34,8 @@ export function leafPaths(forest: Forest, root: number): LeafPath[] {
         nodes: [...path.nodes, node],
         slots: [...path.slots, slot === -1 ? path.features.length : slot],
         features: slot === -1 ? [...path.features, feature] : path.features,
-        zeroFractions: slot === -1 ? [...path.zeroFractions, share] : path.zeroFractions.map((z, j) => (j === slot ? z * share : z)),
+        zeroFractions:
+          slot === -1 ? [...path.zeroFractions, share] : path.zeroFractions.map((z, j) => (j === slot ? z * share : z)),
       };
       walk(child, next);
     }

@@ -13,7 +13,10 @@ export async function startExplain(options: RuntimeOptions = {}) {
   const bundle = await loadBundle();
   const started = Date.now();
   const context = await ExplainerContext.load(bundle);
-  runtime.log.info({ ms: Date.now() - started, trees: context.explainer.forest.roots.length }, 'trees and TreeSHAP tables ready');
+  runtime.log.info(
+    { ms: Date.now() - started, trees: context.explainer.forest.roots.length },
+    'trees and TreeSHAP tables ready',
+  );
   const cache = runtime.cache(bundle.version, { defaultTtlSeconds: envInt('EXPLANATION_CACHE_TTL_SECONDS', 3600) });
   await runtime.serve(explainService(context, cache));
   const job = runGlobalImportance(context, cache, runtime.log);

@@ -4,7 +4,14 @@
  * label, the client's value and how it compares with other clients.
  */
 import type { Language, Reason } from '@octroi/contracts';
-import { clientStanding, displayValue, featureLabel, formatPercent, type FeatureContext, type Standing } from './wording.ts';
+import {
+  clientStanding,
+  displayValue,
+  featureLabel,
+  formatPercent,
+  type FeatureContext,
+  type Standing,
+} from './wording.ts';
 
 /** The most reasons of each kind a client is given, as regulators and readers expect. */
 export const MAX_REASONS = 4;
@@ -54,7 +61,9 @@ export interface Reasons {
 
 export function reasonsFor(factors: readonly Factor[], language: Language): Reasons {
   const adverse = factors.filter((f) => f.contribution > NEGLIGIBLE).sort((a, b) => b.contribution - a.contribution);
-  const favourable = factors.filter((f) => f.contribution < -NEGLIGIBLE).sort((a, b) => a.contribution - b.contribution);
+  const favourable = factors
+    .filter((f) => f.contribution < -NEGLIGIBLE)
+    .sort((a, b) => a.contribution - b.contribution);
   return {
     adverse: adverse.slice(0, MAX_REASONS).map((f) => reason(f, 'adverse', language)),
     favourable: favourable.slice(0, MAX_REASONS).map((f) => reason(f, 'favourable', language)),
@@ -84,7 +93,8 @@ function comparedWithClients(standing: Standing | null, language: Language): str
   if (standing === null) return null;
   const phrases = PHRASES[language];
   // Never "100 %": someone always has at least as much.
-  const share = (percent: number): string => formatPercent(language, Math.min(99, Math.max(1, Math.round(percent))) / 100);
+  const share = (percent: number): string =>
+    formatPercent(language, Math.min(99, Math.max(1, Math.round(percent))) / 100);
   const { percentile, sameValueShare } = standing;
   if (sameValueShare >= COMMON_VALUE_SHARE) return phrases.same(share(sameValueShare));
   if (Math.abs(percentile - 50) < AVERAGE_BAND) return phrases.average;

@@ -15,16 +15,18 @@ export function explainService(context: ExplainerContext, cache: Cache): Service
   const { explainer, derive, importance } = context;
 
   const knownFeature = (name: string, field: string) => {
-    if (!explainer.featureIndex.has(name)) throw DomainError.badRequest(`${field}: the model has no feature "${name}"`, field);
+    if (!explainer.featureIndex.has(name))
+      throw DomainError.badRequest(`${field}: the model has no feature "${name}"`, field);
     return name;
   };
 
   /** The scoring service has the final word on a changed application (it runs the ONNX model). */
-  const rescoreWith = (ctx: HandlerContext, clientId: number) => async (changes: Record<string, string | number | null>) => {
-    const client = context.client(clientId);
-    const features = Array.from(context.withChanges(client, changes), nullIfNaN);
-    return ctx.request(endpoints.scoring.score, { features, simulation: true });
-  };
+  const rescoreWith =
+    (ctx: HandlerContext, clientId: number) => async (changes: Record<string, string | number | null>) => {
+      const client = context.client(clientId);
+      const features = Array.from(context.withChanges(client, changes), nullIfNaN);
+      return ctx.request(endpoints.scoring.score, { features, simulation: true });
+    };
 
   return {
     name: 'explain',
@@ -37,11 +39,18 @@ export function explainService(context: ExplainerContext, cache: Cache): Service
         cache.getOrCompute(`explanation:${clientId}:${language}`, async () =>
           explainer.explain(context.client(clientId).features, { clientId, language }),
         ),
-      application: ({ application, language = 'fr' }) => explainer.explain(context.deriveChecked(application, 'application'), { language }),
+      application: ({ application, language = 'fr' }) =>
+        explainer.explain(context.deriveChecked(application, 'application'), { language }),
       global: ({ language = 'fr' }) => importance.report(language),
       summary: ({ top, points, language = 'fr' }) => shapSummary(importance, top, points, language),
       dependence: ({ feature, color, points, language = 'fr' }) =>
-        dependence(importance, knownFeature(feature, 'feature'), color === undefined ? undefined : knownFeature(color, 'color'), points, language),
+        dependence(
+          importance,
+          knownFeature(feature, 'feature'),
+          color === undefined ? undefined : knownFeature(color, 'color'),
+          points,
+          language,
+        ),
       whatIf: ({ clientId, changes, language = 'fr' }) => {
         const client = context.client(clientId);
         context.checkChanges(client, changes);
@@ -49,7 +58,12 @@ export function explainService(context: ExplainerContext, cache: Cache): Service
       },
       counterfactual: ({ clientId, language = 'fr' }: { clientId: number; language?: Language }, ctx) => {
         const client = context.client(clientId);
-        return counterfactual(explainer, derive, { clientId, raw: client.raw, features: client.features, language }, { rescore: rescoreWith(ctx, clientId) });
+        return counterfactual(
+          explainer,
+          derive,
+          { clientId, raw: client.raw, features: client.features, language },
+          { rescore: rescoreWith(ctx, clientId) },
+        );
       },
     },
   };

@@ -21,7 +21,11 @@ export interface WhatIfInput {
 }
 
 /** The client's features after the changes: application features re-derived, history kept. */
-export function changedFeatures(explainer: Explainer, derive: DeriveFeatures, input: Pick<WhatIfInput, 'raw' | 'features' | 'changes'>): Float64Array {
+export function changedFeatures(
+  explainer: Explainer,
+  derive: DeriveFeatures,
+  input: Pick<WhatIfInput, 'raw' | 'features' | 'changes'>,
+): Float64Array {
   const derived = derive({ ...input.raw, ...input.changes });
   const updated = toFeatureRow(input.features);
   explainer.features.forEach(({ definition }, i) => {
@@ -45,7 +49,14 @@ export function whatIf(explainer: Explainer, derive: DeriveFeatures, input: What
     changedFeatures: explainer.features.flatMap(({ definition }, i) =>
       sameValue(before[i]!, after[i]!)
         ? []
-        : [{ feature: definition.name, label: explainer.label(definition.name, language), from: nullable(before[i]!), to: nullable(after[i]!) }],
+        : [
+            {
+              feature: definition.name,
+              label: explainer.label(definition.name, language),
+              from: nullable(before[i]!),
+              to: nullable(after[i]!),
+            },
+          ],
     ),
   };
 }

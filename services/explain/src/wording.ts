@@ -10,19 +10,61 @@ const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 const WORDS = {
-  fr: { missing: 'non renseigné', yes: 'oui', no: 'non', years: 'ans', year: 'an', months: 'mois', month: 'mois', days: 'jours', day: 'jour' },
-  en: { missing: 'not provided', yes: 'yes', no: 'no', years: 'years', year: 'year', months: 'months', month: 'month', days: 'days', day: 'day' },
+  fr: {
+    missing: 'non renseigné',
+    yes: 'oui',
+    no: 'non',
+    years: 'ans',
+    year: 'an',
+    months: 'mois',
+    month: 'mois',
+    days: 'jours',
+    day: 'jour',
+  },
+  en: {
+    missing: 'not provided',
+    yes: 'yes',
+    no: 'no',
+    years: 'years',
+    year: 'year',
+    months: 'months',
+    month: 'month',
+    days: 'days',
+    day: 'day',
+  },
 } as const;
 
 /** Category codes of the data that mean nothing to a client as they stand. */
 const CATEGORY_WORDS: Record<Language, Record<string, string>> = {
   fr: {
-    Y: 'oui', N: 'non', Yes: 'oui', No: 'non', F: 'femme', M: 'homme', XNA: 'non précisé',
-    MONDAY: 'lundi', TUESDAY: 'mardi', WEDNESDAY: 'mercredi', THURSDAY: 'jeudi', FRIDAY: 'vendredi', SATURDAY: 'samedi', SUNDAY: 'dimanche',
+    Y: 'oui',
+    N: 'non',
+    Yes: 'oui',
+    No: 'non',
+    F: 'femme',
+    M: 'homme',
+    XNA: 'non précisé',
+    MONDAY: 'lundi',
+    TUESDAY: 'mardi',
+    WEDNESDAY: 'mercredi',
+    THURSDAY: 'jeudi',
+    FRIDAY: 'vendredi',
+    SATURDAY: 'samedi',
+    SUNDAY: 'dimanche',
   },
   en: {
-    Y: 'yes', N: 'no', F: 'female', M: 'male', XNA: 'not stated',
-    MONDAY: 'Monday', TUESDAY: 'Tuesday', WEDNESDAY: 'Wednesday', THURSDAY: 'Thursday', FRIDAY: 'Friday', SATURDAY: 'Saturday', SUNDAY: 'Sunday',
+    Y: 'yes',
+    N: 'no',
+    F: 'female',
+    M: 'male',
+    XNA: 'not stated',
+    MONDAY: 'Monday',
+    TUESDAY: 'Tuesday',
+    WEDNESDAY: 'Wednesday',
+    THURSDAY: 'Thursday',
+    FRIDAY: 'Friday',
+    SATURDAY: 'Saturday',
+    SUNDAY: 'Sunday',
   },
 };
 
@@ -63,7 +105,8 @@ function isShare(context: FeatureContext): boolean {
 }
 
 export function featureLabel(definition: FeatureDefinition, language: Language): string {
-  const label = definition.label?.[language] ?? definition.label?.en ?? definition.description ?? humanise(definition.name);
+  const label =
+    definition.label?.[language] ?? definition.label?.en ?? definition.description ?? humanise(definition.name);
   return isDuration(definition) ? asDuration(label, language) : label;
 }
 
@@ -113,7 +156,8 @@ export function displayValue(context: FeatureContext, value: number | null, lang
     const category = definition.categories?.[Math.trunc(value)];
     return category === undefined ? words.missing : (CATEGORY_WORDS[language][category] ?? category);
   }
-  if (isDuration(definition)) return duration(Math.abs(value) * (definition.unit === 'months' ? DAYS_PER_MONTH : 1), language);
+  if (isDuration(definition))
+    return duration(Math.abs(value) * (definition.unit === 'months' ? DAYS_PER_MONTH : 1), language);
   if (isShare(context)) return formatPercent(language, value);
   switch (definition.unit) {
     case 'flag':
@@ -137,7 +181,13 @@ function duration(days: number, language: Language): string {
 }
 
 /** French keeps the singular below two ("1 an", "0,5 jour"), English only for exactly one. */
-function counted(amount: number, one: 'day' | 'month' | 'year', many: 'days' | 'months' | 'years', language: Language, decimals = 0): string {
+function counted(
+  amount: number,
+  one: 'day' | 'month' | 'year',
+  many: 'days' | 'months' | 'years',
+  language: Language,
+  decimals = 0,
+): string {
   const singular = language === 'fr' ? Math.abs(amount) < 2 : amount === 1;
   return `${number(language, amount, { maximumFractionDigits: decimals })} ${WORDS[language][singular ? one : many]}`;
 }

@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RawApplication } from '@octroi/contracts';
-import { deriveApplicationFeatures, loadApplicantFeatures, loadApplicantRecords, loadBundle, type ModelBundle } from '@octroi/model-bundle';
+import {
+  deriveApplicationFeatures,
+  loadApplicantFeatures,
+  loadApplicantRecords,
+  loadBundle,
+  type ModelBundle,
+} from '@octroi/model-bundle';
 import { counterfactual } from '../src/counterfactual.ts';
 import { createExplainer, type Explainer } from '../src/explainer.ts';
 import { FastTreeShap } from '../src/fast-treeshap.ts';
@@ -36,7 +42,10 @@ describe('shipped model bundle', () => {
         const expected = reference!.contributions[r]!;
         assert.equal(expected.length, features + 1);
         for (let f = 0; f < features; f++) {
-          assert.ok(Math.abs(phi[f]! - expected[f]!) <= TOLERANCE, `row ${r}, ${forest.featureNames[f]}: ${phi[f]} vs ${expected[f]}`);
+          assert.ok(
+            Math.abs(phi[f]! - expected[f]!) <= TOLERANCE,
+            `row ${r}, ${forest.featureNames[f]}: ${phi[f]} vs ${expected[f]}`,
+          );
         }
         assert.ok(Math.abs(forest.expectedValue - expected[features]!) <= TOLERANCE);
         const total = phi.reduce((sum, v) => sum + v, forest.expectedValue);
@@ -53,7 +62,13 @@ describe('shipped model bundle', () => {
   });
 
   const explainerOf = (bundle: ModelBundle): Explainer =>
-    createExplainer({ model: model!, spec: bundle.spec, population: bundle.population, threshold: bundle.decision.threshold, modelVersion: bundle.version });
+    createExplainer({
+      model: model!,
+      spec: bundle.spec,
+      population: bundle.population,
+      threshold: bundle.decision.threshold,
+      modelVersion: bundle.version,
+    });
 
   it('words reasons for refused and granted clients without column names', async () => {
     const explainer = explainerOf(await loadBundle(bundleDir));
@@ -66,7 +81,8 @@ describe('shipped model bundle', () => {
         const reasons = [...explanation.adverseReasons, ...explanation.favourableReasons];
         assert.ok(explanation.adverseReasons.length <= 4 && explanation.favourableReasons.length <= 4);
         if (decision === 'refused') assert.ok(explanation.adverseReasons.length > 0);
-        for (const reason of reasons) assert.doesNotMatch(reason.text, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|NaN|undefined/, reason.text);
+        for (const reason of reasons)
+          assert.doesNotMatch(reason.text, /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|NaN|undefined/, reason.text);
       }
     }
   });
@@ -94,7 +110,12 @@ describe('shipped model bundle', () => {
     const rescore = (client: (typeof refused)[number]) => async (raw: RawApplication) =>
       explainer.score(changedFeatures(explainer, derive, { raw: client.raw, features: client.features, changes: raw }));
     const client = refused[0]!;
-    const suggestion = await counterfactual(explainer, derive, { ...client, language: 'en' }, { rescore: rescore(client) });
+    const suggestion = await counterfactual(
+      explainer,
+      derive,
+      { ...client, language: 'en' },
+      { rescore: rescore(client) },
+    );
     assert.ok(suggestion.found, suggestion.message);
     assert.equal(suggestion.result?.verifiedByScoring, true);
     const changes = Object.fromEntries(suggestion.changes.map((c) => [c.field, c.to]));

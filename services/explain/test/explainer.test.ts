@@ -30,9 +30,15 @@ describe('explanation of one client', () => {
     assert.ok(Math.abs(total - explanation.rawScore) < 1e-9);
     assert.ok(Math.abs(explanation.probabilityOfDefault - reference.probability![0]!) < 1e-9);
     assert.equal(explanation.clientId, 7);
-    assert.equal(explanation.decision, explanation.probabilityOfDefault >= explanation.threshold ? 'refused' : 'granted');
+    assert.equal(
+      explanation.decision,
+      explanation.probabilityOfDefault >= explanation.threshold ? 'refused' : 'granted',
+    );
     const sizes = explanation.contributions.map((c) => Math.abs(c.contribution));
-    assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a));
+    assert.deepEqual(
+      sizes,
+      [...sizes].sort((a, b) => b - a),
+    );
   });
 
   for (const decision of ['refused', 'granted'] as const) {
@@ -44,8 +50,14 @@ describe('explanation of one client', () => {
         assert.ok(adverse.length + favourable.length > 0);
         assert.ok(adverse.every((r) => r.contribution > 0 && r.direction === 'adverse'));
         assert.ok(favourable.every((r) => r.contribution < 0 && r.direction === 'favourable'));
-        assert.deepEqual(adverse.map((r) => r.contribution), adverse.map((r) => r.contribution).sort((a, b) => b - a));
-        assert.deepEqual(favourable.map((r) => r.contribution), favourable.map((r) => r.contribution).sort((a, b) => a - b));
+        assert.deepEqual(
+          adverse.map((r) => r.contribution),
+          adverse.map((r) => r.contribution).sort((a, b) => b - a),
+        );
+        assert.deepEqual(
+          favourable.map((r) => r.contribution),
+          favourable.map((r) => r.contribution).sort((a, b) => a - b),
+        );
         if (decision === 'refused') assert.ok(adverse.length > 0);
         assertReadable(explanation);
       });
@@ -66,11 +78,20 @@ describe('explanation of one client', () => {
     assert.equal(byName(en, 'DAYS_BIRTH').label, 'Age');
     assert.equal(byName(fr, 'DAYS_BIRTH').displayValue, '30 ans');
     assert.equal(byName(fr, 'NAME_INCOME_TYPE').displayValue, 'Pensioner');
-    assert.equal(byName(fr, 'BUREAU_MAX_DAYS_OVERDUE').label, 'Plus long retard de paiement auprès d\'autres prêteurs (jours)');
+    assert.equal(
+      byName(fr, 'BUREAU_MAX_DAYS_OVERDUE').label,
+      "Plus long retard de paiement auprès d'autres prêteurs (jours)",
+    );
 
-    const sentences = [...explainer.explain(row, { language: 'fr' }).adverseReasons, ...explainer.explain(row, { language: 'fr' }).favourableReasons].map((r) => r.text);
+    const sentences = [
+      ...explainer.explain(row, { language: 'fr' }).adverseReasons,
+      ...explainer.explain(row, { language: 'fr' }).favourableReasons,
+    ].map((r) => r.text);
     const burden = sentences.find((t) => t.startsWith('Part du revenu'));
-    assert.match(burden ?? '', /^Part du revenu consacrée aux remboursements : 32\u00a0%, plus que pour \d+\u00a0% des clients, ce qui (augmente|réduit) le risque estimé\.$/);
+    assert.match(
+      burden ?? '',
+      /^Part du revenu consacrée aux remboursements : 32\u00a0%, plus que pour \d+\u00a0% des clients, ce qui (augmente|réduit) le risque estimé\.$/,
+    );
     const age = sentences.find((t) => t.startsWith('Âge'));
     // Younger than most clients: the comparison is made on age, not on the negative day count.
     if (age) assert.match(age, /^Âge : 30 ans, moins que pour \d+\u00a0% des clients/);

@@ -36,7 +36,9 @@ export function fixtureModel(name: FixtureModel): LightGbmDump {
 }
 
 export function fixtureReference(name: FixtureModel): Reference {
-  const reference = readJson<{ features: (number | null)[][]; models: Record<string, Omit<Reference, 'rows'>> }>(fixturePath('reference.json'));
+  const reference = readJson<{ features: (number | null)[][]; models: Record<string, Omit<Reference, 'rows'>> }>(
+    fixturePath('reference.json'),
+  );
   return { rows: featureRows(reference.features), ...reference.models[name]! };
 }
 
@@ -74,7 +76,16 @@ export function deriveFixtureFeatures(raw: RawApplication): Float32Array {
   ]);
 }
 
-const INCOME_TYPES = ['Working', 'Commercial associate', 'Pensioner', 'State servant', 'Unemployed', 'Student', 'Businessman', 'Maternity leave'];
+const INCOME_TYPES = [
+  'Working',
+  'Commercial associate',
+  'Pensioner',
+  'State servant',
+  'Unemployed',
+  'Student',
+  'Businessman',
+  'Maternity leave',
+];
 
 /** A raw application consistent with a fixture row (income of 30 000, amounts to match). */
 export function rawApplicationOf(row: ArrayLike<number>): RawApplication {

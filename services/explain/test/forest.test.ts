@@ -8,7 +8,17 @@ function oneSplit(split: Record<string, unknown>): LightGbmDump {
   return {
     objective: 'binary sigmoid:1',
     feature_names: ['x'],
-    tree_info: [{ tree_structure: { split_feature: 0, internal_count: 20, left_child: leaf(0), right_child: leaf(1), ...split } as never }],
+    tree_info: [
+      {
+        tree_structure: {
+          split_feature: 0,
+          internal_count: 20,
+          left_child: leaf(0),
+          right_child: leaf(1),
+          ...split,
+        } as never,
+      },
+    ],
   };
 }
 
@@ -26,7 +36,9 @@ describe('LightGBM decision rules', () => {
 
   it('missing type None reads NaN as 0', () => {
     assert.equal(side(numeric('None', false), Number.NaN), 'left');
-    const negative = readForest(oneSplit({ decision_type: '<=', threshold: -1, missing_type: 'None', default_left: true }));
+    const negative = readForest(
+      oneSplit({ decision_type: '<=', threshold: -1, missing_type: 'None', default_left: true }),
+    );
     assert.equal(side(negative, Number.NaN), 'right');
   });
 
@@ -46,7 +58,9 @@ describe('LightGBM decision rules', () => {
   });
 
   it('categorical splits go left for the listed codes, truncating, and right for NaN, negative or unseen codes', () => {
-    const forest = readForest(oneSplit({ decision_type: '==', threshold: '1||4||40', missing_type: 'NaN', default_left: false }));
+    const forest = readForest(
+      oneSplit({ decision_type: '==', threshold: '1||4||40', missing_type: 'NaN', default_left: false }),
+    );
     assert.deepEqual(
       [1, 4, 40, 4.9, 0, 2, 39, 41, 1000, -1, -4, Number.NaN].map((v) => side(forest, v)),
       ['left', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],

@@ -29,7 +29,10 @@ describe('global importance', () => {
       assert.ok(Math.abs(entry.meanAbsShap - expected[explainer.featureIndex.get(entry.feature)!]!) < 1e-12);
     }
     const sizes = report.features.map((f) => f.meanAbsShap);
-    assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a));
+    assert.deepEqual(
+      sizes,
+      [...sizes].sort((a, b) => b - a),
+    );
     assert.equal(report.features.find((f) => f.feature === 'DAYS_BIRTH')!.label, 'Âge');
   });
 
@@ -55,7 +58,13 @@ describe('beeswarm summary and dependence', () => {
 
   it('lists the top features with sampled SHAP values and value ranks', () => {
     const summary = shapSummary(job, 3, 50, 'en');
-    assert.deepEqual(summary.features.map((f) => f.feature), job.report('en').features.slice(0, 3).map((f) => f.feature));
+    assert.deepEqual(
+      summary.features.map((f) => f.feature),
+      job
+        .report('en')
+        .features.slice(0, 3)
+        .map((f) => f.feature),
+    );
     for (const feature of summary.features) {
       assert.equal(feature.points.length, 50);
       assert.ok(feature.points.every((p) => p.valueRank === null || (p.valueRank >= 0 && p.valueRank <= 1)));

@@ -17,12 +17,21 @@ function assertMatchesLightGbm(forest: Forest, reference: Reference, explain: Ex
     const phi = explain(row);
     const expected = reference.contributions[r]!;
     for (let f = 0; f < features; f++) {
-      assert.ok(Math.abs(phi[f]! - expected[f]!) <= TOLERANCE, `row ${r}, feature ${forest.featureNames[f]}: ${phi[f]} vs LightGBM ${expected[f]}`);
+      assert.ok(
+        Math.abs(phi[f]! - expected[f]!) <= TOLERANCE,
+        `row ${r}, feature ${forest.featureNames[f]}: ${phi[f]} vs LightGBM ${expected[f]}`,
+      );
     }
-    assert.ok(Math.abs(forest.expectedValue - expected[features]!) <= TOLERANCE, `expected value ${forest.expectedValue} vs ${expected[features]}`);
+    assert.ok(
+      Math.abs(forest.expectedValue - expected[features]!) <= TOLERANCE,
+      `expected value ${forest.expectedValue} vs ${expected[features]}`,
+    );
     // Additivity: the contributions and the expected value rebuild the raw score.
     const total = phi.reduce((sum, v) => sum + v, forest.expectedValue);
-    assert.ok(Math.abs(total - reference.rawScore[r]!) <= 1e-9, `row ${r}: sum ${total} vs raw score ${reference.rawScore[r]}`);
+    assert.ok(
+      Math.abs(total - reference.rawScore[r]!) <= 1e-9,
+      `row ${r}: sum ${total} vs raw score ${reference.rawScore[r]}`,
+    );
   });
 }
 
@@ -30,7 +39,10 @@ function assertMatchesLightGbm(forest: Forest, reference: Reference, explain: Ex
 function assertCoversEdgeCases(forest: Forest, reference: Reference): void {
   const usedFeatures = new Set(forest.splitFeature);
   assert.ok(forest.categorical.includes(1), 'a categorical split');
-  assert.ok(reference.rows.some((row) => [...usedFeatures].some((f) => Number.isNaN(row[f]!))), 'a missing value on a split feature');
+  assert.ok(
+    reference.rows.some((row) => [...usedFeatures].some((f) => Number.isNaN(row[f]!))),
+    'a missing value on a split feature',
+  );
 }
 
 for (const name of FIXTURE_MODELS) {
@@ -44,7 +56,10 @@ for (const name of FIXTURE_MODELS) {
       reference.rows.forEach((row, r) => {
         const raw = rawScore(forest, row);
         assert.equal(raw, reference.rawScore[r], `row ${r}`);
-        assert.ok(Math.abs(probabilityOfDefault(forest, raw) - reference.probability![r]!) <= 1e-9, `row ${r} probability`);
+        assert.ok(
+          Math.abs(probabilityOfDefault(forest, raw) - reference.probability![r]!) <= 1e-9,
+          `row ${r} probability`,
+        );
       });
     });
 

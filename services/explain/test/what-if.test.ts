@@ -28,7 +28,9 @@ function refusedClients(): { raw: RawApplication; features: Float32Array }[] {
 
 /** The refused client closest to the threshold: a smaller loan should be enough. */
 function nearlyGranted(): { raw: RawApplication; features: Float32Array } {
-  const byRisk = refusedClients().sort((a, b) => explainer.score(a.features).rawScore - explainer.score(b.features).rawScore);
+  const byRisk = refusedClients().sort(
+    (a, b) => explainer.score(a.features).rawScore - explainer.score(b.features).rawScore,
+  );
   return byRisk[0]!;
 }
 
@@ -37,7 +39,9 @@ const rescoreWith =
   (calls: RawApplication[], history: Float32Array): Rescore =>
   async (raw) => {
     calls.push(raw);
-    const { probabilityOfDefault, decision } = explainer.score(changedFeatures(explainer, deriveFixtureFeatures, { raw, features: history, changes: {} }));
+    const { probabilityOfDefault, decision } = explainer.score(
+      changedFeatures(explainer, deriveFixtureFeatures, { raw, features: history, changes: {} }),
+    );
     return { probabilityOfDefault, decision };
   };
 
@@ -56,9 +60,16 @@ describe('what-if', () => {
     assert.equal(result.updated.decision, 'granted');
     assert.ok(result.decisionChanged);
     assert.ok(result.probabilityChange < 0);
-    assert.ok(Math.abs(result.probabilityChange - (result.updated.probabilityOfDefault - result.original.probabilityOfDefault)) < 1e-12);
+    assert.ok(
+      Math.abs(
+        result.probabilityChange - (result.updated.probabilityOfDefault - result.original.probabilityOfDefault),
+      ) < 1e-12,
+    );
     assert.deepEqual(result.changedFeatures.map((c) => c.feature).sort(), ['ANNUITY_INCOME_RATIO', 'EXT_SOURCE_MEAN']);
-    assert.equal(result.changedFeatures.find((c) => c.feature === 'EXT_SOURCE_MEAN')!.label, 'Average of the external credit scores');
+    assert.equal(
+      result.changedFeatures.find((c) => c.feature === 'EXT_SOURCE_MEAN')!.label,
+      'Average of the external credit scores',
+    );
   });
 
   it('keeps the credit history even though a new application has none', () => {
@@ -79,18 +90,31 @@ describe('counterfactual', () => {
   it('finds the smallest change to the loan that gets a refused client granted, confirmed by rescoring', async () => {
     const { raw, features } = nearlyGranted();
     const calls: RawApplication[] = [];
-    const result = await counterfactual(explainer, deriveFixtureFeatures, { clientId: 1, raw, features, language: 'fr' }, { rescore: rescoreWith(calls, features) });
+    const result = await counterfactual(
+      explainer,
+      deriveFixtureFeatures,
+      { clientId: 1, raw, features, language: 'fr' },
+      { rescore: rescoreWith(calls, features) },
+    );
     assert.ok(result.found, result.message);
     assert.equal(calls.length, 1);
     assert.deepEqual(result.result, { ...result.result!, decision: 'granted', verifiedByScoring: true });
     assert.ok(result.changes.length > 0);
-    assert.ok(result.changes.every((c) => Object.values(LOAN_FIELDS).includes(c.field as never) && (c.to as number) < (c.from as number)));
+    assert.ok(
+      result.changes.every(
+        (c) => Object.values(LOAN_FIELDS).includes(c.field as never) && (c.to as number) < (c.from as number),
+      ),
+    );
     assert.match(result.message, /^La demande serait accordée/);
     assert.doesNotMatch(result.message, /AMT_/i);
     assert.match(result.message, /montant du prêt [\d\s\u202f]+ au lieu de/);
     // Nothing smaller on the grid would have done: one step less is still refused.
-    const smaller = Object.fromEntries(result.changes.map((c) => [c.field, (c.from as number) - ((c.from as number) - (c.to as number)) * 0.5]));
-    const local = explainer.score(changedFeatures(explainer, deriveFixtureFeatures, { raw, features, changes: smaller }));
+    const smaller = Object.fromEntries(
+      result.changes.map((c) => [c.field, (c.from as number) - ((c.from as number) - (c.to as number)) * 0.5]),
+    );
+    const local = explainer.score(
+      changedFeatures(explainer, deriveFixtureFeatures, { raw, features, changes: smaller }),
+    );
     assert.ok(local.decision === 'refused' || result.changes.length > 1);
   });
 
@@ -98,7 +122,12 @@ describe('counterfactual', () => {
     const { raw, features } = nearlyGranted();
     const hopeless = Float32Array.from(features);
     hopeless[4] = 0.01; // external scores at the bottom, which the client cannot change
-    const result = await counterfactual(explainer, deriveFixtureFeatures, { clientId: 1, raw: { ...raw, EXT_SOURCE_MEAN: 0.01 }, features: hopeless, language: 'en' }, { maxReduction: 0.1 });
+    const result = await counterfactual(
+      explainer,
+      deriveFixtureFeatures,
+      { clientId: 1, raw: { ...raw, EXT_SOURCE_MEAN: 0.01 }, features: hopeless, language: 'en' },
+      { maxReduction: 0.1 },
+    );
     assert.equal(result.found, false);
     assert.equal(result.result, null);
     assert.match(result.message, /^No reduction .* up to 10%/);
@@ -108,13 +137,21 @@ describe('counterfactual', () => {
     const { raw, features } = nearlyGranted();
     const calls: RawApplication[] = [];
     const refuses: Rescore = async (r) => (calls.push(r), { probabilityOfDefault: 0.9, decision: 'refused' });
-    const result = await counterfactual(explainer, deriveFixtureFeatures, { clientId: 1, raw, features }, { rescore: refuses });
+    const result = await counterfactual(
+      explainer,
+      deriveFixtureFeatures,
+      { clientId: 1, raw, features },
+      { rescore: refuses },
+    );
     assert.equal(result.found, false);
     assert.equal(calls.length, 3);
   });
 
   it('has nothing to suggest to a granted client', async () => {
-    const granted = reference.rows.slice(0, 40).map(client).find((c) => explainer.score(c.features).decision === 'granted')!;
+    const granted = reference.rows
+      .slice(0, 40)
+      .map(client)
+      .find((c) => explainer.score(c.features).decision === 'granted')!;
     const result = await counterfactual(explainer, deriveFixtureFeatures, { clientId: 1, ...granted, language: 'en' });
     assert.ok(result.found);
     assert.deepEqual(result.changes, []);

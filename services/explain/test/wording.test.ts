@@ -6,22 +6,37 @@ import { clientStanding, displayValue, featureLabel, type FeatureContext } from 
 
 const quantiles = (from: number, to: number) => Array.from({ length: 101 }, (_, p) => from + ((to - from) * p) / 100);
 
-function context(definition: Partial<FeatureDefinition>, points: (number | null)[] = quantiles(0, 100)): FeatureContext {
+function context(
+  definition: Partial<FeatureDefinition>,
+  points: (number | null)[] = quantiles(0, 100),
+): FeatureContext {
   const full = { name: 'X', index: 0, kind: 'numeric', source: 'application', ...definition } as FeatureDefinition;
-  return { definition: full, population: { feature: full.name, count: 100, missing: 0, mean: null, std: null, quantiles: points, histogram: [] } };
+  return {
+    definition: full,
+    population: { feature: full.name, count: 100, missing: 0, mean: null, std: null, quantiles: points, histogram: [] },
+  };
 }
 
 describe('wording of values', () => {
   it('reads durations in the unit a person would use', () => {
-    const delay = context({ unit: 'days', label: { en: 'Longest delay of a payment (days)', fr: 'Plus long retard de paiement (jours)' } }, quantiles(0, 60));
+    const delay = context(
+      { unit: 'days', label: { en: 'Longest delay of a payment (days)', fr: 'Plus long retard de paiement (jours)' } },
+      quantiles(0, 60),
+    );
     assert.equal(featureLabel(delay.definition, 'fr'), 'Plus long retard de paiement');
     assert.equal(displayValue(delay, 19, 'fr'), '19 jours');
     assert.equal(displayValue(delay, 1, 'en'), '1 day');
     assert.equal(displayValue(delay, 0.5, 'fr'), '0,5 jour');
-    const job = context({ unit: 'days', label: { en: 'Time in current job (days)', fr: "Ancienneté dans l'emploi (jours)" } }, quantiles(-6000, -100));
+    const job = context(
+      { unit: 'days', label: { en: 'Time in current job (days)', fr: "Ancienneté dans l'emploi (jours)" } },
+      quantiles(-6000, -100),
+    );
     assert.equal(displayValue(job, -150, 'en'), '4 months');
     assert.equal(displayValue(job, -3000, 'fr'), '8 ans');
-    const since = context({ unit: 'months', label: { en: 'Months since the first shop or cash loan', fr: 'Mois depuis le premier prêt' } }, quantiles(-90, -5));
+    const since = context(
+      { unit: 'months', label: { en: 'Months since the first shop or cash loan', fr: 'Mois depuis le premier prêt' } },
+      quantiles(-90, -5),
+    );
     assert.equal(featureLabel(since.definition, 'en'), 'Time since the first shop or cash loan');
     assert.equal(featureLabel(since.definition, 'fr'), 'Temps écoulé depuis le premier prêt');
     assert.equal(displayValue(since, -45, 'en'), '3 years');
@@ -33,7 +48,10 @@ describe('wording of values', () => {
   });
 
   it('says "the same as" when many clients share the value', () => {
-    const delays = context({ unit: 'count', label: { en: 'Late payments', fr: 'Paiements en retard' } }, [...Array(70).fill(0), ...quantiles(1, 30).slice(70)]);
+    const delays = context({ unit: 'count', label: { en: 'Late payments', fr: 'Paiements en retard' } }, [
+      ...Array(70).fill(0),
+      ...quantiles(1, 30).slice(70),
+    ]);
     const text = reasonText({ context: delays, value: 0, contribution: -0.2 }, 'favourable', 'en');
     assert.equal(text, 'Late payments: 0, the same as for 69% of clients, which lowers the estimated risk.');
   });

@@ -16,11 +16,23 @@ import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import { tableFromIPC } from 'apache-arrow';
-import { defaultModelDir, deriveApplicationFeatures, loadBundle, validateRawApplication, type ModelBundle } from '@octroi/model-bundle';
+import {
+  defaultModelDir,
+  deriveApplicationFeatures,
+  loadBundle,
+  validateRawApplication,
+  type ModelBundle,
+} from '@octroi/model-bundle';
 import type { RawApplication } from '@octroi/contracts';
 import { CreditScorer } from './credit-scorer.ts';
 
-const SECONDARY_TABLES = ['bureau.csv', 'previous_application.csv', 'POS_CASH_balance.csv', 'installments_payments.csv', 'credit_card_balance.csv'];
+const SECONDARY_TABLES = [
+  'bureau.csv',
+  'previous_application.csv',
+  'POS_CASH_balance.csv',
+  'installments_payments.csv',
+  'credit_card_balance.csv',
+];
 const TRAINING_DIR = resolve(import.meta.dirname, '../../../training');
 
 interface HistoryFeatures {
@@ -34,14 +46,24 @@ function historyFeatures(bundle: ModelBundle, input: string): HistoryFeatures | 
   if (!SECONDARY_TABLES.some((table) => existsSync(join(folder, table)))) return undefined;
   const out = join(mkdtempSync(join(tmpdir(), 'octroi-history-')), 'history.arrow');
   console.error(`Secondary tables found in ${folder}: computing history features`);
-  const run = spawnSync('python3', ['-m', 'octroi_training.history_export', '--data', folder, '--applications', input, '--out', out], { cwd: TRAINING_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+  const run = spawnSync(
+    'python3',
+    ['-m', 'octroi_training.history_export', '--data', folder, '--applications', input, '--out', out],
+    { cwd: TRAINING_DIR, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   if (run.status !== 0) throw new Error('computing history features failed (see above)');
   const table = tableFromIPC(readFileSync(out));
   const ids = table.getChild(bundle.spec.id)!.toArray() as Int32Array;
   const columns = bundle.featureNames
-    .map((name, index) => ({ index, child: bundle.spec.features[index]!.source === 'application' ? null : table.getChild(name) }))
+    .map((name, index) => ({
+      index,
+      child: bundle.spec.features[index]!.source === 'application' ? null : table.getChild(name),
+    }))
     .filter((column) => column.child)
-    .map(({ index, child }) => ({ index, values: Float32Array.from(child!.toArray() as ArrayLike<number>, (v) => (v === null ? Number.NaN : v)) }));
+    .map(({ index, child }) => ({
+      index,
+      values: Float32Array.from(child!.toArray() as ArrayLike<number>, (v) => (v === null ? Number.NaN : v)),
+    }));
   return { rowOf: new Map(Array.from(ids, (id, row) => [id, row])), columns };
 }
 
@@ -69,15 +91,25 @@ function progress(total: number) {
     if (!final && Date.now() - last < 1000) return;
     last = Date.now();
     const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-    console.error(`scored ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((100 * done) / Math.max(1, total)).toFixed(1)} %), ${Math.round(rate).toLocaleString('en')} rows/s`);
+    console.error(
+      `scored ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((100 * done) / Math.max(1, total)).toFixed(1)} %), ${Math.round(rate).toLocaleString('en')} rows/s`,
+    );
   };
 }
 
 async function main() {
   const { values } = parseArgs({
-    options: { model: { type: 'string', default: defaultModelDir() }, input: { type: 'string' }, output: { type: 'string' }, batch: { type: 'string', default: '2000' } },
+    options: {
+      model: { type: 'string', default: defaultModelDir() },
+      input: { type: 'string' },
+      output: { type: 'string' },
+      batch: { type: 'string', default: '2000' },
+    },
   });
-  if (!values.input || !values.output) throw new Error('usage: npm run score -- --input <applications.csv> --output <scores.csv> [--model <bundle folder>]');
+  if (!values.input || !values.output)
+    throw new Error(
+      'usage: npm run score -- --input <applications.csv> --output <scores.csv> [--model <bundle folder>]',
+    );
   const input = resolve(values.input);
   const bundle = await loadBundle(resolve(values.model!));
   const scorer = await CreditScorer.load(bundle);
@@ -116,7 +148,8 @@ async function main() {
     } else {
       const features = deriveApplicationFeatures(bundle.spec, application);
       const historyRow = history?.rowOf.get(Number(id));
-      if (history && historyRow !== undefined) for (const column of history.columns) features[column.index] = column.values[historyRow]!;
+      if (history && historyRow !== undefined)
+        for (const column of history.columns) features[column.index] = column.values[historyRow]!;
       matrix.set(features, rows * width);
       pending.push({ id, row: rows++ });
     }

@@ -1,7 +1,12 @@
 import type { ModelInfo, RawApplication, Score } from '@octroi/contracts';
 import {
-  DomainError, decisionFor, deriveApplicationFeatures, loadApplicantFeatures, validateRawApplication,
-  type ApplicantFeatures, type ModelBundle,
+  DomainError,
+  decisionFor,
+  deriveApplicationFeatures,
+  loadApplicantFeatures,
+  validateRawApplication,
+  type ApplicantFeatures,
+  type ModelBundle,
 } from '@octroi/model-bundle';
 import { OnnxScorer, type ScorerOptions } from './onnx-scorer.ts';
 
@@ -48,7 +53,11 @@ export class CreditScorer {
     const width = this.featureCount;
     const matrix = new Float32Array(rows.length * width);
     rows.forEach((row, index) => {
-      if (row.length !== width) throw DomainError.badRequest(`${field(index)}: the model takes ${width} features, got ${row.length}`, field(index));
+      if (row.length !== width)
+        throw DomainError.badRequest(
+          `${field(index)}: the model takes ${width} features, got ${row.length}`,
+          field(index),
+        );
       row.forEach((value, column) => (matrix[index * width + column] = value ?? Number.NaN));
     });
     return this.scoreMatrix(matrix, rows.length);

@@ -34,13 +34,17 @@ export class OnnxScorer {
       throw new BundleError(`${path}: cannot be loaded by onnxruntime (${(err as Error).message})`);
     }
     if (!session.inputNames.includes(INPUT) || !session.outputNames.includes(OUTPUT)) {
-      throw new BundleError(`${path}: expected input "${INPUT}" and output "${OUTPUT}", found inputs [${session.inputNames}] and outputs [${session.outputNames}] (convert with ZipMap off)`);
+      throw new BundleError(
+        `${path}: expected input "${INPUT}" and output "${OUTPUT}", found inputs [${session.inputNames}] and outputs [${session.outputNames}] (convert with ZipMap off)`,
+      );
     }
     const scorer = new OnnxScorer(session, bundle.featureNames.length);
     try {
       await scorer.probabilities(new Float32Array(scorer.featureCount).fill(Number.NaN), 1);
     } catch (err) {
-      throw new BundleError(`${path} does not take the ${scorer.featureCount} features of feature_spec.json: ${(err as Error).message}`);
+      throw new BundleError(
+        `${path} does not take the ${scorer.featureCount} features of feature_spec.json: ${(err as Error).message}`,
+      );
     }
     return scorer;
   }

@@ -29,16 +29,28 @@ async function decide(
     ...subjectOf(index),
   }));
   await audit.append(
-    decided.map(({ decisionId, clientId, applicationHash, probabilityOfDefault, threshold, decision, modelVersion }) => ({
-      decisionId, requestId: ctx.requestId, time, modelVersion, probabilityOfDefault, threshold, decision,
-      ...(clientId !== undefined ? { clientId } : {}),
-      ...(applicationHash ? { applicationHash } : {}),
-    })),
+    decided.map(
+      ({ decisionId, clientId, applicationHash, probabilityOfDefault, threshold, decision, modelVersion }) => ({
+        decisionId,
+        requestId: ctx.requestId,
+        time,
+        modelVersion,
+        probabilityOfDefault,
+        threshold,
+        decision,
+        ...(clientId !== undefined ? { clientId } : {}),
+        ...(applicationHash ? { applicationHash } : {}),
+      }),
+    ),
   );
   return decided.map(({ applicationHash: _hash, ...score }) => score);
 }
 
-export function scoringService(scorer: CreditScorer, cache: Cache, audit: AuditLog): ServiceDefinition<typeof endpoints.scoring> {
+export function scoringService(
+  scorer: CreditScorer,
+  cache: Cache,
+  audit: AuditLog,
+): ServiceDefinition<typeof endpoints.scoring> {
   const modelInfo = scorer.modelInfo();
   return {
     name: 'scoring',
@@ -50,16 +62,26 @@ export function scoringService(scorer: CreditScorer, cache: Cache, audit: AuditL
       score: async ({ features, simulation }, ctx) => {
         const scores = await scorer.scoreRows([features], () => 'features');
         if (simulation) return scores[0]!;
-        const [score] = await decide(audit, ctx, scores, () => ({ applicationHash: applicationHash({ features: JSON.stringify(features) }) }));
+        const [score] = await decide(audit, ctx, scores, () => ({
+          applicationHash: applicationHash({ features: JSON.stringify(features) }),
+        }));
         return score!;
       },
       scoreBatch: async ({ rows }, ctx) => {
         const scores = await scorer.scoreRows(rows, (row) => `rows.${row}`);
-        return { scores: await decide(audit, ctx, scores, (row) => ({ applicationHash: applicationHash({ features: JSON.stringify(rows[row]) }) })) };
+        return {
+          scores: await decide(audit, ctx, scores, (row) => ({
+            applicationHash: applicationHash({ features: JSON.stringify(rows[row]) }),
+          })),
+        };
       },
       scoreApplications: async ({ applications }, ctx) => {
         const scores = await scorer.scoreApplications(applications);
-        return { scores: await decide(audit, ctx, scores, (index) => ({ applicationHash: applicationHash(applications[index]!) })) };
+        return {
+          scores: await decide(audit, ctx, scores, (index) => ({
+            applicationHash: applicationHash(applications[index]!),
+          })),
+        };
       },
       scoreClient: async ({ clientId }, ctx) => {
         // A known client's decision is made once per model version; asked again, it is the recorded one.

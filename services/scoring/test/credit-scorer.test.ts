@@ -23,7 +23,9 @@ describe('credit scorer on the shipped bundle', () => {
 
   test("onnxruntime's probabilities equal LightGBM's within 1e-5 on every reference row", async () => {
     const scores = await scorer.scoreRows(reference.features, (row) => `rows.${row}`);
-    const worst = Math.max(...scores.map((score, i) => Math.abs(score.probabilityOfDefault - sigmoid(reference.rawScore[i]!))));
+    const worst = Math.max(
+      ...scores.map((score, i) => Math.abs(score.probabilityOfDefault - sigmoid(reference.rawScore[i]!))),
+    );
     assert.ok(worst <= 1e-5, `largest difference ${worst}`);
   });
 
@@ -34,7 +36,10 @@ describe('credit scorer on the shipped bundle', () => {
       assert.equal(score.threshold, threshold);
       assert.equal(score.modelVersion, scorer.version);
     }
-    assert.ok(scores.some((s) => s.decision === 'refused') && scores.some((s) => s.decision === 'granted'), 'the reference rows hold both decisions');
+    assert.ok(
+      scores.some((s) => s.decision === 'refused') && scores.some((s) => s.decision === 'granted'),
+      'the reference rows hold both decisions',
+    );
   });
 
   test('a known client is scored from the features shipped with the bundle', async () => {
@@ -48,17 +53,28 @@ describe('credit scorer on the shipped bundle', () => {
   test('a row of the wrong width is refused naming the row', async () => {
     await assert.rejects(
       scorer.scoreRows([reference.features[0]!, [1, 2, 3]], (row) => `rows.${row}`),
-      (err: DomainError) => err.code === 'bad_request' && err.field === 'rows.1' && /takes \d+ features, got 3/.test(err.message),
+      (err: DomainError) =>
+        err.code === 'bad_request' && err.field === 'rows.1' && /takes \d+ features, got 3/.test(err.message),
     );
   });
 
   test('raw applications: features derived in TypeScript, bad fields named with their position', async () => {
-    const application = { AMT_INCOME_TOTAL: 150000, AMT_CREDIT: 400000, AMT_ANNUITY: 20000, AMT_GOODS_PRICE: 350000, DAYS_BIRTH: -14000, CODE_GENDER: 'M' };
+    const application = {
+      AMT_INCOME_TOTAL: 150000,
+      AMT_CREDIT: 400000,
+      AMT_ANNUITY: 20000,
+      AMT_GOODS_PRICE: 350000,
+      DAYS_BIRTH: -14000,
+      CODE_GENDER: 'M',
+    };
     const [score] = await scorer.scoreApplications([application]);
     assert.ok(score!.probabilityOfDefault > 0 && score!.probabilityOfDefault < 1);
     const [bigger] = await scorer.scoreApplications([{ ...application, AMT_ANNUITY: 90000 }]);
     assert.notEqual(bigger!.probabilityOfDefault, score!.probabilityOfDefault, 'the annuity matters');
-    await assert.rejects(scorer.scoreApplications([application, { ...application, DAYS_BIRTH: 'old' }]), (err: DomainError) => err.field === 'applications.1.DAYS_BIRTH');
+    await assert.rejects(
+      scorer.scoreApplications([application, { ...application, DAYS_BIRTH: 'old' }]),
+      (err: DomainError) => err.field === 'applications.1.DAYS_BIRTH',
+    );
   });
 
   test('the model description lists every feature with its importance', () => {
@@ -79,7 +95,10 @@ describe('a bundle that does not hold together stops the start-up with a clear m
   test('a missing ONNX file', async () => {
     const dir = copy();
     rmSync(join(dir, 'model.onnx'));
-    await assert.rejects(CreditScorer.load(await loadBundle(dir)), (err: Error) => err instanceof BundleError && /model\.onnx/.test(err.message));
+    await assert.rejects(
+      CreditScorer.load(await loadBundle(dir)),
+      (err: Error) => err instanceof BundleError && /model\.onnx/.test(err.message),
+    );
   });
 
   test('an ONNX file that does not take the features of the specification', async () => {
@@ -87,6 +106,9 @@ describe('a bundle that does not hold together stops the start-up with a clear m
     const spec = JSON.parse(readFileSync(join(dir, 'feature_spec.json'), 'utf8'));
     spec.features = spec.features.slice(0, 10);
     writeFileSync(join(dir, 'feature_spec.json'), JSON.stringify(spec));
-    await assert.rejects(CreditScorer.load(await loadBundle(dir)), (err: Error) => err instanceof BundleError && /does not take the 10 features/.test(err.message));
+    await assert.rejects(
+      CreditScorer.load(await loadBundle(dir)),
+      (err: Error) => err instanceof BundleError && /does not take the 10 features/.test(err.message),
+    );
   });
 });

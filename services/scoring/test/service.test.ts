@@ -5,12 +5,23 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { AuditRecord } from '@octroi/contracts';
 import { loadApplicantFeatures, loadBundle } from '@octroi/model-bundle';
-import { FileAuditLog, MemoryCache, createLogger, processMetrics, type AuditLog, type HandlerContext } from '@octroi/runtime';
+import {
+  FileAuditLog,
+  MemoryCache,
+  createLogger,
+  processMetrics,
+  type AuditLog,
+  type HandlerContext,
+} from '@octroi/runtime';
 import { CreditScorer } from '../src/credit-scorer.ts';
 import { scoringService } from '../src/service.ts';
 
 const log = createLogger('scoring-test', 'warn');
-const context = (requestId: string): HandlerContext => ({ requestId, log, request: () => Promise.reject(new Error('no bus here')) });
+const context = (requestId: string): HandlerContext => ({
+  requestId,
+  log,
+  request: () => Promise.reject(new Error('no bus here')),
+});
 
 /** A file audit log that can be made to fail, as a full disk or a lost JetStream would. */
 class FlakyAuditLog implements AuditLog {

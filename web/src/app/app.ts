@@ -17,7 +17,14 @@ import { I18n } from './shared/i18n/i18n';
       <a class="brand" [routerLink]="['/', i18n.language(), 'clients']">
         <svg aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="28" height="28">
           <rect width="32" height="32" rx="6" fill="currentColor" />
-          <path d="M9 16.5l4.5 4.5 9.5-10" fill="none" stroke="#fff" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round" />
+          <path
+            d="M9 16.5l4.5 4.5 9.5-10"
+            fill="none"
+            stroke="#fff"
+            stroke-width="3.2"
+            stroke-linecap="round"
+            stroke-linejoin="round"
+          />
         </svg>
         {{ t().appName }}
       </a>
@@ -25,19 +32,28 @@ import { I18n } from './shared/i18n/i18n';
         <nav [attr.aria-label]="t().nav.label">
           <ul>
             <li>
-              <a [routerLink]="['/', i18n.language(), 'clients']" routerLinkActive="active" ariaCurrentWhenActive="page">{{
-                t().nav.clients
-              }}</a>
+              <a
+                [routerLink]="['/', i18n.language(), 'clients']"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
+                >{{ t().nav.clients }}</a
+              >
             </li>
             <li>
-              <a [routerLink]="['/', i18n.language(), 'model']" routerLinkActive="active" ariaCurrentWhenActive="page">{{
-                t().nav.model
-              }}</a>
+              <a
+                [routerLink]="['/', i18n.language(), 'model']"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
+                >{{ t().nav.model }}</a
+              >
             </li>
             <li>
-              <a [routerLink]="['/', i18n.language(), 'applications', 'new']" routerLinkActive="active" ariaCurrentWhenActive="page">{{
-                t().nav.newApplication
-              }}</a>
+              <a
+                [routerLink]="['/', i18n.language(), 'applications', 'new']"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
+                >{{ t().nav.newApplication }}</a
+              >
             </li>
           </ul>
         </nav>
@@ -55,7 +71,8 @@ import { I18n } from './shared/i18n/i18n';
         >
         @if (session.user(); as user) {
           <p class="officer">
-            <span class="visually-hidden">{{ t().auth.signedInAs }}</span> <span data-testid="officer">{{ user.displayName }}</span>
+            <span class="visually-hidden">{{ t().auth.signedInAs }}</span>
+            <span data-testid="officer">{{ user.displayName }}</span>
           </p>
           <button type="button" class="secondary" (click)="signOut()">{{ t().auth.signOut }}</button>
         }

@@ -1,4 +1,16 @@
-import { Dictionary, Float32, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import {
+  Dictionary,
+  Float32,
+  Float64,
+  Int32,
+  Table,
+  Utf8,
+  makeData,
+  makeVector,
+  tableToIPC,
+  vectorFromArray,
+  type Vector,
+} from 'apache-arrow';
 
 /** A column to write: numbers (NaN is written as null when asked), or strings as category codes. */
 export type ColumnValues = Float32Array | Float64Array | Int32Array | { codes: Int32Array; categories: string[] };
@@ -21,14 +33,25 @@ function vectorOf(values: ColumnValues, nanAsNull: boolean): Vector {
     if (!nanAsNull) return makeVector(values);
     const nullBitmap = validity(values.length, (i) => !Number.isNaN(values[i]));
     const type = values instanceof Float32Array ? new Float32() : new Float64();
-    return makeVector(makeData({ type, length: values.length, nullCount: nullBitmap.nulls, nullBitmap: nullBitmap.bits, data: values }));
+    return makeVector(
+      makeData({ type, length: values.length, nullCount: nullBitmap.nulls, nullBitmap: nullBitmap.bits, data: values }),
+    );
   }
   const { codes, categories } = values;
   const nullBitmap = validity(codes.length, (i) => (codes[i] ?? -1) >= 0);
   const type = new Dictionary(new Utf8(), new Int32());
   const dictionary = vectorFromArray(categories, new Utf8());
   const data = codes.map((code) => Math.max(code, 0));
-  return makeVector(makeData({ type, length: codes.length, nullCount: nullBitmap.nulls, nullBitmap: nullBitmap.bits, data, dictionary }));
+  return makeVector(
+    makeData({
+      type,
+      length: codes.length,
+      nullCount: nullBitmap.nulls,
+      nullBitmap: nullBitmap.bits,
+      data,
+      dictionary,
+    }),
+  );
 }
 
 function validity(length: number, isValid: (i: number) => boolean): { bits: Uint8Array; nulls: number } {

@@ -23,29 +23,167 @@ export const tinySpec: FeatureSpec = {
   target: 'TARGET',
   id: 'SK_ID_CURR',
   rawFields: [
-    { name: 'NAME_CONTRACT_TYPE', type: 'string', group: 'income_credit', description: 'Identification if loan is cash or revolving', required: false, categories: ['Cash loans', 'Revolving loans'] },
-    { name: 'CODE_GENDER', type: 'string', group: 'identity', description: 'Gender of the client', required: false, categories: ['F', 'M'] },
-    { name: 'AMT_INCOME_TOTAL', type: 'number', group: 'income_credit', description: 'Income of the client', required: false },
-    { name: 'AMT_CREDIT', type: 'number', group: 'income_credit', description: 'Credit amount of the loan', required: false },
+    {
+      name: 'NAME_CONTRACT_TYPE',
+      type: 'string',
+      group: 'income_credit',
+      description: 'Identification if loan is cash or revolving',
+      required: false,
+      categories: ['Cash loans', 'Revolving loans'],
+    },
+    {
+      name: 'CODE_GENDER',
+      type: 'string',
+      group: 'identity',
+      description: 'Gender of the client',
+      required: false,
+      categories: ['F', 'M'],
+    },
+    {
+      name: 'AMT_INCOME_TOTAL',
+      type: 'number',
+      group: 'income_credit',
+      description: 'Income of the client',
+      required: false,
+    },
+    {
+      name: 'AMT_CREDIT',
+      type: 'number',
+      group: 'income_credit',
+      description: 'Credit amount of the loan',
+      required: false,
+    },
     { name: 'AMT_ANNUITY', type: 'number', group: 'income_credit', description: 'Loan annuity', required: false },
-    { name: 'DAYS_BIRTH', type: 'number', group: 'identity', description: "Client's age in days at the time of application", required: false },
-    { name: 'DAYS_EMPLOYED', type: 'number', group: 'employment', description: 'How many days before the application the person started current employment', required: false },
-    { name: 'CNT_CHILDREN', type: 'number', group: 'family', description: 'Number of children the client has', required: false },
-    { name: 'NAME_FAMILY_STATUS', type: 'string', group: 'family', description: 'Family status of the client', required: false, categories: ['Married', 'Single / not married'] },
-    { name: 'EXT_SOURCE_1', type: 'number', group: 'external_scores', description: 'Normalized score from external data source', required: false },
-    { name: 'EXT_SOURCE_2', type: 'number', group: 'external_scores', description: 'Normalized score from external data source', required: false },
-    { name: 'FLAG_DOCUMENT_3', type: 'number', group: 'documents', description: 'Did client provide document 3', required: false },
-    { name: 'FLAG_MOBIL', type: 'number', group: 'contact', description: 'Did client provide mobile phone (1=YES, 0=NO)', required: false },
-    { name: 'NAME_HOUSING_TYPE', type: 'string', group: 'housing', description: 'What is the housing situation of the client', required: false, categories: ['House / apartment', 'With parents'] },
-    { name: 'OCCUPATION_TYPE', type: 'string', group: 'employment', description: 'What kind of occupation does the client have', required: false, categories: ['Laborers', 'Core staff'] },
+    {
+      name: 'DAYS_BIRTH',
+      type: 'number',
+      group: 'identity',
+      description: "Client's age in days at the time of application",
+      required: false,
+    },
+    {
+      name: 'DAYS_EMPLOYED',
+      type: 'number',
+      group: 'employment',
+      description: 'How many days before the application the person started current employment',
+      required: false,
+    },
+    {
+      name: 'CNT_CHILDREN',
+      type: 'number',
+      group: 'family',
+      description: 'Number of children the client has',
+      required: false,
+    },
+    {
+      name: 'NAME_FAMILY_STATUS',
+      type: 'string',
+      group: 'family',
+      description: 'Family status of the client',
+      required: false,
+      categories: ['Married', 'Single / not married'],
+    },
+    {
+      name: 'EXT_SOURCE_1',
+      type: 'number',
+      group: 'external_scores',
+      description: 'Normalized score from external data source',
+      required: false,
+    },
+    {
+      name: 'EXT_SOURCE_2',
+      type: 'number',
+      group: 'external_scores',
+      description: 'Normalized score from external data source',
+      required: false,
+    },
+    {
+      name: 'FLAG_DOCUMENT_3',
+      type: 'number',
+      group: 'documents',
+      description: 'Did client provide document 3',
+      required: false,
+    },
+    {
+      name: 'FLAG_MOBIL',
+      type: 'number',
+      group: 'contact',
+      description: 'Did client provide mobile phone (1=YES, 0=NO)',
+      required: false,
+    },
+    {
+      name: 'NAME_HOUSING_TYPE',
+      type: 'string',
+      group: 'housing',
+      description: 'What is the housing situation of the client',
+      required: false,
+      categories: ['House / apartment', 'With parents'],
+    },
+    {
+      name: 'OCCUPATION_TYPE',
+      type: 'string',
+      group: 'employment',
+      description: 'What kind of occupation does the client have',
+      required: false,
+      categories: ['Laborers', 'Core staff'],
+    },
   ],
   features: [
-    { name: 'EXT_SOURCE_MEAN', index: 0, kind: 'numeric', source: 'application', description: 'Mean of the external scores', label: { en: 'Mean external score', fr: 'Score externe moyen' }, unit: 'ratio' },
-    { name: 'CREDIT_INCOME_RATIO', index: 1, kind: 'numeric', source: 'application', description: 'Credit amount over income', label: { en: 'Credit to income', fr: 'Crédit sur revenu' }, unit: 'ratio' },
-    { name: 'AGE_YEARS', index: 2, kind: 'numeric', source: 'application', description: 'Age in years', label: { en: 'Age', fr: 'Âge' }, unit: 'years' },
-    { name: 'NAME_CONTRACT_TYPE', index: 3, kind: 'categorical', source: 'application', description: 'Cash or revolving loan', label: { en: 'Contract type', fr: 'Type de contrat' }, unit: 'category', categories: ['Cash loans', 'Revolving loans'] },
-    { name: 'BUREAU_ACTIVE_COUNT', index: 4, kind: 'numeric', source: 'bureau', description: 'Active credits at other lenders', label: { en: 'Active credits elsewhere', fr: 'Crédits actifs ailleurs' }, unit: 'count' },
-    { name: 'AMT_ANNUITY', index: 5, kind: 'numeric', source: 'application', description: 'Loan annuity', label: { en: 'Annuity', fr: 'Annuité' }, unit: 'currency' },
+    {
+      name: 'EXT_SOURCE_MEAN',
+      index: 0,
+      kind: 'numeric',
+      source: 'application',
+      description: 'Mean of the external scores',
+      label: { en: 'Mean external score', fr: 'Score externe moyen' },
+      unit: 'ratio',
+    },
+    {
+      name: 'CREDIT_INCOME_RATIO',
+      index: 1,
+      kind: 'numeric',
+      source: 'application',
+      description: 'Credit amount over income',
+      label: { en: 'Credit to income', fr: 'Crédit sur revenu' },
+      unit: 'ratio',
+    },
+    {
+      name: 'AGE_YEARS',
+      index: 2,
+      kind: 'numeric',
+      source: 'application',
+      description: 'Age in years',
+      label: { en: 'Age', fr: 'Âge' },
+      unit: 'years',
+    },
+    {
+      name: 'NAME_CONTRACT_TYPE',
+      index: 3,
+      kind: 'categorical',
+      source: 'application',
+      description: 'Cash or revolving loan',
+      label: { en: 'Contract type', fr: 'Type de contrat' },
+      unit: 'category',
+      categories: ['Cash loans', 'Revolving loans'],
+    },
+    {
+      name: 'BUREAU_ACTIVE_COUNT',
+      index: 4,
+      kind: 'numeric',
+      source: 'bureau',
+      description: 'Active credits at other lenders',
+      label: { en: 'Active credits elsewhere', fr: 'Crédits actifs ailleurs' },
+      unit: 'count',
+    },
+    {
+      name: 'AMT_ANNUITY',
+      index: 5,
+      kind: 'numeric',
+      source: 'application',
+      description: 'Loan annuity',
+      label: { en: 'Annuity', fr: 'Annuité' },
+      unit: 'currency',
+    },
   ],
   derivations: [],
 };
@@ -62,11 +200,28 @@ export async function writeTinyBundle(dir?: string): Promise<string> {
     'metrics.json': json({ auc: 0.75 }),
     'importance.json': json(tinyImportance),
     'population.json': json(populationOf(data.features, data.targets)),
-    'features.arrow': arrowFileBytes({ SK_ID_CURR: data.ids, TARGET: data.targets, PROBABILITY: data.probabilities, ...data.features }),
-    'applicants.arrow': arrowFileBytes({ SK_ID_CURR: data.ids, TARGET: data.targets, ...data.raw }, { nanAsNull: true }),
+    'features.arrow': arrowFileBytes({
+      SK_ID_CURR: data.ids,
+      TARGET: data.targets,
+      PROBABILITY: data.probabilities,
+      ...data.features,
+    }),
+    'applicants.arrow': arrowFileBytes(
+      { SK_ID_CURR: data.ids, TARGET: data.targets, ...data.raw },
+      { nanAsNull: true },
+    ),
   };
-  const listed = Object.entries(files).map(([name, content]) => ({ name, sha256: createHash('sha256').update(content).digest('hex') }));
-  files['manifest.json'] = json({ name: 'tiny', version: '2026.11.27-tiny', trainedOn: 'generated', dataRows: TINY_SIZE, files: listed });
+  const listed = Object.entries(files).map(([name, content]) => ({
+    name,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  }));
+  files['manifest.json'] = json({
+    name: 'tiny',
+    version: '2026.11.27-tiny',
+    trainedOn: 'generated',
+    dataRows: TINY_SIZE,
+    files: listed,
+  });
   await Promise.all(Object.entries(files).map(([name, content]) => writeFile(join(folder, name), content)));
   return folder;
 }
@@ -101,7 +256,9 @@ function tinyApplicants(): TinyApplicants {
   const ext2 = column(() => random());
   const contract = codes(() => (random() < 0.8 ? 0 : 1));
   const ids = Int32Array.from({ length: n }, (_, row) => tinyClientId(row));
-  const extMean = Float32Array.from({ length: n }, (_, row) => (Number.isNaN(ext1[row]!) ? ext2[row]! : (ext1[row]! + ext2[row]!) / 2));
+  const extMean = Float32Array.from({ length: n }, (_, row) =>
+    Number.isNaN(ext1[row]!) ? ext2[row]! : (ext1[row]! + ext2[row]!) / 2,
+  );
   const features = {
     EXT_SOURCE_MEAN: extMean,
     CREDIT_INCOME_RATIO: Float32Array.from({ length: n }, (_, row) => credit[row]! / income[row]!),
@@ -110,24 +267,36 @@ function tinyApplicants(): TinyApplicants {
     BUREAU_ACTIVE_COUNT: Float32Array.from({ length: n }, () => (random() < 0.25 ? NaN : Math.floor(random() * 5))),
     AMT_ANNUITY: Float32Array.from(annuity),
   };
-  const probabilities = Float32Array.from(extMean, (ext, row) => 1 / (1 + Math.exp(6 * ext - 3 - 0.2 * features.CREDIT_INCOME_RATIO[row]!)));
+  const probabilities = Float32Array.from(
+    extMean,
+    (ext, row) => 1 / (1 + Math.exp(6 * ext - 3 - 0.2 * features.CREDIT_INCOME_RATIO[row]!)),
+  );
   const targets = Float32Array.from(probabilities, (p, row) => (row >= 40 ? NaN : random() < p ? 1 : 0));
   const raw: Record<string, ColumnValues> = {
     NAME_CONTRACT_TYPE: { codes: contract, categories: ['Cash loans', 'Revolving loans'] },
-    CODE_GENDER: { codes: codes((row) => row % 3 === 0 ? 1 : 0), categories: ['F', 'M'] },
+    CODE_GENDER: { codes: codes((row) => (row % 3 === 0 ? 1 : 0)), categories: ['F', 'M'] },
     AMT_INCOME_TOTAL: income,
     AMT_CREDIT: credit,
     AMT_ANNUITY: annuity,
     DAYS_BIRTH: birth,
     DAYS_EMPLOYED: column(() => -Math.round(random() * 4000)),
     CNT_CHILDREN: column(() => Math.floor(random() * 3)),
-    NAME_FAMILY_STATUS: { codes: codes(() => (random() < 0.6 ? 0 : 1)), categories: ['Married', 'Single / not married'] },
+    NAME_FAMILY_STATUS: {
+      codes: codes(() => (random() < 0.6 ? 0 : 1)),
+      categories: ['Married', 'Single / not married'],
+    },
     EXT_SOURCE_1: ext1,
     EXT_SOURCE_2: ext2,
     FLAG_DOCUMENT_3: column(() => (random() < 0.7 ? 1 : 0)),
     FLAG_MOBIL: column(() => 1),
-    NAME_HOUSING_TYPE: { codes: codes(() => (random() < 0.9 ? 0 : 1)), categories: ['House / apartment', 'With parents'] },
-    OCCUPATION_TYPE: { codes: codes(() => (random() < 0.3 ? -1 : random() < 0.5 ? 0 : 1)), categories: ['Laborers', 'Core staff'] },
+    NAME_HOUSING_TYPE: {
+      codes: codes(() => (random() < 0.9 ? 0 : 1)),
+      categories: ['House / apartment', 'With parents'],
+    },
+    OCCUPATION_TYPE: {
+      codes: codes(() => (random() < 0.3 ? -1 : random() < 0.5 ? 0 : 1)),
+      categories: ['Laborers', 'Core staff'],
+    },
   };
   return { ids, targets, probabilities, features, raw };
 }
@@ -146,20 +315,28 @@ export function populationOf(features: Record<string, Float32Array>, targets: Fl
     const min = present[0]!;
     const max = present[present.length - 1]!;
     const width = (max - min) / 10 || 1;
-    const histogram = Array.from({ length: 10 }, (_, i) => ({ lower: min + i * width, upper: min + (i + 1) * width, count0: 0, count1: 0 }));
+    const histogram = Array.from({ length: 10 }, (_, i) => ({
+      lower: min + i * width,
+      upper: min + (i + 1) * width,
+      count0: 0,
+      count1: 0,
+    }));
     values.forEach((v, row) => {
       const bin = histogram[Math.min(9, Math.floor((v - min) / width))];
       if (bin && targets[row] === 0) bin.count0++;
       if (bin && targets[row] === 1) bin.count1++;
     });
-    return [feature, {
-      count: present.length,
-      missing: values.length - present.length,
-      mean,
-      std,
-      quantiles: Array.from({ length: 101 }, (_, p) => quantile(p / 100)),
-      histogram,
-    }] as const;
+    return [
+      feature,
+      {
+        count: present.length,
+        missing: values.length - present.length,
+        mean,
+        std,
+        quantiles: Array.from({ length: 101 }, (_, p) => quantile(p / 100)),
+        histogram,
+      },
+    ] as const;
   });
   return { rows: targets.length, quantileLevels: 'p00..p100 in steps of 1 %', features: Object.fromEntries(entries) };
 }

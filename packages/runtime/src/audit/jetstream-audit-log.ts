@@ -1,4 +1,11 @@
-import { JSONCodec, RetentionPolicy, StorageType, type JetStreamClient, type JetStreamManager, type NatsConnection } from 'nats';
+import {
+  JSONCodec,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+  type NatsConnection,
+} from 'nats';
 import { AUDIT_STREAM, AUDIT_SUBJECT_PREFIX, auditSubject, type AuditRecord } from '@octroi/contracts';
 import type { AuditLog } from './types.ts';
 
@@ -43,7 +50,9 @@ export class JetStreamAuditLog implements AuditLog {
 
   async append(records: AuditRecord[]): Promise<void> {
     await Promise.all(
-      records.map((record) => this.js.publish(auditSubject(record.decisionId), codec.encode(record), { msgID: record.decisionId })),
+      records.map((record) =>
+        this.js.publish(auditSubject(record.decisionId), codec.encode(record), { msgID: record.decisionId }),
+      ),
     );
   }
 

@@ -24,7 +24,11 @@ export abstract class BaseBus implements Bus {
     protected readonly metrics: Metrics,
   ) {}
 
-  async request<E extends Endpoint>(endpoint: E, payload: RequestOf<E>, options: RequestOptions = {}): Promise<ReplyOf<E>> {
+  async request<E extends Endpoint>(
+    endpoint: E,
+    payload: RequestOf<E>,
+    options: RequestOptions = {},
+  ): Promise<ReplyOf<E>> {
     const requestId = options.requestId ?? newRequestId();
     const stopTimer = this.metrics.requestSeconds.startTimer({ subject: endpoint.subject });
     let outcome = 'ok';
@@ -53,7 +57,12 @@ export abstract class BaseBus implements Bus {
     return new OctroiError('timeout', `No answer on ${subject} within ${timeoutMs} ms`);
   }
 
-  protected abstract send(subject: string, payload: unknown, requestId: string, timeoutMs: number): Promise<Envelope<unknown>>;
+  protected abstract send(
+    subject: string,
+    payload: unknown,
+    requestId: string,
+    timeoutMs: number,
+  ): Promise<Envelope<unknown>>;
   protected abstract disconnect(): Promise<void>;
   abstract serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
   abstract ping(service: ServiceName, timeoutMs?: number): Promise<ServiceInstance[]>;

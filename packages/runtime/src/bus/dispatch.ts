@@ -69,7 +69,11 @@ export async function dispatch(
   }
   stopTimer();
   context.metrics.inFlight.dec({ service: definition.name });
-  context.metrics.handled.inc({ service: definition.name, subject: endpoint.subject, code: reply.ok ? 'ok' : reply.error.code });
+  context.metrics.handled.inc({
+    service: definition.name,
+    subject: endpoint.subject,
+    code: reply.ok ? 'ok' : reply.error.code,
+  });
   return reply;
 }
 

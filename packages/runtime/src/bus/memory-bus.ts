@@ -19,7 +19,12 @@ export class MemoryBus extends BaseBus {
   readonly kind = 'memory' as const;
   private readonly routes = new Map<string, { endpointKey: string; instances: Instance[]; next: number }>();
 
-  protected async send(subject: string, payload: unknown, requestId: string, timeoutMs: number): Promise<Envelope<unknown>> {
+  protected async send(
+    subject: string,
+    payload: unknown,
+    requestId: string,
+    timeoutMs: number,
+  ): Promise<Envelope<unknown>> {
     const route = this.routes.get(subject);
     const live = route?.instances.filter((instance) => !instance.stopped) ?? [];
     if (!route || live.length === 0) throw MemoryBus.noResponders(subject);
@@ -47,7 +52,11 @@ export class MemoryBus extends BaseBus {
         inFlight.track(
           // A macrotask boundary, as with a network hop: the caller's code after `request()` runs first.
           new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-            dispatch(definition as unknown as ServiceDefinition, endpointKey, payload, requestId, { bus: this, log, metrics: this.metrics }),
+            dispatch(definition as unknown as ServiceDefinition, endpointKey, payload, requestId, {
+              bus: this,
+              log,
+              metrics: this.metrics,
+            }),
           ),
         ),
     };

@@ -1,4 +1,12 @@
-import { connect, headers as natsHeaders, ErrorCode as NatsErrorCode, JSONCodec, RequestStrategy, type NatsConnection, type NatsError } from 'nats';
+import {
+  connect,
+  headers as natsHeaders,
+  ErrorCode as NatsErrorCode,
+  JSONCodec,
+  RequestStrategy,
+  type NatsConnection,
+  type NatsError,
+} from 'nats';
 import { Headers, type Endpoint, type Envelope, type ServiceName } from '@octroi/contracts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -48,7 +56,12 @@ export class NatsBus extends BaseBus {
     }
   }
 
-  protected async send(subject: string, payload: unknown, requestId: string, timeoutMs: number): Promise<Envelope<unknown>> {
+  protected async send(
+    subject: string,
+    payload: unknown,
+    requestId: string,
+    timeoutMs: number,
+  ): Promise<Envelope<unknown>> {
     const headers = natsHeaders();
     headers.set(Headers.requestId, requestId);
     try {
@@ -58,8 +71,14 @@ export class NatsBus extends BaseBus {
       const code = (err as NatsError).code;
       if (code === NatsErrorCode.NoResponders) throw NatsBus.noResponders(subject);
       if (code === NatsErrorCode.Timeout) throw NatsBus.timedOut(subject, timeoutMs);
-      if (code === NatsErrorCode.Disconnect || code === NatsErrorCode.ConnectionClosed || code === NatsErrorCode.ConnectionDraining) {
-        throw Object.assign(NatsBus.noResponders(subject), { message: `The message bus is not reachable (${subject})` });
+      if (
+        code === NatsErrorCode.Disconnect ||
+        code === NatsErrorCode.ConnectionClosed ||
+        code === NatsErrorCode.ConnectionDraining
+      ) {
+        throw Object.assign(NatsBus.noResponders(subject), {
+          message: `The message bus is not reachable (${subject})`,
+        });
       }
       throw err;
     }
@@ -87,7 +106,13 @@ export class NatsBus extends BaseBus {
           }
           const requestId = msg.headers?.get(Headers.requestId) || newRequestId();
           void inFlight
-            .track(dispatch(definition as unknown as ServiceDefinition, endpointKey, decodeOrNull(msg.data), requestId, { bus: this, log, metrics: this.metrics }))
+            .track(
+              dispatch(definition as unknown as ServiceDefinition, endpointKey, decodeOrNull(msg.data), requestId, {
+                bus: this,
+                log,
+                metrics: this.metrics,
+              }),
+            )
             .then((reply) => msg.respond(this.encodeReply(reply, endpoint.subject, log)));
         },
       });
@@ -116,7 +141,10 @@ export class NatsBus extends BaseBus {
     const limit = this.connection.info?.max_payload ?? Number.POSITIVE_INFINITY;
     if (data.length <= limit) return data;
     log.error({ subject, bytes: data.length, limit }, 'reply larger than the bus allows');
-    return codec.encode({ ok: false, error: { code: 'internal', message: `The answer is too large to send (${data.length} bytes); ask for less` } });
+    return codec.encode({
+      ok: false,
+      error: { code: 'internal', message: `The answer is too large to send (${data.length} bytes); ask for less` },
+    });
   }
 
   async ping(serviceName: ServiceName, timeoutMs = 500): Promise<ServiceInstance[]> {

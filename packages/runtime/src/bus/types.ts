@@ -15,10 +15,17 @@ export interface RequestOptions {
 export interface HandlerContext {
   requestId: string;
   log: Logger;
-  request<E extends Endpoint>(endpoint: E, payload: RequestOf<E>, options?: Omit<RequestOptions, 'requestId'>): Promise<ReplyOf<E>>;
+  request<E extends Endpoint>(
+    endpoint: E,
+    payload: RequestOf<E>,
+    options?: Omit<RequestOptions, 'requestId'>,
+  ): Promise<ReplyOf<E>>;
 }
 
-export type Handler<E extends Endpoint> = (payload: RequestOf<E>, ctx: HandlerContext) => Promise<ReplyOf<E>> | ReplyOf<E>;
+export type Handler<E extends Endpoint> = (
+  payload: RequestOf<E>,
+  ctx: HandlerContext,
+) => Promise<ReplyOf<E>> | ReplyOf<E>;
 
 /** One handler per endpoint of a service; the type checks that each handler matches its contract. */
 export interface ServiceDefinition<Eps extends Record<string, Endpoint> = Record<string, Endpoint>> {

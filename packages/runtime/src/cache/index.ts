@@ -27,5 +27,7 @@ export function createCache(
   settings: { enabled: boolean; nearMegabytes: number } = { enabled: true, nearMegabytes: 0 },
 ): Cache {
   if (!settings.enabled) return new NoCache(options, metrics);
-  return redisUrl ? new RedisCache(redisUrl, options, metrics, log, settings.nearMegabytes) : new MemoryCache(options, metrics);
+  return redisUrl
+    ? new RedisCache(redisUrl, options, metrics, log, settings.nearMegabytes)
+    : new MemoryCache(options, metrics);
 }

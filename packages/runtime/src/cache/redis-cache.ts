@@ -20,7 +20,13 @@ export class RedisCache extends BaseCache {
   private degraded = false;
   private connectedOnce = false;
 
-  constructor(url: string, options: CacheOptions, metrics: Metrics, private readonly log: Logger, nearMegabytes = 0) {
+  constructor(
+    url: string,
+    options: CacheOptions,
+    metrics: Metrics,
+    private readonly log: Logger,
+    nearMegabytes = 0,
+  ) {
     super(options, metrics);
     this.near = nearMegabytes > 0 ? heldValues(nearMegabytes) : undefined;
     this.client = new Redis(url, {
@@ -57,7 +63,8 @@ export class RedisCache extends BaseCache {
   }
 
   private markDegraded(err: unknown) {
-    if (!this.degraded) this.log.warn({ err: String(err) }, 'Redis unavailable: answering without cache until it returns');
+    if (!this.degraded)
+      this.log.warn({ err: String(err) }, 'Redis unavailable: answering without cache until it returns');
     this.degraded = true;
   }
 

@@ -50,7 +50,8 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
 }
 
 const onPath = (binary: string) => spawnSync('sh', ['-c', `command -v ${binary}`]).status === 0;
-const dockerRuns = () => existsSync('/var/run/docker.sock') && spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
+const dockerRuns = () =>
+  existsSync('/var/run/docker.sock') && spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
 
 function external(url: string): TestServer {
   const port = Number(new URL(url).port);
@@ -118,22 +119,37 @@ export async function startNats(options: { jetStream?: boolean } = {}): Promise<
     const storeDir = mkdtempSync(join(tmpdir(), 'octroi-nats-'));
     const args = ['-a', '127.0.0.1', '-p', String(port)];
     if (options.jetStream) args.push('-js', '-sd', storeDir);
-    const server = localProcess('nats', port, 'nats-server', args, () => rmSync(storeDir, { recursive: true, force: true }));
+    const server = localProcess('nats', port, 'nats-server', args, () =>
+      rmSync(storeDir, { recursive: true, force: true }),
+    );
     await server.start();
     return server;
   }
   if (dockerRuns()) return container('nats:2.10-alpine', 4222, 'nats', options.jetStream ? ['-js'] : []);
-  throw new Error('Integration tests need NATS: set NATS_URL, or install nats-server (apt-get install nats-server), or run a Docker engine');
+  throw new Error(
+    'Integration tests need NATS: set NATS_URL, or install nats-server (apt-get install nats-server), or run a Docker engine',
+  );
 }
 
 export async function startRedis(): Promise<TestServer> {
   if (process.env.REDIS_URL) return external(process.env.REDIS_URL);
   if (onPath('redis-server')) {
     const port = await freePort();
-    const server = localProcess('redis', port, 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+    const server = localProcess('redis', port, 'redis-server', [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
     await server.start();
     return server;
   }
   if (dockerRuns()) return container('redis:7-alpine', 6379, 'redis');
-  throw new Error('Integration tests need Redis: set REDIS_URL, or install redis-server (apt-get install redis-server), or run a Docker engine');
+  throw new Error(
+    'Integration tests need Redis: set REDIS_URL, or install redis-server (apt-get install redis-server), or run a Docker engine',
+  );
 }

@@ -9,7 +9,15 @@ describe('application fields', () => {
   });
 
   it('builds the raw application, years turned into negative day counts', () => {
-    expect(toRawApplication({ AMT_CREDIT: '400000', AGE_YEARS: '30', YEARS_EMPLOYED: '2', CODE_GENDER: 'F', EXT_SOURCE_3: '' })).toEqual({
+    expect(
+      toRawApplication({
+        AMT_CREDIT: '400000',
+        AGE_YEARS: '30',
+        YEARS_EMPLOYED: '2',
+        CODE_GENDER: 'F',
+        EXT_SOURCE_3: '',
+      }),
+    ).toEqual({
       AMT_CREDIT: 400000,
       DAYS_BIRTH: -10958,
       DAYS_EMPLOYED: -731,

@@ -35,7 +35,13 @@ export const FORM_GROUPS: readonly { group: FormGroupName; fields: readonly Form
       {
         name: 'NAME_EDUCATION_TYPE',
         kind: 'category',
-        categories: ['Secondary / secondary special', 'Higher education', 'Incomplete higher', 'Lower secondary', 'Academic degree'],
+        categories: [
+          'Secondary / secondary special',
+          'Higher education',
+          'Incomplete higher',
+          'Lower secondary',
+          'Academic degree',
+        ],
       },
       {
         name: 'NAME_FAMILY_STATUS',

@@ -35,7 +35,9 @@ describe('NewApplicationPage', () => {
 
     const input = root.querySelector('#app-AMT_CREDIT')!;
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(root.querySelector(`#${input.getAttribute('aria-describedby')}`)!.textContent).toContain('AMT_CREDIT must be at least 0');
+    expect(root.querySelector(`#${input.getAttribute('aria-describedby')}`)!.textContent).toContain(
+      'AMT_CREDIT must be at least 0',
+    );
     expect(root.querySelector('[role="alert"]')!.textContent).toContain('Montant du crédit');
   });
 
@@ -48,7 +50,10 @@ describe('NewApplicationPage', () => {
     expect(scoring.request.body).toEqual({ AMT_CREDIT: 400000, DAYS_BIRTH: -12784 });
     scoring.flush(score({ probabilityOfDefault: 0.08, decision: 'granted' }));
     const explaining = http.expectOne('/api/v1/explanations');
-    expect(explaining.request.body).toEqual({ application: { AMT_CREDIT: 400000, DAYS_BIRTH: -12784 }, language: 'fr' });
+    expect(explaining.request.body).toEqual({
+      application: { AMT_CREDIT: 400000, DAYS_BIRTH: -12784 },
+      language: 'fr',
+    });
     explaining.flush(explanation({ probabilityOfDefault: 0.08, decision: 'granted' }));
     await fixture.whenStable();
 

@@ -8,7 +8,14 @@ import { OctroiApi, errorBodyOf } from '../core/octroi-api';
 import { ScoreGauge } from '../shared/charts/score-gauge';
 import { I18n } from '../shared/i18n/i18n';
 import { describeError } from '../shared/ui/describe-error';
-import { FORM_GROUPS, type FormField, type FormFieldName, formFieldOf, parseNumber, toRawApplication } from './application-fields';
+import {
+  FORM_GROUPS,
+  type FormField,
+  type FormFieldName,
+  formFieldOf,
+  parseNumber,
+  toRawApplication,
+} from './application-fields';
 
 interface FieldError {
   field?: FormFieldName;
@@ -35,9 +42,9 @@ interface FieldError {
             <p>
               {{ t().application.errorSummary }}
               @if (e.field) {
-                <a [href]="'#app-' + e.field" (click)="focusField($event, e.field)">{{ t().application.fields[e.field] }}</a>{{
-                  i18n.colon()
-                }}
+                <a [href]="'#app-' + e.field" (click)="focusField($event, e.field)">{{
+                  t().application.fields[e.field]
+                }}</a>{{ i18n.colon() }}
               }
               {{ e.message }}
             </p>
@@ -86,15 +93,27 @@ interface FieldError {
         </fieldset>
       }
       <div class="form-actions">
-        <button type="submit" [disabled]="busy()">{{ busy() ? t().application.submitting : t().application.submit }}</button>
+        <button type="submit" [disabled]="busy()">
+          {{ busy() ? t().application.submitting : t().application.submit }}
+        </button>
         <button type="button" class="secondary" (click)="reset()">{{ t().application.reset }}</button>
       </div>
     </form>
 
     @if (result(); as r) {
-      <section class="card" aria-labelledby="result-heading" tabindex="-1" id="application-result" data-testid="application-result">
+      <section
+        class="card"
+        aria-labelledby="result-heading"
+        tabindex="-1"
+        id="application-result"
+        data-testid="application-result"
+      >
         <h2 id="result-heading">{{ t().application.resultHeading }}</h2>
-        <app-score-gauge [probability]="r.score.probabilityOfDefault" [threshold]="r.score.threshold" [decision]="r.score.decision" />
+        <app-score-gauge
+          [probability]="r.score.probabilityOfDefault"
+          [threshold]="r.score.threshold"
+          [decision]="r.score.decision"
+        />
         <h3>{{ t().reasons.heading }}</h3>
         <app-reasons-panel [explanation]="r.explanation" />
       </section>
@@ -118,7 +137,9 @@ export class NewApplicationPage {
     const values = this.values();
     return new Set(
       FORM_GROUPS.flatMap((g) => g.fields)
-        .filter((f) => f.kind !== 'category' && values[f.name]?.trim() && parseNumber(values[f.name] ?? '') === undefined)
+        .filter(
+          (f) => f.kind !== 'category' && values[f.name]?.trim() && parseNumber(values[f.name] ?? '') === undefined,
+        )
         .map((f) => f.name),
     );
   });
@@ -163,7 +184,10 @@ export class NewApplicationPage {
     const application = toRawApplication(this.values());
     try {
       const [score, explanation] = await firstValueFrom(
-        forkJoin([this.api.scoreApplication(application), this.api.explainApplication(application, this.i18n.language())]),
+        forkJoin([
+          this.api.scoreApplication(application),
+          this.api.explainApplication(application, this.i18n.language()),
+        ]),
       );
       this.result.set({ score, explanation });
       setTimeout(() => document.getElementById('application-result')?.focus());
@@ -172,7 +196,10 @@ export class NewApplicationPage {
       const body = errorBodyOf(error);
       if (body.status === 400 && body.message) {
         const field = formFieldOf(body.field);
-        this.error.set({ field, message: field ? body.message : `${body.field ? `${body.field} : ` : ''}${body.message}` });
+        this.error.set({
+          field,
+          message: field ? body.message : `${body.field ? `${body.field} : ` : ''}${body.message}`,
+        });
         if (field) document.getElementById(`app-${field}`)?.focus();
       } else {
         this.error.set({ message: describeError(error, this.t()) });

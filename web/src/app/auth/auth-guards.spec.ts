@@ -37,7 +37,9 @@ describe('requireSignIn', () => {
     const { router, http } = setUp();
     const navigation = router.navigateByUrl('/en/clients/100002?feature=AMT_CREDIT');
     await settle();
-    http.expectOne('/api/v1/session').flush({ code: 'unauthorized', message: 'no session' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/v1/session')
+      .flush({ code: 'unauthorized', message: 'no session' }, { status: 401, statusText: 'Unauthorized' });
     await navigation;
     expect(router.url).toBe('/en/sign-in?returnUrl=%2Fen%2Fclients%2F100002%3Ffeature%3DAMT_CREDIT');
     expect(TestBed.inject(I18n).language()).toBe('en');

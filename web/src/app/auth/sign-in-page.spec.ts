@@ -51,7 +51,9 @@ describe('SignInPage', () => {
       .expectOne('/api/v1/session')
       .flush({ code: 'unauthorized', message: 'Bad credentials' }, { status: 401, statusText: 'Unauthorized' });
     await fixture.whenStable();
-    expect(fixture.nativeElement.querySelector('[role="alert"]').textContent).toContain('Identifiant ou mot de passe incorrect.');
+    expect(fixture.nativeElement.querySelector('[role="alert"]').textContent).toContain(
+      'Identifiant ou mot de passe incorrect.',
+    );
     expect(router.url).toContain('/fr/sign-in');
   });
 

@@ -79,18 +79,26 @@ export class BivariatePanel {
   readonly xChange = output<string>();
   readonly yChange = output<string>();
 
-  protected readonly sample = httpResource<PopulationSample>(() => apiUrls.populationSample(this.x(), this.y(), this.clientId()));
+  protected readonly sample = httpResource<PopulationSample>(() =>
+    apiUrls.populationSample(this.x(), this.y(), this.clientId()),
+  );
 
   protected readonly points = computed<ScatterPoint[]>(() => {
     if (!this.sample.hasValue()) return [];
     const threshold = this.threshold();
-    return this.sample.value().points.map((p) => ({ x: p.x, y: p.y, colour: riskColour(p.probabilityOfDefault, threshold) }));
+    return this.sample
+      .value()
+      .points.map((p) => ({ x: p.x, y: p.y, colour: riskColour(p.probabilityOfDefault, threshold) }));
   });
 
   protected readonly highlight = computed<ScatterHighlight | null>(() => {
     const client = this.sample.hasValue() ? this.sample.value().client : undefined;
     if (!client || client.x === null || client.y === null) return null;
-    return { x: client.x, y: client.y, label: `${this.t().comparison.theClient} (${this.i18n.percent(client.probabilityOfDefault)})` };
+    return {
+      x: client.x,
+      y: client.y,
+      label: `${this.t().comparison.theClient} (${this.i18n.percent(client.probabilityOfDefault)})`,
+    };
   });
 
   protected readonly caption = computed(() =>

@@ -66,7 +66,9 @@ export class ClientFinder {
     ID_PREFIX.test(this.settled()) ? apiUrls.clients({ page: 1, pageSize: 8, search: this.settled() }) : undefined,
   );
 
-  protected readonly matches = computed(() => (this.results.hasValue() && ID_PREFIX.test(this.query()) ? this.results.value().items : []));
+  protected readonly matches = computed(() =>
+    this.results.hasValue() && ID_PREFIX.test(this.query()) ? this.results.value().items : [],
+  );
 
   protected readonly countText = computed(() => {
     if (!ID_PREFIX.test(this.settled()) || !this.results.hasValue()) return '';

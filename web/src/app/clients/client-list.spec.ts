@@ -33,12 +33,25 @@ describe('ClientList', () => {
     fixture.componentRef.setInput('filters', { page: 2, decision: 'refused', band: 'high', minIncome: 100000 });
     fixture.detectChanges();
 
-    http.expectOne('/api/v1/clients?page=2&pageSize=20&decision=refused&minProbability=0.3&maxProbability=1&minIncome=100000').flush(page);
+    http
+      .expectOne(
+        '/api/v1/clients?page=2&pageSize=20&decision=refused&minProbability=0.3&maxProbability=1&minIncome=100000',
+      )
+      .flush(page);
     await fixture.whenStable();
 
     const row = (fixture.nativeElement as HTMLElement).querySelector('tbody tr')!;
     const cells = [...row.children].map((cell) => cell.textContent?.replace(/\s/g, ' ').trim());
-    expect(cells).toEqual(['100002', '62,0 %', 'Refusé', 'En défaut', '26 ans', '202 500 €', '406 598 €', 'Prêt d’argent']);
+    expect(cells).toEqual([
+      '100002',
+      '62,0 %',
+      'Refusé',
+      'En défaut',
+      '26 ans',
+      '202 500 €',
+      '406 598 €',
+      'Prêt d’argent',
+    ]);
     expect(fixture.nativeElement.textContent).toContain('Page 2 sur 3');
   });
 

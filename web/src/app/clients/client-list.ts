@@ -67,8 +67,12 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
         <label for="filter-contract">{{ t().clients.contractType }}</label>
         <select id="filter-contract" name="contract">
           <option value="" [selected]="!filters().contract">{{ t().clients.anyContract }}</option>
-          <option value="Cash loans" [selected]="filters().contract === 'Cash loans'">{{ t().clients.cashLoans }}</option>
-          <option value="Revolving loans" [selected]="filters().contract === 'Revolving loans'">{{ t().clients.revolvingLoans }}</option>
+          <option value="Cash loans" [selected]="filters().contract === 'Cash loans'">
+            {{ t().clients.cashLoans }}
+          </option>
+          <option value="Revolving loans" [selected]="filters().contract === 'Revolving loans'">
+            {{ t().clients.revolvingLoans }}
+          </option>
         </select>
       </div>
       <div class="field">
@@ -81,11 +85,25 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
       </div>
       <div class="field">
         <label for="filter-min-income">{{ t().clients.minIncome }}</label>
-        <input id="filter-min-income" name="minIncome" type="number" min="0" step="1000" [value]="filters().minIncome ?? ''" />
+        <input
+          id="filter-min-income"
+          name="minIncome"
+          type="number"
+          min="0"
+          step="1000"
+          [value]="filters().minIncome ?? ''"
+        />
       </div>
       <div class="field">
         <label for="filter-max-income">{{ t().clients.maxIncome }}</label>
-        <input id="filter-max-income" name="maxIncome" type="number" min="0" step="1000" [value]="filters().maxIncome ?? ''" />
+        <input
+          id="filter-max-income"
+          name="maxIncome"
+          type="number"
+          min="0"
+          step="1000"
+          [value]="filters().maxIncome ?? ''"
+        />
       </div>
       <div class="filter-actions">
         <button type="submit">{{ t().clients.applyFilters }}</button>
@@ -127,7 +145,9 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
                   <td class="num">{{ i18n.percent(client.probabilityOfDefault) }}</td>
                   <td><app-decision-badge [decision]="client.decision" [short]="true" /></td>
                   <td>{{ outcomeWords(client.knownOutcome) }}</td>
-                  <td class="num">{{ client.ageYears === null ? '–' : t().clients.years(i18n.number(client.ageYears, 'integer')) }}</td>
+                  <td class="num">
+                    {{ client.ageYears === null ? '–' : t().clients.years(i18n.number(client.ageYears, 'integer')) }}
+                  </td>
                   <td class="num">{{ i18n.currency(client.incomeTotal) }}</td>
                   <td class="num">{{ i18n.currency(client.creditAmount) }}</td>
                   <td>{{ client.contractType ? i18n.category(client.contractType) : '–' }}</td>
@@ -137,7 +157,12 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
           </table>
         </div>
         <nav class="pager" [attr.aria-label]="t().clients.listHeading">
-          <button type="button" class="secondary" [disabled]="page.page <= 1" (click)="navigate({ ...filters(), page: page.page - 1 })">
+          <button
+            type="button"
+            class="secondary"
+            [disabled]="page.page <= 1"
+            (click)="navigate({ ...filters(), page: page.page - 1 })"
+          >
             {{ t().clients.previous }}
           </button>
           <p aria-live="polite">{{ t().clients.pageOf(page.page, pages(), i18n.number(page.total, 'integer')) }}</p>

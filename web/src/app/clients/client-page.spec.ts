@@ -44,7 +44,9 @@ describe('ClientPage', () => {
     expect(text).toContain('Revenu annuel');
     expect(text).toMatch(/202\s500\s€/);
     // The decision's key in the audit log, for the client to quote.
-    expect(fixture.nativeElement.querySelector('[data-testid="decision-reference"]').textContent).toContain('5f0c2a9e-3b1d-4c6e-9a57-2d8e41b0c7f3');
+    expect(fixture.nativeElement.querySelector('[data-testid="decision-reference"]').textContent).toContain(
+      '5f0c2a9e-3b1d-4c6e-9a57-2d8e41b0c7f3',
+    );
     // The waterfall has a table alternative with every step.
     const rows = fixture.nativeElement.querySelectorAll('.waterfall tbody tr');
     expect(rows.length).toBe(6);

@@ -1,5 +1,14 @@
 import { httpResource } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, numberAttribute, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  numberAttribute,
+  viewChild,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 
 import type { ClientRecord, Explanation, RawValue, Score } from '../core/api-types';
@@ -57,7 +66,12 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
 
     <div class="client-top">
       <div>
-        <section class="card score-card" aria-labelledby="score-heading" data-panel="score" [attr.aria-busy]="score.isLoading()">
+        <section
+          class="card score-card"
+          aria-labelledby="score-heading"
+          data-panel="score"
+          [attr.aria-busy]="score.isLoading()"
+        >
           <h2 id="score-heading">{{ t().gauge.heading }}</h2>
           <app-load-status [loading]="score.isLoading()" [error]="score.error()" (retry)="score.reload()" />
           @if (score.hasValue()) {
@@ -78,9 +92,18 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
         }
       </div>
 
-      <section class="card reasons-card" aria-labelledby="reasons-heading" data-panel="reasons" [attr.aria-busy]="explanation.isLoading()">
+      <section
+        class="card reasons-card"
+        aria-labelledby="reasons-heading"
+        data-panel="reasons"
+        [attr.aria-busy]="explanation.isLoading()"
+      >
         <h2 id="reasons-heading">{{ t().reasons.heading }}</h2>
-        <app-load-status [loading]="explanation.isLoading()" [error]="explanation.error()" (retry)="explanation.reload()" />
+        <app-load-status
+          [loading]="explanation.isLoading()"
+          [error]="explanation.error()"
+          (retry)="explanation.reload()"
+        />
         @if (explanation.hasValue()) {
           <app-reasons-panel [explanation]="explanation.value()" />
         }
@@ -88,7 +111,12 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
     </div>
 
     <div class="client-grid">
-      <section class="card record-card" aria-labelledby="record-heading" data-panel="record" [attr.aria-busy]="record.isLoading()">
+      <section
+        class="card record-card"
+        aria-labelledby="record-heading"
+        data-panel="record"
+        [attr.aria-busy]="record.isLoading()"
+      >
         <h2 id="record-heading">{{ t().client.informationHeading }}</h2>
         <app-load-status [loading]="record.isLoading()" [error]="record.error()" (retry)="record.reload()" />
         @if (record.hasValue()) {
@@ -113,7 +141,11 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
 
       <section class="card population-card" aria-labelledby="population-heading">
         <h2 id="population-heading">{{ t().comparison.heading }}</h2>
-        <app-population-panel [clientId]="clientId()" [feature]="populationFeature()" (featureChange)="setQuery({ feature: $event })" />
+        <app-population-panel
+          [clientId]="clientId()"
+          [feature]="populationFeature()"
+          (featureChange)="setQuery({ feature: $event })"
+        />
       </section>
 
       <section class="card bivariate-card" aria-labelledby="bivariate-heading">
@@ -151,7 +183,9 @@ export class ClientPage {
 
   protected readonly record = httpResource<ClientRecord>(() => apiUrls.client(this.clientId(), this.i18n.language()));
   protected readonly score = httpResource<Score>(() => apiUrls.score(this.clientId()));
-  protected readonly explanation = httpResource<Explanation>(() => apiUrls.explanation(this.clientId(), this.i18n.language()));
+  protected readonly explanation = httpResource<Explanation>(() =>
+    apiUrls.explanation(this.clientId(), this.i18n.language()),
+  );
 
   protected readonly refused = computed(() => this.score.hasValue() && this.score.value().decision === 'refused');
   protected readonly threshold = computed(() => (this.score.hasValue() ? this.score.value().threshold : 0.5));

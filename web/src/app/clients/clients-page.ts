@@ -5,7 +5,8 @@ import { I18n } from '../shared/i18n/i18n';
 import { ClientFinder } from './client-finder';
 import { type ClientFilters, ClientList, type RiskBand } from './client-list';
 
-const optionalNumber = (value: unknown) => (value === undefined || value === null || value === '' ? undefined : numberAttribute(value));
+const optionalNumber = (value: unknown) =>
+  value === undefined || value === null || value === '' ? undefined : numberAttribute(value);
 
 /** The start page: find a client by number, or browse and filter the list. */
 @Component({

@@ -14,7 +14,11 @@ import { LoadStatus } from '../shared/ui/load-status';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '[attr.aria-busy]': 'counterfactual.isLoading()', 'data-panel': 'counterfactual' },
   template: `
-    <app-load-status [loading]="counterfactual.isLoading()" [error]="counterfactual.error()" (retry)="counterfactual.reload()" />
+    <app-load-status
+      [loading]="counterfactual.isLoading()"
+      [error]="counterfactual.error()"
+      (retry)="counterfactual.reload()"
+    />
     @if (counterfactual.hasValue()) {
       @let cf = counterfactual.value();
       <p data-testid="counterfactual-message">{{ cf.message }}</p>
@@ -55,7 +59,9 @@ import { LoadStatus } from '../shared/ui/load-status';
             }
           </p>
         }
-        <button type="button" class="secondary" (click)="tryIt.emit(suggestion(cf))">{{ t().counterfactual.tryIt }}</button>
+        <button type="button" class="secondary" (click)="tryIt.emit(suggestion(cf))">
+          {{ t().counterfactual.tryIt }}
+        </button>
       }
     }
   `,
@@ -67,7 +73,9 @@ export class CounterfactualPanel {
   readonly clientId = input.required<number>();
   readonly tryIt = output<Record<string, RawValue>>();
 
-  protected readonly counterfactual = httpResource<Counterfactual>(() => apiUrls.counterfactual(this.clientId(), this.i18n.language()));
+  protected readonly counterfactual = httpResource<Counterfactual>(() =>
+    apiUrls.counterfactual(this.clientId(), this.i18n.language()),
+  );
 
   protected format(field: string, value: RawValue): string {
     return formatFieldValue(field, value, this.i18n);

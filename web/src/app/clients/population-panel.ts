@@ -37,5 +37,7 @@ export class PopulationPanel {
   readonly feature = input.required<string>();
   readonly featureChange = output<string>();
 
-  protected readonly population = httpResource<Population>(() => apiUrls.population(this.feature(), this.clientId(), this.i18n.language()));
+  protected readonly population = httpResource<Population>(() =>
+    apiUrls.population(this.feature(), this.clientId(), this.i18n.language()),
+  );
 }

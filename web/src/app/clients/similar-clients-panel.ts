@@ -38,7 +38,9 @@ import { LoadStatus } from '../shared/ui/load-status';
             @for (n of result.neighbours; track n.clientId) {
               <tr>
                 <th scope="row">
-                  <a [routerLink]="['/', i18n.language(), 'clients', n.clientId]" queryParamsHandling="preserve">{{ n.clientId }}</a>
+                  <a [routerLink]="['/', i18n.language(), 'clients', n.clientId]" queryParamsHandling="preserve">{{
+                    n.clientId
+                  }}</a>
                 </th>
                 <td>
                   <span [class]="'outcome ' + (n.knownOutcome ?? 'unknown')">{{

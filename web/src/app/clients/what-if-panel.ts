@@ -12,11 +12,22 @@ import { describeError } from '../shared/ui/describe-error';
 import { ReasonsPanel } from './reasons-panel';
 
 /** Fields offered first: the ones an officer can discuss with the client. */
-const DEFAULT_FIELDS = ['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE', 'AMT_INCOME_TOTAL', 'EXT_SOURCE_1', 'EXT_SOURCE_2', 'EXT_SOURCE_3'];
+const DEFAULT_FIELDS = [
+  'AMT_CREDIT',
+  'AMT_ANNUITY',
+  'AMT_GOODS_PRICE',
+  'AMT_INCOME_TOTAL',
+  'EXT_SOURCE_1',
+  'EXT_SOURCE_2',
+  'EXT_SOURCE_3',
+];
 const DEBOUNCE_MS = 300;
 
 type Simulation =
-  { state: 'idle' } | { state: 'loading' } | { state: 'done'; result: WhatIf } | { state: 'failed'; message: string; field?: string };
+  | { state: 'idle' }
+  | { state: 'loading' }
+  | { state: 'done'; result: WhatIf }
+  | { state: 'failed'; message: string; field?: string };
 
 /**
  * Change some of the client's application fields and see, live, the new probability of
@@ -60,10 +71,14 @@ type Simulation =
               <option [value]="field.name">{{ field.label }}</option>
             }
           </select>
-          <button type="button" class="secondary" (click)="addField(adder.value); adder.value = ''">{{ t().whatIf.add }}</button>
+          <button type="button" class="secondary" (click)="addField(adder.value); adder.value = ''">
+            {{ t().whatIf.add }}
+          </button>
         </div>
       </div>
-      <button type="button" class="secondary" (click)="reset()" [disabled]="!hasChanges()">{{ t().whatIf.reset }}</button>
+      <button type="button" class="secondary" (click)="reset()" [disabled]="!hasChanges()">
+        {{ t().whatIf.reset }}
+      </button>
     </form>
 
     <div class="what-if-result" data-testid="what-if-result">
@@ -131,7 +146,9 @@ export class WhatIfPanel {
 
   protected readonly otherFields = computed(() => {
     const shown = new Set(this.editedFields().map((f) => f.name));
-    return [...this.fieldsByName().values()].filter((f) => !shown.has(f.name)).sort((a, b) => a.label.localeCompare(b.label));
+    return [...this.fieldsByName().values()]
+      .filter((f) => !shown.has(f.name))
+      .sort((a, b) => a.label.localeCompare(b.label));
   });
 
   /** The fields whose typed value differs from the client's, as the API wants them. */
@@ -149,7 +166,9 @@ export class WhatIfPanel {
   protected readonly hasChanges = computed(() => Object.keys(this.changes()).length > 0);
 
   protected readonly simulation = toSignal(
-    toObservable(computed(() => ({ clientId: this.clientId(), changes: this.changes(), language: this.i18n.language() }))).pipe(
+    toObservable(
+      computed(() => ({ clientId: this.clientId(), changes: this.changes(), language: this.i18n.language() })),
+    ).pipe(
       debounceTime(DEBOUNCE_MS),
       switchMap((request) => {
         if (Object.keys(request.changes).length === 0) return of<Simulation>({ state: 'idle' });

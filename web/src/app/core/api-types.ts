@@ -13,7 +13,15 @@ export type RawValue = number | string | null;
 export type RawApplication = Record<string, RawValue>;
 
 export type ErrorCode =
-  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable' | 'timeout' | 'internal';
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'timeout'
+  | 'internal';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -41,7 +49,15 @@ export interface SignInRequest {
 // --- Clients -----------------------------------------------------------------
 
 export type FieldGroupName =
-  'identity' | 'family' | 'income_credit' | 'employment' | 'housing' | 'external_scores' | 'documents' | 'contact' | 'other';
+  | 'identity'
+  | 'family'
+  | 'income_credit'
+  | 'employment'
+  | 'housing'
+  | 'external_scores'
+  | 'documents'
+  | 'contact'
+  | 'other';
 
 export interface LabelledField {
   /** Column name in the Home Credit data. */

@@ -84,7 +84,13 @@ export class OctroiApi {
 }
 
 /** The gateway's error body, when the failure carries one. */
-export function errorBodyOf(error: unknown): { status: number; code?: string; message?: string; field?: string; requestId?: string } {
+export function errorBodyOf(error: unknown): {
+  status: number;
+  code?: string;
+  message?: string;
+  field?: string;
+  requestId?: string;
+} {
   if (error instanceof HttpErrorResponse) {
     const body = error.error as { code?: unknown; message?: unknown; field?: unknown; requestId?: unknown } | null;
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);

@@ -5,4 +5,6 @@ import type { HttpInterceptorFn } from '@angular/common/http';
  * a request in the logs from the browser to the service and back (error panels show it).
  */
 export const requestIdInterceptor: HttpInterceptorFn = (request, next) =>
-  request.url.startsWith('/api/') ? next(request.clone({ setHeaders: { 'X-Request-Id': crypto.randomUUID() } })) : next(request);
+  request.url.startsWith('/api/')
+    ? next(request.clone({ setHeaders: { 'X-Request-Id': crypto.randomUUID() } }))
+    : next(request);

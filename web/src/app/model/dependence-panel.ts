@@ -77,7 +77,9 @@ export class DependencePanel {
   );
 
   /** The colouring feature: the one chosen, or the one the explain service picked when none was. */
-  protected readonly shownColour = computed(() => this.colour() || (this.dependence.hasValue() ? this.dependence.value().color : null));
+  protected readonly shownColour = computed(
+    () => this.colour() || (this.dependence.hasValue() ? this.dependence.value().color : null),
+  );
 
   protected readonly points = computed<ScatterPoint[]>(() => {
     if (!this.dependence.hasValue()) return [];
@@ -88,7 +90,9 @@ export class DependencePanel {
     return points.map((p) => ({
       x: p.value,
       y: p.shap,
-      colour: hasColour ? rankColour(p.colorValue === null ? null : (p.colorValue - min) / (max - min || 1)) : 'rgb(29, 58, 110)',
+      colour: hasColour
+        ? rankColour(p.colorValue === null ? null : (p.colorValue - min) / (max - min || 1))
+        : 'rgb(29, 58, 110)',
     }));
   });
 

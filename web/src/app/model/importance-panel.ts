@@ -73,7 +73,9 @@ export class ImportancePanel {
 
   protected readonly importance = httpResource<GlobalImportance>(() => apiUrls.globalImportance(this.i18n.language()));
 
-  protected readonly computing = computed(() => this.importance.hasValue() && this.importance.value().status === 'computing');
+  protected readonly computing = computed(
+    () => this.importance.hasValue() && this.importance.value().status === 'computing',
+  );
   protected readonly progress = computed(() => (this.importance.hasValue() ? this.importance.value().progress : 0));
 
   protected readonly bars = computed(() => {

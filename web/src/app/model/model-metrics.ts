@@ -27,8 +27,10 @@ export interface ModelQuality {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const numberOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 export function readModelQuality(metrics: Json): ModelQuality {
   const figures = isObject(metrics['crossValidated']) ? metrics['crossValidated'] : metrics;
@@ -37,7 +39,9 @@ export function readModelQuality(metrics: Json): ModelQuality {
   const matrix = figures['confusion'] ?? metrics['confusion'] ?? metrics['confusionMatrix'];
   let confusion: ConfusionMatrix | null = null;
   if (isObject(matrix)) {
-    const cells = ['trueNegative', 'falsePositive', 'falseNegative', 'truePositive'].map((k) => numberOrNull(matrix[k]));
+    const cells = ['trueNegative', 'falsePositive', 'falseNegative', 'truePositive'].map((k) =>
+      numberOrNull(matrix[k]),
+    );
     if (cells.every((c) => c !== null)) {
       const [trueNegative, falsePositive, falseNegative, truePositive] = cells as number[];
       confusion = { trueNegative, falsePositive, falseNegative, truePositive };

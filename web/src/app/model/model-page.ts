@@ -25,9 +25,18 @@ import { SummaryPanel } from './summary-panel';
       <p class="lead">{{ t().model.intro(m.name, m.version, i18n.date(m.createdAt)) }}</p>
     }
 
-    <section class="card" aria-labelledby="quality-heading" data-panel="quality" [attr.aria-busy]="catalog.model.isLoading()">
+    <section
+      class="card"
+      aria-labelledby="quality-heading"
+      data-panel="quality"
+      [attr.aria-busy]="catalog.model.isLoading()"
+    >
       <h2 id="quality-heading">{{ t().model.qualityHeading }}</h2>
-      <app-load-status [loading]="catalog.model.isLoading()" [error]="catalog.model.error()" (retry)="catalog.model.reload()" />
+      <app-load-status
+        [loading]="catalog.model.isLoading()"
+        [error]="catalog.model.error()"
+        (retry)="catalog.model.reload()"
+      />
       @if (catalog.model.hasValue()) {
         <app-quality-panel [model]="catalog.model.value()" />
       }

@@ -74,7 +74,9 @@ import { readModelQuality, rocPointAt } from './model-metrics';
           <table class="confusion">
             <caption>
               {{
-                t().model.confusionCaption(i18n.number(m.trueNegative + m.falsePositive + m.falseNegative + m.truePositive, 'integer'))
+                t().model.confusionCaption(
+                  i18n.number(m.trueNegative + m.falsePositive + m.falseNegative + m.truePositive, 'integer')
+                )
               }}
             </caption>
             <thead>

@@ -31,7 +31,9 @@ export const explanation = (overrides: Partial<Explanation> = {}): Explanation =
     { feature: 'EXT_SOURCE_3', direction: 'adverse', text: 'Le score externe 3 est bas (0,14).', contribution: 1.6 },
     { feature: 'AMT_CREDIT', direction: 'adverse', text: 'Le montant du crédit est élevé.', contribution: 0.9 },
   ],
-  favourableReasons: [{ feature: 'EXT_SOURCE_2', direction: 'favourable', text: 'Le score externe 2 est moyen.', contribution: -0.11 }],
+  favourableReasons: [
+    { feature: 'EXT_SOURCE_2', direction: 'favourable', text: 'Le score externe 2 est moyen.', contribution: -0.11 },
+  ],
   ...overrides,
 });
 

@@ -25,23 +25,50 @@ const MARGIN = { top: 10, right: 16, bottom: 40 };
       <div class="legend colour-legend" aria-hidden="true">
         <span>{{ t().model.low }}</span><span class="ramp rank"></span><span>{{ t().model.high }}</span>
       </div>
-      <svg class="chart beeswarm" [attr.viewBox]="'0 0 ' + width + ' ' + height()" role="img" [attr.aria-label]="t().model.summaryHeading">
+      <svg
+        class="chart beeswarm"
+        [attr.viewBox]="'0 0 ' + width + ' ' + height()"
+        role="img"
+        [attr.aria-label]="t().model.summaryHeading"
+      >
         @for (tick of ticks(); track tick) {
-          <line class="grid" [attr.x1]="x(tick)" [attr.x2]="x(tick)" [attr.y1]="margin.top" [attr.y2]="height() - margin.bottom" />
+          <line
+            class="grid"
+            [attr.x1]="x(tick)"
+            [attr.x2]="x(tick)"
+            [attr.y1]="margin.top"
+            [attr.y2]="height() - margin.bottom"
+          />
           <text class="tick-label" [attr.x]="x(tick)" [attr.y]="height() - margin.bottom + 16" text-anchor="middle">
             {{ i18n.number(tick) }}
           </text>
         }
-        <line class="axis" [attr.x1]="x(0)" [attr.x2]="x(0)" [attr.y1]="margin.top" [attr.y2]="height() - margin.bottom" />
+        <line
+          class="axis"
+          [attr.x1]="x(0)"
+          [attr.x2]="x(0)"
+          [attr.y1]="margin.top"
+          [attr.y2]="height() - margin.bottom"
+        />
         @for (row of rows(); track row.feature; let i = $index) {
-          <text class="axis-label" [attr.x]="label - 8" [attr.y]="margin.top + i * rowHeight + rowHeight / 2 + 4" text-anchor="end">
+          <text
+            class="axis-label"
+            [attr.x]="label - 8"
+            [attr.y]="margin.top + i * rowHeight + rowHeight / 2 + 4"
+            text-anchor="end"
+          >
             {{ row.shortLabel }}
           </text>
         }
         @for (layer of layers(); track layer.colour) {
           <path class="dots small" [attr.d]="layer.d" [attr.stroke]="layer.colour" />
         }
-        <text class="axis-label" [attr.x]="(label + width - margin.right) / 2" [attr.y]="height() - 6" text-anchor="middle">
+        <text
+          class="axis-label"
+          [attr.x]="(label + width - margin.right) / 2"
+          [attr.y]="height() - 6"
+          text-anchor="middle"
+        >
           {{ t().model.effect }}
         </text>
       </svg>
@@ -65,7 +92,9 @@ export class BeeswarmChart {
   readonly summary = input.required<ShapSummary>();
 
   protected readonly height = computed(() => MARGIN.top + this.summary().features.length * ROW + MARGIN.bottom);
-  private readonly domain = computed(() => niceDomain(...extent(this.summary().features.flatMap((f) => f.points.map((p) => p.shap)))));
+  private readonly domain = computed(() =>
+    niceDomain(...extent(this.summary().features.flatMap((f) => f.points.map((p) => p.shap)))),
+  );
   private readonly scale = computed(() => linearScale(this.domain(), [LABEL, WIDTH - MARGIN.right]));
   protected readonly ticks = computed(() => niceTicks(this.domain()[0], this.domain()[1], 6));
   protected x(value: number): number {

@@ -23,7 +23,8 @@ const population: Population = {
 };
 
 /** The labels ngx-charts writes under the bars. */
-const tickLabels = (root: HTMLElement) => [...root.querySelectorAll('.x.axis .tick text')].map((text) => text.textContent?.trim());
+const tickLabels = (root: HTMLElement) =>
+  [...root.querySelectorAll('.x.axis .tick text')].map((text) => text.textContent?.trim());
 
 describe('HistogramChart', () => {
   beforeEach(() => TestBed.configureTestingModule({ providers: [provideNoopAnimations()] }));

@@ -36,7 +36,13 @@ const DEFAULTED = 'defaulted';
       </ul>
       <svg class="pattern-defs" aria-hidden="true" focusable="false">
         <defs>
-          <pattern id="hatch-defaulted" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <pattern
+            id="hatch-defaulted"
+            width="5"
+            height="5"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
             <rect width="5" height="5" class="defaulted-fill" />
             <line x1="0" y1="0" x2="0" y2="5" class="hatch-line" />
           </pattern>
@@ -143,7 +149,9 @@ export class HistogramChart {
   };
   protected readonly percentTick = (value: number) => this.i18n.percent(value, true);
 
-  private readonly tallestBar = computed(() => Math.max(0.01, ...this.groups().flatMap((g) => g.series.map((s) => s.value))));
+  private readonly tallestBar = computed(() =>
+    Math.max(0.01, ...this.groups().flatMap((g) => g.series.map((s) => s.value))),
+  );
   /** The top of the axis: the round value at or just above the tallest bar. */
   protected readonly yTop = computed(() => niceDomain(0, this.tallestBar(), 4)[1]);
   protected readonly yTicks = computed(() => niceTicks(0, this.yTop(), 4));
@@ -164,12 +172,16 @@ export class HistogramChart {
 
   protected readonly clientSentence = computed(() => {
     const population = this.population();
-    if (population.clientValue === null || population.clientValue === undefined) return this.t().comparison.clientMissing;
+    if (population.clientValue === null || population.clientValue === undefined)
+      return this.t().comparison.clientMissing;
     if (this.isCategorical()) {
       const bin = population.histogram[this.clientBin() ?? -1];
       const total = population.histogram.reduce((sum, b) => sum + b.repaid + b.defaulted, 0) || 1;
       const share = bin ? (bin.repaid + bin.defaulted) / total : null;
-      return this.t().comparison.clientCategory(this.formatValue(population.clientValue), this.i18n.percent(share, true));
+      return this.t().comparison.clientCategory(
+        this.formatValue(population.clientValue),
+        this.i18n.percent(share, true),
+      );
     }
     const percentile = population.clientPercentile;
     return this.t().comparison.clientPercentile(

@@ -35,7 +35,9 @@ describe('LineChart', () => {
     expect(frame.getAttribute('role')).toBe('img');
     expect(frame.getAttribute('aria-label')).toBe('Courbe ROC');
     expect(frame.querySelector('ngx-charts-line-chart')!.getAttribute('aria-hidden')).toBe('true');
-    const xTicks = [...root.querySelectorAll('.x.axis .tick text')].map((text) => text.textContent?.replace(/\s/g, ' ').trim());
+    const xTicks = [...root.querySelectorAll('.x.axis .tick text')].map((text) =>
+      text.textContent?.replace(/\s/g, ' ').trim(),
+    );
     expect(xTicks).toEqual(['0 %', '20 %', '40 %', '60 %', '80 %', '100 %']);
   });
 });

@@ -13,7 +13,11 @@ export interface LinePoint {
 export type AxisFormat = 'percent' | 'number';
 
 /** Series names, never shown: they pick each line's colour (and, in styles.css, its dashes). */
-const SERIES_COLOURS: Record<string, string> = { curve: PALETTE.brand, marker: PALETTE.threshold, diagonal: PALETTE.reference };
+const SERIES_COLOURS: Record<string, string> = {
+  curve: PALETTE.brand,
+  marker: PALETTE.threshold,
+  diagonal: PALETTE.reference,
+};
 
 /**
  * One curve on two numeric axes (ngx-charts line chart), with an optional marked point, shown

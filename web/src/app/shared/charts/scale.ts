@@ -44,7 +44,10 @@ export function niceDomain(min: number, max: number, count = 5): [number, number
   const ticks = niceTicks(min, max, count);
   if (ticks.length < 2) return [min, max];
   const step = ticks[1] - ticks[0];
-  return [Math.min(ticks[0], Math.floor(min / step) * step), Math.max(ticks[ticks.length - 1], Math.ceil(max / step) * step)];
+  return [
+    Math.min(ticks[0], Math.floor(min / step) * step),
+    Math.max(ticks[ticks.length - 1], Math.ceil(max / step) * step),
+  ];
 }
 
 /**
@@ -77,7 +80,8 @@ export function riskColour(probability: number, midpoint = 0.5): string {
   const low = [33, 102, 172];
   const mid = [200, 200, 200];
   const high = [202, 0, 32];
-  const t = probability <= midpoint ? (probability / midpoint) * 0.5 : 0.5 + ((probability - midpoint) / (1 - midpoint)) * 0.5;
+  const t =
+    probability <= midpoint ? (probability / midpoint) * 0.5 : 0.5 + ((probability - midpoint) / (1 - midpoint)) * 0.5;
   // Twenty shades are plenty to read and let charts draw all points of a shade as one path.
   const clamped = Math.round(Math.min(1, Math.max(0, t)) * COLOUR_STEPS) / COLOUR_STEPS;
   const [from, to, local] = clamped < 0.5 ? [low, mid, clamped * 2] : [mid, high, (clamped - 0.5) * 2];

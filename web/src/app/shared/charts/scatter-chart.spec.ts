@@ -21,7 +21,10 @@ describe('ScatterChart', () => {
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
 
-    const circles = [...root.querySelectorAll('circle')].map((c) => [c.getAttribute('fill'), Number(c.getAttribute('r'))]);
+    const circles = [...root.querySelectorAll('circle')].map((c) => [
+      c.getAttribute('fill'),
+      Number(c.getAttribute('r')),
+    ]);
     expect(circles).toEqual([
       ['rgb(33, 102, 172)', 3],
       ['rgb(33, 102, 172)', 3],

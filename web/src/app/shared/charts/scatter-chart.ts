@@ -117,7 +117,8 @@ export class ScatterChart {
   });
 
   protected readonly colourOf = (name: string) => (name === HIGHLIGHT ? PALETTE.client : name);
-  protected readonly format = (value: number) => (Math.abs(value) >= 10_000 ? this.i18n.number(value, 'compact') : this.i18n.number(value));
+  protected readonly format = (value: number) =>
+    Math.abs(value) >= 10_000 ? this.i18n.number(value, 'compact') : this.i18n.number(value);
 
   private niceDomainOf(values: number[], extra: number | undefined): [number, number] {
     if (extra !== undefined) values.push(extra);

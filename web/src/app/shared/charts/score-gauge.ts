@@ -34,13 +34,23 @@ const RIGHT = 12;
         [attr.aria-label]="t().gauge.summary(i18n.percent(probability()), i18n.percent(threshold()), decisionWords())"
       >
         <rect [attr.x]="x(0)" y="14" [attr.width]="x(threshold()) - x(0)" height="18" class="zone-granted" />
-        <rect [attr.x]="x(threshold())" y="14" [attr.width]="x(max()) - x(threshold())" height="18" class="zone-refused" />
+        <rect
+          [attr.x]="x(threshold())"
+          y="14"
+          [attr.width]="x(max()) - x(threshold())"
+          height="18"
+          class="zone-refused"
+        />
         <rect [attr.x]="x(0)" y="19" [attr.width]="x(clampedProbability()) - x(0)" height="8" class="gauge-bar" />
         <line [attr.x1]="x(threshold())" [attr.x2]="x(threshold())" y1="6" y2="52" class="threshold-line" />
         <text [attr.x]="x(threshold())" y="62" [attr.text-anchor]="thresholdAnchor()" class="tick-label">
           {{ t().gauge.threshold }} {{ i18n.percent(threshold()) }}
         </text>
-        <path [attr.transform]="'translate(' + x(clampedProbability()) + ',12)'" d="M-7,-9 L7,-9 L0,0 Z" class="client-marker" />
+        <path
+          [attr.transform]="'translate(' + x(clampedProbability()) + ',12)'"
+          d="M-7,-9 L7,-9 L0,0 Z"
+          class="client-marker"
+        />
         <text [attr.x]="x(0)" y="46" class="tick-label">{{ i18n.percent(0, true) }}</text>
         <text [attr.x]="x(max())" y="46" text-anchor="end" class="tick-label">{{ i18n.percent(max(), true) }}</text>
       </svg>

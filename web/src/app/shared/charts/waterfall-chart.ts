@@ -147,5 +147,7 @@ export class WaterfallChart {
     return `${this.t().reasons.base} ${this.i18n.percent(sigmoid(e.expectedValue))} → ${this.t().reasons.final} ${this.i18n.percent(e.probabilityOfDefault)}`;
   });
 
-  protected readonly tableRows = computed(() => this.steps().map((step) => [step.label, step.value || '–', this.amount(step)]));
+  protected readonly tableRows = computed(() =>
+    this.steps().map((step) => [step.label, step.value || '–', this.amount(step)]),
+  );
 }

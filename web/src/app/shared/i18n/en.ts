@@ -151,7 +151,8 @@ export const en: Messages = {
   comparison: {
     heading: 'Compared with all clients',
     feature: 'Characteristic',
-    distributionCaption: (label: string) => `Distribution of “${label}” among clients who repaid and clients who defaulted`,
+    distributionCaption: (label: string) =>
+      `Distribution of “${label}” among clients who repaid and clients who defaulted`,
     repaid: 'Repaid',
     defaulted: 'Defaulted',
     share: 'Share of the group',
@@ -159,7 +160,8 @@ export const en: Messages = {
     clientValue: 'Client’s value',
     clientBin: 'this client',
     clientPercentile: (value: string, pct: string) => `The client’s value is ${value}, higher than ${pct} of clients.`,
-    clientCategory: (value: string, pct: string) => `The client is in the category “${value}”, as ${pct} of clients are.`,
+    clientCategory: (value: string, pct: string) =>
+      `The client is in the category “${value}”, as ${pct} of clients are.`,
     clientMissing: 'This value is not given for this client.',
     showTable: 'Show the values as a table',
     bivariateHeading: 'Two characteristics together',

@@ -36,7 +36,8 @@ export const fr = {
   tableOf: (name: string) => `Tableau : ${name}`,
   status: {
     loading: 'Chargement…',
-    unavailable: 'Ce service est momentanément indisponible. Le reste de la page fonctionne ; réessayez dans un instant.',
+    unavailable:
+      'Ce service est momentanément indisponible. Le reste de la page fonctionne ; réessayez dans un instant.',
     timeout: 'Ce service a mis trop de temps à répondre. Réessayez dans un instant.',
     notFound: 'Introuvable.',
     rateLimited: 'Trop de demandes en peu de temps. Patientez quelques secondes.',
@@ -150,7 +151,8 @@ export const fr = {
   comparison: {
     heading: 'Comparaison avec tous les clients',
     feature: 'Caractéristique',
-    distributionCaption: (label: string) => `Répartition de « ${label} » chez les clients qui ont remboursé et ceux en défaut`,
+    distributionCaption: (label: string) =>
+      `Répartition de « ${label} » chez les clients qui ont remboursé et ceux en défaut`,
     repaid: 'Ont remboursé',
     defaulted: 'En défaut',
     share: 'Part du groupe',
@@ -158,7 +160,8 @@ export const fr = {
     clientValue: 'Valeur du client',
     clientBin: 'ce client',
     clientPercentile: (value: string, pct: string) => `Le client a la valeur ${value}, plus que ${pct} des clients.`,
-    clientCategory: (value: string, pct: string) => `Le client est dans la catégorie « ${value} », comme ${pct} des clients.`,
+    clientCategory: (value: string, pct: string) =>
+      `Le client est dans la catégorie « ${value} », comme ${pct} des clients.`,
     clientMissing: 'Cette valeur n’est pas renseignée pour ce client.',
     showTable: 'Voir les valeurs en tableau',
     bivariateHeading: 'Deux caractéristiques ensemble',

@@ -55,7 +55,10 @@ export class I18n {
   }
 
   /** A number with at most two decimals, or one digit when asked. */
-  number(value: number | null | undefined, style: 'integer' | 'decimal' | 'oneDecimal' | 'compact' = 'decimal'): string {
+  number(
+    value: number | null | undefined,
+    style: 'integer' | 'decimal' | 'oneDecimal' | 'compact' = 'decimal',
+  ): string {
     return value === null || value === undefined || Number.isNaN(value) ? '–' : this.formats()[style].format(value);
   }
 

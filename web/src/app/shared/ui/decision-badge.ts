@@ -13,7 +13,13 @@ import { I18n } from '../i18n/i18n';
       @if (decision() === 'granted') {
         <path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
       } @else {
-        <path d="M3.5 3.5l9 9M12.5 3.5l-9 9" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
+        <path
+          d="M3.5 3.5l9 9M12.5 3.5l-9 9"
+          fill="none"
+          stroke="currentColor"
+          stroke-width="2.2"
+          stroke-linecap="round"
+        />
       }
     </svg>
     <span>{{ label() }}</span>
