@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
-import { connect } from 'nats';
+import { connect } from '@nats-io/transport-node';
 import { recordedDecisions } from '@octroi/contracts';
 import { JetStreamAuditLog } from '@octroi/runtime';
 import { startCluster, type Cluster } from './support/cluster.ts';

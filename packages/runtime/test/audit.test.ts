@@ -3,7 +3,7 @@ import { mkdtempSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { connect } from 'nats';
+import { connect } from '@nats-io/transport-node';
 import type { AuditRecord } from '@octroi/contracts';
 import { FileAuditLog, JetStreamAuditLog } from '../src/index.ts';
 import { startNats, type TestServer } from '../src/testing/index.ts';

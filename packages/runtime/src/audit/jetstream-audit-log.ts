@@ -1,15 +1,15 @@
+import type { NatsConnection } from '@nats-io/transport-node';
 import {
-  JSONCodec,
+  jetstream,
+  jetstreamManager,
   RetentionPolicy,
   StorageType,
   type JetStreamClient,
   type JetStreamManager,
-  type NatsConnection,
-} from 'nats';
+} from '@nats-io/jetstream';
 import { AUDIT_STREAM, AUDIT_SUBJECT_PREFIX, auditSubject, type AuditRecord } from '@octroi/contracts';
 import type { AuditLog } from './types.ts';
 
-const codec = JSONCodec<AuditRecord>();
 const NANOS_PER_MS = 1_000_000;
 
 /**
@@ -26,7 +26,7 @@ export class JetStreamAuditLog implements AuditLog {
   ) {}
 
   static async open(connection: NatsConnection, options: { duplicateWindowMs?: number; replicas?: number } = {}) {
-    const jsm = await connection.jetstreamManager();
+    const jsm = await jetstreamManager(connection);
     const config = {
       name: AUDIT_STREAM,
       subjects: [`${AUDIT_SUBJECT_PREFIX}.>`],
@@ -45,35 +45,28 @@ export class JetStreamAuditLog implements AuditLog {
         if (!/already in use|exists/i.test(String(err))) throw err;
       }
     }
-    return new JetStreamAuditLog(connection.jetstream(), jsm);
+    return new JetStreamAuditLog(jetstream(connection), jsm);
   }
 
   async append(records: AuditRecord[]): Promise<void> {
     await Promise.all(
       records.map((record) =>
-        this.js.publish(auditSubject(record.decisionId), codec.encode(record), { msgID: record.decisionId }),
+        this.js.publish(auditSubject(record.decisionId), JSON.stringify(record), { msgID: record.decisionId }),
       ),
     );
   }
 
   async get(decisionId: string): Promise<AuditRecord | undefined> {
-    try {
-      const message = await this.jsm.streams.getMessage(AUDIT_STREAM, { last_by_subj: auditSubject(decisionId) });
-      return codec.decode(message.data);
-    } catch {
-      return undefined;
-    }
+    const message = await this.jsm.streams.getMessage(AUDIT_STREAM, { last_by_subj: auditSubject(decisionId) });
+    return message?.json<AuditRecord>();
   }
 
   /** Every stored decision, oldest first (for audits and tests). */
   async *all(): AsyncGenerator<AuditRecord> {
     const info = await this.jsm.streams.info(AUDIT_STREAM);
     for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
-      try {
-        yield codec.decode((await this.jsm.streams.getMessage(AUDIT_STREAM, { seq })).data);
-      } catch {
-        // A deleted message leaves a gap in the sequence.
-      }
+      const message = await this.jsm.streams.getMessage(AUDIT_STREAM, { seq });
+      if (message) yield message.json<AuditRecord>(); // a deleted message leaves a gap in the sequence
     }
   }
 

@@ -1,12 +1,13 @@
 import {
   connect,
+  ClosedConnectionError,
+  DrainingConnectionError,
   headers as natsHeaders,
-  ErrorCode as NatsErrorCode,
-  JSONCodec,
-  RequestStrategy,
+  RequestError,
+  TimeoutError,
   type NatsConnection,
-  type NatsError,
-} from 'nats';
+} from '@nats-io/transport-node';
+import { Svcm } from '@nats-io/services';
 import { Headers, type Endpoint, type Envelope, type ServiceName } from '@octroi/contracts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -14,15 +15,21 @@ import { BaseBus } from './base-bus.ts';
 import { dispatch, InFlight, newRequestId } from './dispatch.ts';
 import type { RunningService, ServiceDefinition, ServiceInstance } from './types.ts';
 
-const codec = JSONCodec<unknown>();
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const encode = (value: unknown) => encoder.encode(JSON.stringify(value));
 
 /**
  * The bus on NATS. Each service registers with the NATS micro services API, so `$SRV.PING|INFO|STATS` discovery
  * and statistics come with it, and its endpoints subscribe in a queue group named after the service: N replicas
- * share the load. The connection reconnects forever; requests made while it is down fail fast as `unavailable`.
+ * share the load. The connection reconnects forever; a request made while it is down is kept by the client and sent
+ * on reconnection, so it succeeds if the server is back within its timeout and fails as `timeout` otherwise.
  */
 export class NatsBus extends BaseBus {
   readonly kind = 'nats' as const;
+
+  /** The micro services API on this connection: `$SRV` discovery and statistics. */
+  private readonly micro: Svcm;
 
   private constructor(
     readonly connection: NatsConnection,
@@ -30,6 +37,7 @@ export class NatsBus extends BaseBus {
     metrics: Metrics,
   ) {
     super(log, metrics);
+    this.micro = new Svcm(connection);
   }
 
   static async connect(url: string, name: string, log: Logger, metrics: Metrics): Promise<NatsBus> {
@@ -50,8 +58,10 @@ export class NatsBus extends BaseBus {
 
   private async watchStatus() {
     for await (const status of this.connection.status()) {
-      if (status.type === 'disconnect' || status.type === 'reconnect' || status.type === 'error') {
-        this.log.warn({ nats: status.type, data: String(status.data) }, `NATS connection ${status.type}`);
+      if (status.type === 'disconnect' || status.type === 'reconnect') {
+        this.log.warn({ nats: status.type, server: status.server }, `NATS connection ${status.type}`);
+      } else if (status.type === 'error') {
+        this.log.warn({ nats: status.type, err: status.error }, 'NATS connection error');
       }
     }
   }
@@ -65,17 +75,12 @@ export class NatsBus extends BaseBus {
     const headers = natsHeaders();
     headers.set(Headers.requestId, requestId);
     try {
-      const msg = await this.connection.request(subject, codec.encode(payload ?? {}), { timeout: timeoutMs, headers });
-      return codec.decode(msg.data) as Envelope<unknown>;
+      const msg = await this.connection.request(subject, encode(payload ?? {}), { timeout: timeoutMs, headers });
+      return msg.json<Envelope<unknown>>();
     } catch (err) {
-      const code = (err as NatsError).code;
-      if (code === NatsErrorCode.NoResponders) throw NatsBus.noResponders(subject);
-      if (code === NatsErrorCode.Timeout) throw NatsBus.timedOut(subject, timeoutMs);
-      if (
-        code === NatsErrorCode.Disconnect ||
-        code === NatsErrorCode.ConnectionClosed ||
-        code === NatsErrorCode.ConnectionDraining
-      ) {
+      if (err instanceof RequestError && err.isNoResponders()) throw NatsBus.noResponders(subject);
+      if (err instanceof TimeoutError) throw NatsBus.timedOut(subject, timeoutMs);
+      if (err instanceof ClosedConnectionError || err instanceof DrainingConnectionError) {
         throw Object.assign(NatsBus.noResponders(subject), {
           message: `The message bus is not reachable (${subject})`,
         });
@@ -86,7 +91,7 @@ export class NatsBus extends BaseBus {
 
   async serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService> {
     const inFlight = new InFlight();
-    const service = await this.connection.services.add({
+    const service = await this.micro.add({
       name: definition.name,
       version: definition.version,
       description: definition.description,
@@ -137,18 +142,18 @@ export class NatsBus extends BaseBus {
 
   /** A reply too large for the server's message limit becomes an error reply, rather than no reply at all. */
   private encodeReply(reply: Envelope<unknown>, subject: string, log: Logger): Uint8Array {
-    const data = codec.encode(reply);
+    const data = encode(reply);
     const limit = this.connection.info?.max_payload ?? Number.POSITIVE_INFINITY;
     if (data.length <= limit) return data;
     log.error({ subject, bytes: data.length, limit }, 'reply larger than the bus allows');
-    return codec.encode({
+    return encode({
       ok: false,
       error: { code: 'internal', message: `The answer is too large to send (${data.length} bytes); ask for less` },
     });
   }
 
   async ping(serviceName: ServiceName, timeoutMs = 500): Promise<ServiceInstance[]> {
-    const client = this.connection.services.client({ strategy: RequestStrategy.Timer, maxWait: timeoutMs });
+    const client = this.micro.client({ strategy: 'timer', maxWait: timeoutMs });
     const found: ServiceInstance[] = [];
     try {
       for await (const identity of await client.ping(serviceName)) {
@@ -168,7 +173,7 @@ export class NatsBus extends BaseBus {
 function decodeOrNull(data: Uint8Array): unknown {
   if (data.length === 0) return {};
   try {
-    return codec.decode(data);
+    return JSON.parse(decoder.decode(data));
   } catch {
     return null; // answered as bad_request by validation
   }
