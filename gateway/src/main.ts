@@ -2,7 +2,7 @@ import { createRuntime, type Bus } from '@octroi/runtime';
 import { ApiKeys } from './auth/api-keys.ts';
 import { SessionTokens } from './auth/session-token.ts';
 import { UserStore } from './auth/users.ts';
-import { buildGateway } from './app.ts';
+import { buildGateway } from './server.ts';
 import { loadConfig } from './config.ts';
 
 /** Starts the gateway; with `bus` given (embedded mode) it shares the process's in-process bus. */

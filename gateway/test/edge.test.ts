@@ -157,6 +157,16 @@ describe('gateway edge', () => {
     assert.match(response.body, /octroi_bus_requests_total/);
   });
 
+  test('metrics can be put behind authentication, which then covers them and nothing else open', async () => {
+    const closed = await testGateway({ metricsPublic: false });
+    assert.equal((await closed.app.inject('/metrics')).statusCode, 401);
+    assert.equal((await closed.app.inject({ url: '/metrics', headers: withKey })).statusCode, 200);
+    assert.equal((await closed.app.inject('/healthz')).statusCode, 200);
+    assert.equal((await closed.app.inject('/api/v1/session')).json().code, 'unauthorized', 'sign-in stays reachable');
+    assert.equal((await closed.app.inject({ method: 'POST', url: '/api/v1/session', payload: {} })).statusCode, 400);
+    await closed.app.close();
+  });
+
   test('rate limiting answers 429 in words', async () => {
     const limited = await testGateway({ rateLimitPerMinute: 3 });
     const statuses = [];

@@ -6,7 +6,7 @@ import { createRuntime } from '@octroi/runtime';
 import { ApiKeys } from '../src/auth/api-keys.ts';
 import { SessionTokens } from '../src/auth/session-token.ts';
 import { UserStore } from '../src/auth/users.ts';
-import { buildGateway } from '../src/app.ts';
+import { buildGateway } from '../src/server.ts';
 import { loadConfig } from '../src/config.ts';
 
 export const API_KEY = 'test-key-0123456789';
@@ -14,7 +14,13 @@ export const DEMO_PASSWORD = 'demo-password-for-tests';
 
 /** A gateway on the given bus (or a fresh in-process one) and Redis (or the process's memory), with a temporary data folder. */
 export async function testGateway(
-  options: { bus?: Bus; redisUrl?: string; rateLimitPerMinute?: number; busTimeoutMs?: number } = {},
+  options: {
+    bus?: Bus;
+    redisUrl?: string;
+    rateLimitPerMinute?: number;
+    busTimeoutMs?: number;
+    metricsPublic?: boolean;
+  } = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'octroi-gateway-'));
   const config = {
@@ -24,6 +30,7 @@ export async function testGateway(
     apiKeys: [API_KEY],
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     busTimeoutMs: options.busTimeoutMs ?? 3000,
+    metricsPublic: options.metricsPublic ?? true,
     webDir: join(dataDir, 'no-web'),
   };
   const runtime = await createRuntime('gateway', {

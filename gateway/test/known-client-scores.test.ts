@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import type { FastifyRequest } from 'fastify';
 import { endpoints, recordedDecisions, type Endpoint, type ModelInfo, type Score } from '@octroi/contracts';
 import { MemoryCache, OctroiError, processMetrics, type Runtime } from '@octroi/runtime';
-import type { Forward } from '../src/plugins/bus-client.ts';
-import { currentModel } from '../src/plugins/current-model.ts';
-import { knownClientScores } from '../src/plugins/known-client-scores.ts';
+import type { Forward } from '../src/plugins/app/bus.ts';
+import { currentModel } from '../src/plugins/app/current-model.ts';
+import { knownClientScores } from '../src/plugins/app/known-client-scores.ts';
 
 const request = { id: 'request-1' } as FastifyRequest;
 const runtime: Pick<Runtime, 'cache'> = {

@@ -23,6 +23,10 @@ export const ScoreRequestBody = Type.Union(
   [RawApplication, Type.Object({ applications: Type.Array(RawApplication, { minItems: 1, maxItems: 1000 }) })],
   { description: 'One raw application, or several under "applications"' },
 );
+export type ScoreRequestBody = Static<typeof ScoreRequestBody>;
+/** The batch form of a score request. `applications` cannot be an application's field: those are upper case. */
+export const isApplicationBatch = (body: ScoreRequestBody): body is { applications: RawApplication[] } =>
+  'applications' in body;
 
 /** The seed's routes, kept for the applications written against them. */
 export const SeedIds = Type.Object({ ids: Type.Array(ClientId) });

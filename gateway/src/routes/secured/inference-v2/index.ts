@@ -1,20 +1,18 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { V2InferRequest, V2InferResponse, V2ModelMetadata, endpoints } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
-import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
+import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
 
 const { scoring } = endpoints;
 const tags = ['Open Inference Protocol V2'];
 const ModelParams = Type.Object({ model: Type.String({ minLength: 1, maxLength: 100 }) });
 
 /** Open Inference Protocol (KServe V2) over HTTP: engineered feature tensor in, probabilities out. */
-export async function inferenceV2Routes(
-  app: App,
-  { forward, model: currentModel, ready }: RouteDeps & { ready: () => Promise<boolean> },
-) {
+const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
   const modelNamed = async (name: string, request: FastifyRequest) => {
-    const model = await currentModel(request);
+    const model = await app.currentModel(request);
     if (name !== model.name)
       throw new OctroiError('not_found', `No model "${name}"; this server serves "${model.name}"`);
     return model;
@@ -36,7 +34,7 @@ export async function inferenceV2Routes(
       },
     },
     async (_request, reply) => {
-      const isReady = await ready();
+      const isReady = (await app.servicesReady()).ready;
       return reply.status(isReady ? 200 : 503).send({ ready: isReady });
     },
   );
@@ -118,7 +116,7 @@ export async function inferenceV2Routes(
       if (rowCount === 0)
         throw new OctroiError('bad_request', 'inputs.0.shape: at least one row is needed', 'inputs.0.shape');
       const rows = Array.from({ length: rowCount }, (_, row) => input.data.slice(row * width, (row + 1) * width));
-      const { scores } = await forward(scoring.scoreBatch, { rows }, request);
+      const { scores } = await app.forward(scoring.scoreBatch, { rows }, request);
       return {
         model_name: model.name,
         model_version: model.version,
@@ -135,4 +133,6 @@ export async function inferenceV2Routes(
       };
     },
   );
-}
+};
+
+export default inferenceV2Routes;

@@ -1,12 +1,13 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { ClientIdParams, RawValue, SeedScore, endpoints } from '@octroi/contracts';
-import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
+import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
 
 const { clients } = endpoints;
 const tags = ['seed (legacy)'];
 
 /** The first version's routes and shapes, kept for the applications written against them. */
-export async function seedRoutes(app: App, { forward, knownClientScore }: RouteDeps) {
+const seedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/get_id_client',
     {
@@ -20,7 +21,7 @@ export async function seedRoutes(app: App, { forward, knownClientScore }: RouteD
     async (request) => {
       const ids: number[] = [];
       for (let offset: number | null = 0; offset !== null;) {
-        const page: { ids: number[]; next: number | null } = await forward(
+        const page: { ids: number[]; next: number | null } = await app.forward(
           clients.ids,
           { offset, limit: 50_000 },
           request,
@@ -44,7 +45,7 @@ export async function seedRoutes(app: App, { forward, knownClientScore }: RouteD
       },
     },
     async (request) => {
-      const score = await knownClientScore(request.params.id, request);
+      const score = await app.knownClientScore(request.params.id, request);
       return { prediction: [1 - score.probabilityOfDefault, score.probabilityOfDefault] as [number, number] };
     },
   );
@@ -60,6 +61,8 @@ export async function seedRoutes(app: App, { forward, knownClientScore }: RouteD
         response: { 200: Type.Record(Type.String(), RawValue), ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },
-    async (request) => (await forward(clients.features, { clientId: request.params.id }, request)).raw,
+    async (request) => (await app.forward(clients.features, { clientId: request.params.id }, request)).raw,
   );
-}
+};
+
+export default seedRoutes;

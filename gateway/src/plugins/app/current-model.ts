@@ -1,10 +1,18 @@
 import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { endpoints, type ModelInfo } from '@octroi/contracts';
-import type { Forward } from './bus-client.ts';
+import type { Forward } from './bus.ts';
 
 const REFRESH_MS = 5_000;
 
 export type CurrentModel = (request: FastifyRequest) => Promise<ModelInfo>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The scoring model's description, refreshed every few seconds. */
+    currentModel: CurrentModel;
+  }
+}
 
 /**
  * The scoring model's description, asked of the scoring service at most every few seconds: it changes only when
@@ -23,3 +31,10 @@ export function currentModel(forward: Forward, refreshMs = REFRESH_MS): CurrentM
     return known.model;
   };
 }
+
+export default fp(
+  async (app) => {
+    app.decorate('currentModel', currentModel(app.forward));
+  },
+  { name: 'current-model', dependencies: ['bus'] },
+);

@@ -1,10 +1,18 @@
 import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { endpoints, recordedDecisions, type Score } from '@octroi/contracts';
 import type { Cache, Runtime } from '@octroi/runtime';
-import type { Forward } from './bus-client.ts';
+import type { Forward } from './bus.ts';
 import type { CurrentModel } from './current-model.ts';
 
 export type KnownClientScore = (clientId: number, request: FastifyRequest) => Promise<Score>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** A known client's recorded decision, from the shared cache or the scoring service. */
+    knownClientScore: KnownClientScore;
+  }
+}
 
 /**
  * A known client's score. The scoring service records a client's decision once per model version and keeps it in
@@ -43,3 +51,10 @@ export function knownClientScores(
     return recorded ?? forward(endpoints.scoring.scoreClient, { clientId }, request);
   };
 }
+
+export default fp<{ runtime: Pick<Runtime, 'cache'> }>(
+  async (app, { runtime }) => {
+    app.decorate('knownClientScore', knownClientScores(runtime, app.forward, app.currentModel));
+  },
+  { name: 'known-client-scores', dependencies: ['bus', 'current-model'] },
+);

@@ -1,18 +1,19 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
   AuditRecord,
   ModelInfo,
-  RawApplication,
+  isApplicationBatch,
   Score,
   ScoreBatchReply,
   ScoreRequestBody,
   endpoints,
 } from '@octroi/contracts';
-import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
+import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
 
 const { scoring } = endpoints;
 
-export async function scoreRoutes(app: App, { forward }: RouteDeps) {
+const scoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/score',
     {
@@ -27,11 +28,10 @@ export async function scoreRoutes(app: App, { forward }: RouteDeps) {
       },
     },
     async (request) => {
-      const body = request.body as { applications?: RawApplication[] } & RawApplication;
-      const batch = Array.isArray(body.applications);
-      const applications = batch ? (body.applications as RawApplication[]) : [body as RawApplication];
-      const reply = await forward(scoring.scoreApplications, { applications }, request);
-      return batch ? reply : reply.scores[0];
+      const { body } = request;
+      if (isApplicationBatch(body)) return app.forward(scoring.scoreApplications, body, request);
+      const { scores } = await app.forward(scoring.scoreApplications, { applications: [body] }, request);
+      return scores[0];
     },
   );
 
@@ -45,7 +45,7 @@ export async function scoreRoutes(app: App, { forward }: RouteDeps) {
         response: { 200: ModelInfo, ...errorReplies(...COMMON_ERRORS) },
       },
     },
-    (request) => forward(scoring.model, {}, request),
+    (request) => app.forward(scoring.model, {}, request),
   );
 
   app.get(
@@ -59,6 +59,8 @@ export async function scoreRoutes(app: App, { forward }: RouteDeps) {
         response: { 200: AuditRecord, ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },
-    (request) => forward(scoring.decision, { decisionId: request.params.id }, request),
+    (request) => app.forward(scoring.decision, { decisionId: request.params.id }, request),
   );
-}
+};
+
+export default scoreRoutes;

@@ -1,26 +1,17 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { SERVICE_NAMES } from '@octroi/contracts';
-import type { Bus, Metrics } from '@octroi/runtime';
-import type { onRequestHookHandler } from 'fastify';
-import type { App } from './types.ts';
+import type { Metrics } from '@octroi/runtime';
 
 const Readiness = Type.Object({
   ready: Type.Boolean(),
   services: Type.Record(Type.String(), Type.Integer({ description: 'Instances that answered a ping' })),
 });
 
-/** Whether every service has at least one instance answering on the bus. */
-export async function servicesReady(bus: Bus) {
-  const counts = await Promise.all(
-    SERVICE_NAMES.map(async (name) => [name, (await bus.ping(name, 300)).length] as const),
-  );
-  return { ready: counts.every(([, count]) => count > 0), services: Object.fromEntries(counts) };
-}
-
-export async function healthRoutes(
-  app: App,
-  { bus, metrics, metricsAuth }: { bus: Bus; metrics: Metrics; metricsAuth?: onRequestHookHandler },
-) {
+/** Probes and metrics for operations; open, except the metrics when `metricsPublic` is false. */
+const operationsRoutes: FastifyPluginAsyncTypebox<{ metrics: Metrics; metricsPublic: boolean }> = async (
+  app,
+  { metrics, metricsPublic },
+) => {
   app.get(
     '/healthz',
     {
@@ -43,7 +34,7 @@ export async function healthRoutes(
       },
     },
     async (_request, reply) => {
-      const state = await servicesReady(bus);
+      const state = await app.servicesReady();
       return reply.status(state.ready ? 200 : 503).send(state);
     },
   );
@@ -51,7 +42,7 @@ export async function healthRoutes(
   app.get(
     '/metrics',
     {
-      ...(metricsAuth ? { onRequest: metricsAuth } : {}),
+      ...(metricsPublic ? {} : { onRequest: app.authenticate }),
       schema: { tags: ['operations'], summary: 'Prometheus metrics' },
     },
     async (_request, reply) => {
@@ -59,4 +50,6 @@ export async function healthRoutes(
       return reply.type(metrics.registry.contentType).send(text);
     },
   );
-}
+};
+
+export default operationsRoutes;

@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { SessionUser } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
-import type { ApiKeys } from '../auth/api-keys.ts';
-import type { SessionTokens } from '../auth/session-token.ts';
-import type { UserStore } from '../auth/users.ts';
+import type { ApiKeys } from '../../auth/api-keys.ts';
+import type { SessionTokens } from '../../auth/session-token.ts';
+import type { UserStore } from '../../auth/users.ts';
 
 export const SESSION_COOKIE = 'octroi_session';
 export const API_KEY_HEADER = 'x-api-key';
@@ -18,6 +19,10 @@ export interface Principal {
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+  }
+  interface FastifyInstance {
+    /** An onRequest hook: no principal, no data (401). */
+    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
 
@@ -67,4 +72,14 @@ export function clearSessionCookie(reply: FastifyReply) {
   void reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-export type AuthenticatedApp = FastifyInstance;
+/**
+ * Who is calling, for every route that wants to know: `app.authenticate` as an onRequest hook. A folder of routes
+ * that shows client data adds it to its whole scope (`routes/secured/autohooks.ts`).
+ */
+export default fp<AuthDeps>(
+  async (app, deps) => {
+    app.decorateRequest('principal', undefined);
+    app.decorate('authenticate', requireAuth(deps));
+  },
+  { name: 'auth' },
+);

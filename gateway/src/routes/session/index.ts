@@ -1,17 +1,13 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SessionUser, SignInRequest } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
-import type { SessionTokens } from '../auth/session-token.ts';
-import type { UserStore } from '../auth/users.ts';
-import { clearSessionCookie, identify, setSessionCookie, type AuthDeps } from '../plugins/auth.ts';
-import { errorReplies, type App } from './types.ts';
+import { clearSessionCookie, identify, setSessionCookie, type AuthDeps } from '../../plugins/app/auth.ts';
+import { errorReplies } from '../schemas.ts';
 
 const tags = ['session'];
 
 /** Sign-in for the dashboard: a signed, httpOnly, SameSite=Strict cookie. */
-export async function sessionRoutes(
-  app: App,
-  deps: AuthDeps & { users: UserStore; tokens: SessionTokens; secureCookies: boolean },
-) {
+const sessionRoutes: FastifyPluginAsyncTypebox<AuthDeps & { secureCookies: boolean }> = async (app, deps) => {
   app.post(
     '/api/v1/session',
     {
@@ -53,4 +49,6 @@ export async function sessionRoutes(
     clearSessionCookie(reply);
     return reply.status(204).send();
   });
-}
+};
+
+export default sessionRoutes;

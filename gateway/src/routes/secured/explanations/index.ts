@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   ClientIdParams,
   Counterfactual,
@@ -13,12 +14,12 @@ import {
   WhatIfRequest,
   endpoints,
 } from '@octroi/contracts';
-import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
+import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
 
 const { explain } = endpoints;
 const tags = ['explanations'];
 
-export async function explanationRoutes(app: App, { forward }: RouteDeps) {
+const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/clients/:id/explanation',
     {
@@ -31,7 +32,8 @@ export async function explanationRoutes(app: App, { forward }: RouteDeps) {
         response: { 200: Explanation, ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },
-    (request) => forward(explain.client, { clientId: request.params.id, language: request.query.language }, request),
+    (request) =>
+      app.forward(explain.client, { clientId: request.params.id, language: request.query.language }, request),
   );
 
   app.get(
@@ -47,7 +49,7 @@ export async function explanationRoutes(app: App, { forward }: RouteDeps) {
       },
     },
     (request) =>
-      forward(explain.counterfactual, { clientId: request.params.id, language: request.query.language }, request),
+      app.forward(explain.counterfactual, { clientId: request.params.id, language: request.query.language }, request),
   );
 
   app.post(
@@ -61,7 +63,7 @@ export async function explanationRoutes(app: App, { forward }: RouteDeps) {
         response: { 200: WhatIf, ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },
-    (request) => forward(explain.whatIf, request.body, request),
+    (request) => app.forward(explain.whatIf, request.body, request),
   );
 
   app.post(
@@ -75,7 +77,7 @@ export async function explanationRoutes(app: App, { forward }: RouteDeps) {
         response: { 200: Explanation, ...errorReplies(...COMMON_ERRORS) },
       },
     },
-    (request) => forward(explain.application, request.body, request),
+    (request) => app.forward(explain.application, request.body, request),
   );
 
   app.get(
@@ -89,7 +91,7 @@ export async function explanationRoutes(app: App, { forward }: RouteDeps) {
         response: { 200: GlobalImportance, ...errorReplies(...COMMON_ERRORS) },
       },
     },
-    (request) => forward(explain.global, { language: request.query.language }, request),
+    (request) => app.forward(explain.global, { language: request.query.language }, request),
   );
 
   app.get(
@@ -103,7 +105,7 @@ export async function explanationRoutes(app: App, { forward }: RouteDeps) {
         response: { 200: ShapSummary, ...errorReplies(...COMMON_ERRORS) },
       },
     },
-    (request) => forward(explain.summary, request.query, request),
+    (request) => app.forward(explain.summary, request.query, request),
   );
 
   app.get(
@@ -117,6 +119,8 @@ export async function explanationRoutes(app: App, { forward }: RouteDeps) {
         response: { 200: Dependence, ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },
-    (request) => forward(explain.dependence, request.query, request),
+    (request) => app.forward(explain.dependence, request.query, request),
   );
-}
+};
+
+export default explanationRoutes;

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
   ClientIdParams,
@@ -13,12 +14,12 @@ import {
   SimilarClients,
   endpoints,
 } from '@octroi/contracts';
-import { COMMON_ERRORS, errorReplies, secured, type App, type RouteDeps } from './types.ts';
+import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
 
 const { clients } = endpoints;
 const tags = ['clients'];
 
-export async function clientRoutes(app: App, { forward, knownClientScore }: RouteDeps) {
+const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/clients',
     {
@@ -30,7 +31,7 @@ export async function clientRoutes(app: App, { forward, knownClientScore }: Rout
         response: { 200: ClientPage, ...errorReplies(...COMMON_ERRORS) },
       },
     },
-    (request) => forward(clients.list, request.query, request),
+    (request) => app.forward(clients.list, request.query, request),
   );
 
   app.get(
@@ -45,7 +46,7 @@ export async function clientRoutes(app: App, { forward, knownClientScore }: Rout
         response: { 200: ClientRecord, ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },
-    (request) => forward(clients.get, { clientId: request.params.id, language: request.query.language }, request),
+    (request) => app.forward(clients.get, { clientId: request.params.id, language: request.query.language }, request),
   );
 
   app.get(
@@ -61,7 +62,7 @@ export async function clientRoutes(app: App, { forward, knownClientScore }: Rout
         response: { 200: Score, ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },
-    (request) => knownClientScore(request.params.id, request),
+    (request) => app.knownClientScore(request.params.id, request),
   );
 
   app.get(
@@ -76,7 +77,7 @@ export async function clientRoutes(app: App, { forward, knownClientScore }: Rout
         response: { 200: SimilarClients, ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },
-    (request) => forward(clients.similar, { clientId: request.params.id, k: request.query.k }, request),
+    (request) => app.forward(clients.similar, { clientId: request.params.id, k: request.query.k }, request),
   );
 
   app.get(
@@ -95,7 +96,7 @@ export async function clientRoutes(app: App, { forward, knownClientScore }: Rout
       },
     },
     (request) =>
-      forward(
+      app.forward(
         clients.population,
         { feature: request.params.feature, clientId: request.query.clientId, language: request.query.language },
         request,
@@ -113,6 +114,8 @@ export async function clientRoutes(app: App, { forward, knownClientScore }: Rout
         response: { 200: PopulationSample, ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },
-    (request) => forward(clients.sample, request.query, request),
+    (request) => app.forward(clients.sample, request.query, request),
   );
-}
+};
+
+export default clientRoutes;

@@ -1,0 +1,66 @@
+import type { FastifyError } from 'fastify';
+import fp from 'fastify-plugin';
+import { httpStatusOf, type ErrorBody } from '@octroi/contracts';
+import { OctroiError } from '@octroi/runtime';
+
+/** `/body/AMT_CREDIT` or `body.AMT_CREDIT` → `AMT_CREDIT`; `querystring/page` → `page`. */
+function fieldOf(error: FastifyError): string | undefined {
+  const first = error.validation?.[0];
+  if (!first) return undefined;
+  const path = (first.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
+  const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const additional = (first.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+  return [path, missing ?? additional].filter(Boolean).join('.') || undefined;
+}
+
+/**
+ * One error handler for the whole gateway: bad input is a 400 naming the field, service errors keep their code
+ * and status, anything unexpected is a 500 whose details stay in the logs. Never a stack trace to the client.
+ */
+export default fp<{ spaIndex: boolean }>(
+  async (app, options) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      let body: ErrorBody;
+      let status: number;
+      if (error.validation) {
+        const field = fieldOf(error);
+        const first = error.validation[0];
+        const where = error.validationContext ?? 'request';
+        const problem = first?.message ?? 'is invalid';
+        status = 400;
+        body = { code: 'bad_request', message: `${field ?? where}: ${problem}`, ...(field ? { field } : {}) };
+      } else if (error instanceof OctroiError) {
+        status = httpStatusOf[error.code];
+        body = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+      } else if (error.statusCode === 429) {
+        status = 429;
+        body = { code: 'rate_limited', message: 'Too many requests: slow down and retry in a minute' };
+      } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        status = error.statusCode;
+        body = {
+          code: status === 413 ? 'bad_request' : status === 404 ? 'not_found' : 'bad_request',
+          message: error.message,
+        };
+      } else {
+        request.log.error({ err: error }, 'unexpected error');
+        status = 500;
+        body = { code: 'internal', message: 'Something went wrong on our side; the request id helps us find it' };
+      }
+      if (status >= 500) request.log.warn({ code: body.code, status }, body.message);
+      void reply.status(status).send({ ...body, requestId: request.id });
+    });
+
+    // The dashboard routes in the browser: when it is served, a GET outside the API that is not a file gets its index page.
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      const isFile = /\.[a-z0-9]+$/i.test(path);
+      if (options.spaIndex && request.method === 'GET' && !isFile && !/^\/(api|v2|docs|get_)/.test(path)) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send({ code: 'not_found', message: `No route ${request.method} ${path}`, requestId: request.id });
+    });
+  },
+  { name: 'errors' },
+);

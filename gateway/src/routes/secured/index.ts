@@ -1,0 +1,19 @@
+import type { FastifyPluginAsync } from 'fastify';
+import autohooks from './autohooks.ts';
+import clients from './clients/index.ts';
+import explanations from './explanations/index.ts';
+import inferenceV2 from './inference-v2/index.ts';
+import scores from './scores/index.ts';
+import seed from './seed/index.ts';
+
+/** The routes that need an API key or a session, in one encapsulated scope that `autohooks.ts` authenticates. */
+const securedRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(autohooks);
+  await app.register(clients);
+  await app.register(scores);
+  await app.register(explanations);
+  await app.register(seed);
+  await app.register(inferenceV2);
+};
+
+export default securedRoutes;
