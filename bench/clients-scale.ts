@@ -121,14 +121,14 @@ const results: [string, Timing][] = [
   ['list page 1, no filter', time(2_000, () => keep(directory.list({ page: 1, pageSize: 20 })))],
   ['list page 10,000, no filter', time(2_000, () => keep(directory.list({ page: 10_000, pageSize: 20 })))],
   [
-    'list, refused + gender F + income 100k–300k, page 3 (filter seen before)',
+    'list, refused + revolving loans + income 100k–300k, page 3 (filter seen before)',
     time(500, () =>
       keep(
         directory.list({
           page: 3,
           pageSize: 20,
           decision: 'refused',
-          gender: 'F',
+          contractType: 'Revolving loans',
           minIncome: 100_000,
           maxIncome: 300_000,
         }),

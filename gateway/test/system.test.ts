@@ -31,6 +31,17 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.deepEqual(response.json().services, { scoring: 1, clients: 1, explain: 1 });
   });
 
+  test("the model's description carries the lender policy, and no feature is a protected attribute", async () => {
+    const model = (await get('/api/v1/model')).json();
+    assert.ok(model.policy.protectedAttributes.includes('CODE_GENDER'));
+    const names = model.features.map((feature: { name: string }) => feature.name);
+    assert.deepEqual(
+      model.policy.protectedAttributes.filter((name: string) => names.includes(name)),
+      [],
+    );
+    assert.ok(model.policy.actionable.includes('AMT_CREDIT'));
+  });
+
   test("scores equal LightGBM's probabilities within 1e-5 (Open Inference Protocol V2)", async () => {
     const model = (await get('/api/v1/model')).json();
     const width = model.features.length;
@@ -179,6 +190,16 @@ describe('the system on NATS, Redis and the shipped model', () => {
     });
     assert.equal(badWhatIf.statusCode, 400);
     assert.equal(badWhatIf.json().field, 'changes.AMT_CREDIT');
+    for (const field of ['CODE_GENDER', 'DAYS_BIRTH', 'NAME_FAMILY_STATUS', 'HOUR_APPR_PROCESS_START']) {
+      const notActionable = await system.gateway.app.inject({
+        method: 'POST',
+        url: '/api/v1/what-if',
+        headers: withKey,
+        payload: { clientId: id, changes: { AMT_CREDIT: 100000, [field]: field === 'CODE_GENDER' ? 'M' : 1 } },
+      });
+      assert.equal(notActionable.statusCode, 400, `${field}: ${notActionable.body}`);
+      assert.equal(notActionable.json().field, `changes.${field}`);
+    }
 
     const counterfactual = await get(`/api/v1/clients/${id}/counterfactual`);
     assert.equal(counterfactual.statusCode, 200, counterfactual.body);

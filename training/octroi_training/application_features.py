@@ -63,7 +63,6 @@ OCCUPATIONS = (
 
 _CATEGORIES = [
     category("NAME_CONTRACT_TYPE", "Type of loan", "Type de prêt", "Cash loans|Revolving loans"),
-    category("CODE_GENDER", "Gender", "Genre", "F|M|XNA"),
     category("FLAG_OWN_CAR", "Owns a car", "Possède une voiture", "N|Y"),
     category("FLAG_OWN_REALTY", "Owns a home", "Propriétaire d'un logement", "N|Y"),
     category("NAME_TYPE_SUITE", "Accompanied by", "Accompagné par",
@@ -72,8 +71,6 @@ _CATEGORIES = [
              "Working|Commercial associate|Pensioner|State servant|Unemployed|Student|Businessman|Maternity leave"),
     category("NAME_EDUCATION_TYPE", "Education level", "Niveau d'études",
              "Lower secondary|Secondary / secondary special|Incomplete higher|Higher education|Academic degree"),
-    category("NAME_FAMILY_STATUS", "Family situation", "Situation familiale",
-             "Single / not married|Married|Civil marriage|Widow|Separated|Unknown"),
     category("NAME_HOUSING_TYPE", "Housing situation", "Type de logement",
              "House / apartment|Rented apartment|With parents|Municipal apartment|Office apartment|Co-op apartment"),
     category("OCCUPATION_TYPE", "Occupation", "Profession", OCCUPATIONS),
@@ -89,8 +86,8 @@ _CATEGORIES = [
 ]
 
 _NUMBERS = [
-    number("CNT_CHILDREN", "count", "Number of children", "Nombre d'enfants"),
-    number("CNT_FAM_MEMBERS", "count", "Household size", "Taille du foyer"),
+    # Household size is read only through the income per household member (see policy.py).
+    hidden("CNT_FAM_MEMBERS"),
     number("AMT_INCOME_TOTAL", "currency", "Annual income", "Revenu annuel"),
     number("AMT_CREDIT", "currency", "Amount of the loan", "Montant du prêt"),
     number("AMT_ANNUITY", "currency", "Yearly repayment", "Remboursement annuel"),
@@ -221,3 +218,11 @@ _DERIVED = [
 
 # Order matters: derivations are evaluated in this order and model features follow it.
 DECLARED: list[Declared] = _NUMBERS + _DOCUMENTS + _CATEGORIES + _DERIVED
+
+# Raw fields an application still carries, with their allowed values, but no feature reads:
+# protected attributes (see policy.py), kept for fairness measurement only.
+RAW_ONLY: list[Declared] = [
+    category("CODE_GENDER", "Gender", "Genre", "F|M|XNA"),
+    category("NAME_FAMILY_STATUS", "Family situation", "Situation familiale",
+             "Single / not married|Married|Civil marriage|Widow|Separated|Unknown"),
+]

@@ -59,6 +59,7 @@ BUNDLE_FILES = (
     "model.lgb.txt",
     "feature_spec.json",
     "decision.json",
+    "policy.json",
     "metrics.json",
     "importance.json",
     "population.json",

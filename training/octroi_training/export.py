@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import arrow_tables, config, onnx_export
+from . import arrow_tables, config, onnx_export, policy
 from .model_card import model_card
 from .modeling import reports
 from .modeling.train import TrainingResult
@@ -92,6 +92,8 @@ def write_bundle(out: Path, name: str, trained_on: str, feature_spec: dict, appl
     write_json(out / "decision.json", {"threshold": result.threshold, "costFalseNegative": cost_fn,
                                        "costFalsePositive": cost_fp,
                                        "rule": "refuse when probability of default >= threshold"})
+    lender_policy = policy.policy()
+    write_json(out / "policy.json", lender_policy)
     metrics = result.metrics | {"exportParityMaxAbsDiff": difference, "exportParityRows": int(known.sum())}
     write_json(out / "metrics.json", metrics)
     importance = reports.importance(result.booster)
@@ -105,7 +107,8 @@ def write_bundle(out: Path, name: str, trained_on: str, feature_spec: dict, appl
     manifest = _manifest(out, name, trained_on, int(known.sum()), len(applicants))
     labels = {f["name"]: f["label"]["en"] for f in features}
     top = [f"{labels[i['feature']]} ({i['feature']})" for i in importance[:8]]
-    card = model_card(manifest, metrics, json.loads((out / "decision.json").read_text()), len(names), top)
+    card = model_card(manifest, metrics, json.loads((out / "decision.json").read_text()), len(names), top,
+                      lender_policy)
     (out / "model_card.md").write_text(card, encoding="utf-8")
     manifest = _manifest(out, name, trained_on, int(known.sum()), len(applicants))
     write_json(out / "manifest.json", manifest)

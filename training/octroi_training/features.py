@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import config, dataset, spec
-from .application_features import DECLARED, Declared
+from .application_features import DECLARED, RAW_ONLY, Declared
 from .history import HistoryFeature, bureau, credit_card, installments, pos_cash, previous
 
 log = logging.getLogger(__name__)
@@ -93,7 +93,7 @@ def _history_feature(declared: HistoryFeature) -> dict:
 
 def build_feature_spec(applicants: pd.DataFrame | None, descriptions: dict[str, str]) -> dict:
     """The feature specification written to feature_spec.json (the categories follow the data)."""
-    categories = {d.name: _categories(d, applicants) for d in DECLARED if d.op == "category"}
+    categories = {d.name: _categories(d, applicants) for d in DECLARED + RAW_ONLY if d.op == "category"}
     features = [_application_feature(d, categories, descriptions) for d in DECLARED if d.is_feature]
     features += [_history_feature(h) for h in HISTORY_FEATURES]
     for index, feature in enumerate(features):

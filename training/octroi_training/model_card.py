@@ -6,7 +6,7 @@ def _pct(value: float) -> str:
     return f"{100 * value:.1f} %"
 
 
-def model_card(manifest: dict, metrics: dict, decision: dict, n_features: int, top: list[str]) -> str:
+def model_card(manifest: dict, metrics: dict, decision: dict, n_features: int, top: list[str], policy: dict) -> str:
     """``top``: readable names of the most important features, most important first."""
     cv = metrics["crossValidated"]
     base = metrics["baselines"]
@@ -54,6 +54,9 @@ Options compared by cross-validation on {imbalance['comparison'][0]['rows']:,} a
 |---|---|---|---|
 {comparison}
 
+## What the model may not read
+{_policy_section(policy)}
+
 ## Explanations and export
 Most important features (total gain of their splits): {importance}.
 The ONNX export agrees with LightGBM within {metrics['exportParityMaxAbsDiff']:.2e} on every training applicant.
@@ -72,7 +75,8 @@ def _limits(manifest: dict, imbalance: dict) -> str:
         "History features are missing for a new application typed in by hand: its score then rests on "
         "the application alone, and is less accurate than for clients with a known history.",
         "The model learns from past decisions (only granted loans have an outcome) and may reproduce "
-        "their biases; gender and family situation are inputs, so monitor decisions for fairness.",
+        "their biases. Protected attributes are not inputs, but other fields can stand in for them "
+        "(income type for age, occupation for gender): monitor decisions for fairness.",
         "Outcomes come from one lender and one period; check the calibration table again before "
         "using the probabilities on a different population.",
     ]
@@ -80,3 +84,19 @@ def _limits(manifest: dict, imbalance: dict) -> str:
         limits.append("Defaults were weighted up in training, so probabilities run higher than observed "
                       "default rates; the threshold above is the one to use with them.")
     return "\n".join(f"- {text}" for text in limits)
+
+
+def _policy_section(policy: dict) -> str:
+    """The lender's policy (policy.json) in words: protected, monitored and actionable fields, and why."""
+    reasons = policy.get("reasons", {})
+    protected = "\n".join(f"- `{name}`: {reasons.get(name, '')}".rstrip(": ") for name in policy["protectedAttributes"])
+    others = [n for n in policy["nonActionable"] if n not in policy["protectedAttributes"]]
+    return (
+        "Protected attributes are never model inputs, directly or through a derived feature (checked when "
+        "the model is trained and when a service loads it); applications still carry them, for fairness "
+        "measurement only.\n\n"
+        f"{protected}\n\n"
+        f"Monitored: {', '.join(f'`{n}`' for n in policy['monitoredAttributes'])}. "
+        f"Never offered in what-if or counterfactuals: {', '.join(f'`{n}`' for n in others)} and the protected "
+        f"attributes. A simulation may change only {', '.join(f'`{n}`' for n in policy['actionable'])}."
+    )

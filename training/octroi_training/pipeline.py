@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import config, dataset, descriptions, export, features, spec
+from . import config, dataset, descriptions, export, features, policy, spec
 from .modeling.lgbm import Columns
 from .modeling.train import train
 
@@ -21,6 +21,7 @@ def run(data_dir: Path, out: Path, cfg: config.TrainingConfig, trained_on: str, 
     log.info("%d applicants (%d with a known outcome)", len(applicants), applicants[config.TARGET].notna().sum())
     column_text = descriptions.application_descriptions(descriptions.find_descriptions(data_dir))
     feature_spec = features.build_feature_spec(applicants, column_text)
+    policy.check_features(feature_spec)
     matrix = features.build_features(data_dir, feature_spec, applicants)
     x = matrix.to_numpy(dtype=np.float32)  # float32 before training: exactly what ONNX will see
     del matrix

@@ -58,9 +58,9 @@ def test_placeholder_and_zero_denominators(declared: dict) -> None:
 
 
 def test_categories_codes_and_unknowns(declared: dict) -> None:
-    out = derive(declared, {"NAME_CONTRACT_TYPE": "Revolving loans", "CODE_GENDER": "X", "FLAG_OWN_CAR": 1})
+    out = derive(declared, {"NAME_CONTRACT_TYPE": "Revolving loans", "FLAG_OWN_REALTY": "X", "FLAG_OWN_CAR": 1})
     assert out["NAME_CONTRACT_TYPE"] == 1.0
-    assert out["CODE_GENDER"] is None and out["FLAG_OWN_CAR"] is None
+    assert out["FLAG_OWN_REALTY"] is None and out["FLAG_OWN_CAR"] is None
 
 
 def test_external_score_statistics(declared: dict) -> None:

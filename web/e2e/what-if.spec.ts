@@ -19,28 +19,18 @@ async function refusedClientWithSuggestion(api: APIRequestContext) {
 
 const digits = (text: string | null) => (text ?? '').replace(/\D/g, '');
 
-test('changing what-if fields updates the score live and turns the decision', async ({ page, request }) => {
-  const changes = { EXT_SOURCE_1: 0.9, EXT_SOURCE_2: 0.9, EXT_SOURCE_3: 0.9 };
-  let clientId: number | undefined;
-  for (const candidate of await listClients(
-    request,
-    'page=1&pageSize=25&decision=refused&minProbability=0&maxProbability=0.6',
-  )) {
-    const response = await request.post('/api/v1/what-if', {
-      data: { clientId: candidate.clientId, changes, language: 'fr' },
-    });
-    if (response.ok() && ((await response.json()) as { decisionChanged: boolean }).decisionChanged) {
-      clientId = candidate.clientId;
-      break;
-    }
-  }
-  expect(clientId, 'a refused client among the first 25 turns granted with high external scores').toBeDefined();
-  await page.goto(`/fr/clients/${clientId}`);
+test('changing the loan in what-if updates the score live and turns the decision', async ({ page, request }) => {
+  const { candidate, counterfactual } = await refusedClientWithSuggestion(request);
+  await page.goto(`/fr/clients/${candidate.clientId}`);
   await waitForPanels(page);
   await expect(page.getByTestId('decision')).toContainText('Crédit refusé');
-  for (const [field, value] of Object.entries(changes)) {
-    const input = page.locator(`[data-field="${field}"]`);
-    if (await input.count()) await input.fill(String(value));
+  // Only the loan's terms are offered: never gender, age or family situation.
+  const offered = await page.locator('.what-if-form [data-field]').evaluateAll((inputs) =>
+    inputs.map((input) => input.getAttribute('data-field')),
+  );
+  expect(offered.every((field) => ['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE'].includes(field!))).toBe(true);
+  for (const change of counterfactual.changes) {
+    await page.locator(`[data-field="${change.field}"]`).fill(String(change.to));
   }
   const result = page.getByTestId('what-if-result');
   await expect(page.getByTestId('what-if-decision')).toBeVisible();

@@ -36,7 +36,6 @@ export const ClientSummary = Type.Object({
   probabilityOfDefault: Probability,
   decision: Decision,
   knownOutcome: Type.Union([Type.Literal('repaid'), Type.Literal('defaulted'), Type.Null()]),
-  gender: Type.Union([Type.String(), Type.Null()]),
   ageYears: Type.Union([Type.Number(), Type.Null()]),
   incomeTotal: Type.Union([Type.Number(), Type.Null()]),
   creditAmount: Type.Union([Type.Number(), Type.Null()]),
@@ -51,7 +50,6 @@ export const ListClientsRequest = Type.Object({
   minProbability: Type.Optional(Probability),
   maxProbability: Type.Optional(Probability),
   contractType: Type.Optional(Type.String({ maxLength: 50 })),
-  gender: Type.Optional(Type.String({ maxLength: 10 })),
   minIncome: Type.Optional(Type.Number({ minimum: 0 })),
   maxIncome: Type.Optional(Type.Number({ minimum: 0 })),
 });

@@ -7,6 +7,7 @@ export * from './explain.ts';
 export * from './http.ts';
 export * from './audit.ts';
 export * from './errors.ts';
+export * from './policy.ts';
 
 import { scoring } from './scoring.ts';
 import { clients } from './clients.ts';

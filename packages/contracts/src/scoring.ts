@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ClientId, Decision, FeatureVector, Probability, Empty } from './common.ts';
 import { endpoint } from './envelope.ts';
 import { RawApplication } from './application.ts';
+import { LenderPolicy } from './policy.ts';
 
 export const Score = Type.Object({
   probabilityOfDefault: Probability,
@@ -79,6 +80,7 @@ export const ModelInfo = Type.Object({
     description: 'The bundle metrics.json as written at training',
   }),
   features: Type.Array(ModelFeature),
+  policy: LenderPolicy,
 });
 export type ModelInfo = Static<typeof ModelInfo>;
 

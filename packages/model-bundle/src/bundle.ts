@@ -4,6 +4,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BundleError } from './errors.ts';
+import { DEFAULT_POLICY, featuresReadingProtected, parsePolicy, type LenderPolicy } from './policy.ts';
 import { parsePopulation, type PopulationStats } from './population.ts';
 import type { FeatureSpec } from './spec.ts';
 
@@ -47,12 +48,16 @@ export interface ModelBundle {
   /** Sorted by gain, highest first. */
   importance: FeatureImportance[];
   population: PopulationStats;
+  /** The lender's policy (`policy.json`), or the default policy for a bundle without one. */
+  policy: LenderPolicy;
   /** Model features in the order of the model's input. */
   featureNames: string[];
   version: string;
 }
 
 /** The JSON files every service reads; the larger files are checked by whoever needs them. */
+export const POLICY_FILE = 'policy.json';
+
 export const REQUIRED_FILES = [
   'manifest.json',
   'feature_spec.json',
@@ -78,17 +83,45 @@ export interface LoadBundleOptions {
 
 export async function loadBundle(dir = defaultModelDir(), options: LoadBundleOptions = {}): Promise<ModelBundle> {
   await requireFiles(dir, [...REQUIRED_FILES, ...(options.alsoRequire ?? [])]);
-  const [manifest, spec, decision, metrics, importance, population] = await Promise.all([
+  const [manifest, spec, decision, metrics, importance, population, policy] = await Promise.all([
     readJson(dir, 'manifest.json').then((json) => checkManifest(dir, json)),
     readJson(dir, 'feature_spec.json').then((json) => checkSpec(dir, json)),
     readJson(dir, 'decision.json').then((json) => checkDecision(dir, json)),
     readJson(dir, 'metrics.json').then((json) => checkObject(dir, 'metrics.json', json)),
     readJson(dir, 'importance.json').then((json) => checkImportance(dir, json)),
     readJson(dir, 'population.json').then((json) => checkPopulation(dir, json)),
+    readPolicy(dir),
   ]);
   if (options.verifyChecksums) await verifyChecksums(dir, manifest);
+  const readingProtected = featuresReadingProtected(spec, policy);
+  if (readingProtected.length > 0) {
+    throw invalid(dir, 'feature_spec.json', `features read protected attributes: ${readingProtected.join(', ')}`);
+  }
   const featureNames = spec.features.map((feature) => feature.name);
-  return { dir, manifest, spec, decision, metrics, importance, population, featureNames, version: manifest.version };
+  return {
+    dir,
+    manifest,
+    spec,
+    decision,
+    metrics,
+    importance,
+    population,
+    policy,
+    featureNames,
+    version: manifest.version,
+  };
+}
+
+/** policy.json when the bundle has one (checked), else the default policy. */
+async function readPolicy(dir: string): Promise<LenderPolicy> {
+  const present = await access(join(dir, POLICY_FILE)).then(
+    () => true,
+    () => false,
+  );
+  if (!present) return DEFAULT_POLICY;
+  const policy = parsePolicy(await readJson(dir, POLICY_FILE));
+  if (typeof policy === 'string') throw invalid(dir, POLICY_FILE, policy);
+  return policy;
 }
 
 async function requireFiles(dir: string, files: readonly string[]): Promise<void> {

@@ -2,6 +2,7 @@ export { BundleError, DomainError, isDomainError } from './errors.ts';
 export {
   defaultModelDir,
   loadBundle,
+  POLICY_FILE,
   REQUIRED_FILES,
   type BundleFile,
   type DecisionPolicy,
@@ -18,6 +19,7 @@ export {
   type ApplicantRecords,
   type RawValue,
 } from './applicants.ts';
+export { DEFAULT_POLICY, featuresReadingProtected, isActionable, parsePolicy, type LenderPolicy } from './policy.ts';
 export { buildIdIndex, type RowOf } from './id-index.ts';
 export {
   parsePopulation,

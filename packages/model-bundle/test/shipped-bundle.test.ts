@@ -16,6 +16,17 @@ describe('the shipped bundle', () => {
     );
   });
 
+  it('has a lender policy whose protected attributes are raw fields, not model inputs', async () => {
+    const bundle = await loadBundle(dir);
+    assert.ok(bundle.policy.protectedAttributes.includes('CODE_GENDER'));
+    const rawFields = new Set(bundle.spec.rawFields.map((field) => field.name));
+    for (const name of bundle.policy.protectedAttributes) {
+      assert.ok(rawFields.has(name), `${name} is still a field an application may carry`);
+      assert.ok(!bundle.featureNames.includes(name), `${name} is a model input`);
+    }
+    assert.ok(bundle.policy.reasons['CODE_GENDER'], 'the reason for protecting gender is written down');
+  });
+
   it('scores every applicant it lists, with a raw application for each', async () => {
     const bundle = await loadBundle(dir);
     const [features, records] = await Promise.all([loadApplicantFeatures(bundle), loadApplicantRecords(bundle)]);

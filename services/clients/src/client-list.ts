@@ -21,7 +21,6 @@ interface ListBounds {
   checksIncome: boolean;
   minIncome: number;
   maxIncome: number;
-  gender: number;
   contract: number;
 }
 
@@ -40,7 +39,6 @@ export class ClientList {
   private readonly income: NumberColumn;
   private readonly credit: NumberColumn;
   private readonly age: NumberColumn;
-  private readonly gender: CategoryColumn;
   private readonly contractType: CategoryColumn;
   private readonly recentMatches = new Map<string, Int32Array>();
 
@@ -56,7 +54,6 @@ export class ClientList {
     this.income = NumberColumn.of(applicants, 'AMT_INCOME_TOTAL', applicantRows);
     this.credit = NumberColumn.of(applicants, 'AMT_CREDIT', applicantRows);
     this.age = NumberColumn.of(applicants, 'DAYS_BIRTH', applicantRows, (days) => Math.floor(-days / 365.25));
-    this.gender = CategoryColumn.of(applicants, 'CODE_GENDER', applicantRows);
     this.contractType = CategoryColumn.of(applicants, 'NAME_CONTRACT_TYPE', applicantRows);
   }
 
@@ -101,11 +98,9 @@ export class ClientList {
   private scan(query: ListClientsQuery): Int32Array {
     const bounds = this.boundsOf(query);
     if (bounds === null) return new Int32Array(0);
-    const { minProbability, maxProbability, belowProbability, checksIncome, minIncome, maxIncome, gender, contract } =
-      bounds;
+    const { minProbability, maxProbability, belowProbability, checksIncome, minIncome, maxIncome, contract } = bounds;
     const { probability } = this;
     const incomes = this.income.values;
-    const genders = this.gender.codes;
     const contracts = this.contractType.codes;
     const ranges = this.candidateRanges(query.search);
     const found = new Int32Array(ranges.reduce((sum, [from, to]) => sum + to - from, 0));
@@ -116,7 +111,7 @@ export class ClientList {
         if (p < minProbability || p > maxProbability || p >= belowProbability) continue;
         const income = incomes[at]!;
         if (checksIncome && !(income >= minIncome && income <= maxIncome)) continue;
-        if ((gender >= 0 && genders[at] !== gender) || (contract >= 0 && contracts[at] !== contract)) continue;
+        if (contract >= 0 && contracts[at] !== contract) continue;
         found[count++] = at;
       }
     }
@@ -131,9 +126,8 @@ export class ClientList {
   /** The filters as numbers (-1 for "any" category); null when a category no client has is asked. */
   private boundsOf(query: ListClientsQuery): ListBounds | null {
     const threshold = this.bundle.decision.threshold;
-    const gender = query.gender === undefined ? -1 : this.gender.codeOf(query.gender);
     const contract = query.contractType === undefined ? -1 : this.contractType.codeOf(query.contractType);
-    if ((query.gender !== undefined && gender < 0) || (query.contractType !== undefined && contract < 0)) return null;
+    if (query.contractType !== undefined && contract < 0) return null;
     const minProbability = query.minProbability ?? -Infinity;
     return {
       // Refused from the threshold up, granted below it: the decision is a probability band.
@@ -143,7 +137,6 @@ export class ClientList {
       checksIncome: query.minIncome !== undefined || query.maxIncome !== undefined,
       minIncome: query.minIncome ?? -Infinity,
       maxIncome: query.maxIncome ?? Infinity,
-      gender,
       contract,
     };
   }
@@ -156,7 +149,6 @@ export class ClientList {
       probabilityOfDefault: shortestFloat32(probability),
       decision: decisionFor(probability, this.bundle.decision.threshold),
       knownOutcome: knownOutcomeOf(this.features.target(row)),
-      gender: this.gender.valueAt(at),
       ageYears: this.age.valueAt(at),
       incomeTotal: this.income.valueAt(at),
       creditAmount: this.credit.valueAt(at),

@@ -4,6 +4,7 @@ import type { RawApplication } from '@octroi/contracts';
 import {
   DomainError,
   deriveApplicationFeatures,
+  isActionable,
   loadApplicantFeatures,
   loadApplicantRecords,
   validateRawApplication,
@@ -73,7 +74,17 @@ export class ExplainerContext {
     return this.derive(application);
   }
 
+  /** A simulation changes only what the lender's policy calls actionable (the loan's terms), and validly. */
   checkChanges(client: KnownClient, changes: RawApplication) {
+    const { policy } = this.bundle;
+    const fixed = Object.keys(changes).find((field) => !isActionable(policy, field));
+    if (fixed !== undefined) {
+      const allowed = policy.actionable.filter((field) => isActionable(policy, field)).join(', ');
+      throw DomainError.badRequest(
+        `changes.${fixed}: not a field a simulation may change; the lender's policy allows ${allowed}`,
+        `changes.${fixed}`,
+      );
+    }
     const [problem] = validateRawApplication(this.bundle.spec, { ...client.raw, ...changes });
     if (problem)
       throw DomainError.badRequest(`changes.${problem.field}: ${problem.message}`, `changes.${problem.field}`);

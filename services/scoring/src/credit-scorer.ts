@@ -107,6 +107,7 @@ export class CreditScorer {
         ...(feature.categories ? { categories: feature.categories } : {}),
         importanceGain: gainOf.get(feature.name) ?? 0,
       })),
+      policy: this.bundle.policy,
     };
   }
 }

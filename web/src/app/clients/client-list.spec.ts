@@ -16,7 +16,6 @@ const page: ClientPage = {
       probabilityOfDefault: 0.62,
       decision: 'refused',
       knownOutcome: 'defaulted',
-      gender: 'M',
       ageYears: 25.9,
       incomeTotal: 202500,
       creditAmount: 406597.5,
@@ -55,6 +54,16 @@ describe('ClientList', () => {
     expect(fixture.nativeElement.textContent).toContain('Page 2 sur 3');
   });
 
+  it('offers no filter on a protected attribute such as gender', () => {
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    const fixture = TestBed.createComponent(ClientList);
+    fixture.componentRef.setInput('filters', { page: 1 });
+    fixture.detectChanges();
+    const root = fixture.nativeElement as HTMLElement;
+    const names = [...root.querySelectorAll('form [name]')].map((field) => field.getAttribute('name'));
+    expect(names).toEqual(['decision', 'band', 'contract', 'minIncome', 'maxIncome']);
+  });
+
   it('puts the chosen filters in the URL, back on the first page', async () => {
     TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
     const router = TestBed.inject(Router);
@@ -74,7 +83,6 @@ describe('ClientList', () => {
         decision: 'granted',
         band: 'low',
         contract: undefined,
-        gender: undefined,
         minIncome: undefined,
         maxIncome: undefined,
       },

@@ -16,7 +16,6 @@ export interface ClientFilters {
   decision?: Decision;
   band?: RiskBand;
   contract?: string;
-  gender?: string;
   minIncome?: number;
   maxIncome?: number;
 }
@@ -33,13 +32,12 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
     minProbability: band?.[0],
     maxProbability: band?.[1],
     contractType: filters.contract,
-    gender: filters.gender,
     minIncome: filters.minIncome,
     maxIncome: filters.maxIncome,
   };
 }
 
-/** A page of clients with filters on decision, risk band, contract, gender and income; the filters live in the URL. */
+/** A page of clients with filters on decision, risk band, contract and income; the filters live in the URL. */
 @Component({
   selector: 'app-client-list',
   imports: [RouterLink, DecisionBadge, LoadStatus],
@@ -73,14 +71,6 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
           <option value="Revolving loans" [selected]="filters().contract === 'Revolving loans'">
             {{ t().clients.revolvingLoans }}
           </option>
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-gender">{{ t().clients.gender }}</label>
-        <select id="filter-gender" name="gender">
-          <option value="" [selected]="!filters().gender">{{ t().clients.anyGender }}</option>
-          <option value="F" [selected]="filters().gender === 'F'">{{ t().clients.female }}</option>
-          <option value="M" [selected]="filters().gender === 'M'">{{ t().clients.male }}</option>
         </select>
       </div>
       <div class="field">
@@ -209,7 +199,6 @@ export class ClientList {
       decision: text('decision') as Decision | undefined,
       band: text('band') as RiskBand | undefined,
       contract: text('contract'),
-      gender: text('gender'),
       minIncome: amount('minIncome'),
       maxIncome: amount('maxIncome'),
     });

@@ -34,7 +34,6 @@ export class ClientsPage {
   readonly decision = input<Decision>();
   readonly band = input<RiskBand>();
   readonly contract = input<string>();
-  readonly gender = input<string>();
   readonly minIncome = input(undefined, { transform: optionalNumber });
   readonly maxIncome = input(undefined, { transform: optionalNumber });
 
@@ -43,7 +42,6 @@ export class ClientsPage {
     decision: this.decision(),
     band: this.band(),
     contract: this.contract(),
-    gender: this.gender(),
     minIncome: this.minIncome(),
     maxIncome: this.maxIncome(),
   }));

@@ -2,24 +2,58 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
+import type { LenderPolicy, ModelInfo } from '../core/api-types';
 import { record, whatIf } from '../testing/fixtures';
 import { WhatIfPanel } from './what-if-panel';
+
+const policy: LenderPolicy = {
+  version: 1,
+  protectedAttributes: ['CODE_GENDER'],
+  monitoredAttributes: ['CODE_GENDER', 'DAYS_BIRTH'],
+  nonActionable: ['CODE_GENDER', 'DAYS_BIRTH'],
+  actionable: ['AMT_ANNUITY', 'AMT_CREDIT', 'AMT_GOODS_PRICE'],
+  referral: { band: 0.01 },
+  reasons: {},
+};
+
+async function setUp(modelPolicy: LenderPolicy = policy) {
+  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+  const http = TestBed.inject(HttpTestingController);
+  const fixture = TestBed.createComponent(WhatIfPanel);
+  fixture.componentRef.setInput('clientId', 100002);
+  fixture.componentRef.setInput('record', record());
+  fixture.detectChanges();
+  http.expectOne('/api/v1/model').flush({ features: [], metrics: {}, policy: modelPolicy } as unknown as ModelInfo);
+  await vi.advanceTimersByTimeAsync(0);
+  fixture.detectChanges();
+  return { http, fixture, root: fixture.nativeElement as HTMLElement };
+}
+
+const offered = (root: HTMLElement) =>
+  [...root.querySelectorAll('[data-field]')].map((f) => f.getAttribute('data-field'));
 
 describe('WhatIfPanel', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('sends the changed fields once typing settles and shows the new decision and the difference', async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    const http = TestBed.inject(HttpTestingController);
-    const fixture = TestBed.createComponent(WhatIfPanel);
-    fixture.componentRef.setInput('clientId', 100002);
-    fixture.componentRef.setInput('record', record());
-    fixture.detectChanges();
+  it('offers only the fields the lender policy calls actionable, never gender or age', async () => {
+    const { root } = await setUp();
+    // The client's file has no goods price: only the actionable fields it holds are offered.
+    expect(offered(root)).toEqual(['AMT_ANNUITY', 'AMT_CREDIT']);
+    expect(root.textContent).not.toContain('Genre');
+  });
 
-    const input: HTMLInputElement = fixture.nativeElement.querySelector('[data-field="EXT_SOURCE_3"]');
-    expect(input.value).toBe('0.139');
-    for (const value of ['0.', '0.7']) {
+  it('offers nothing the policy also lists as non-actionable', async () => {
+    const { root } = await setUp({ ...policy, nonActionable: [...policy.nonActionable, 'AMT_ANNUITY'] });
+    expect(offered(root)).toEqual(['AMT_CREDIT']);
+  });
+
+  it('sends the changed fields once typing settles and shows the new decision and the difference', async () => {
+    const { http, fixture, root } = await setUp();
+
+    const input: HTMLInputElement = root.querySelector('[data-field="AMT_CREDIT"]')!;
+    expect(input.value).toBe('406597.5');
+    for (const value of ['2', '200000']) {
       input.value = value;
       input.dispatchEvent(new Event('input'));
       fixture.detectChanges();
@@ -29,15 +63,23 @@ describe('WhatIfPanel', () => {
     await vi.advanceTimersByTimeAsync(300);
 
     const request = http.expectOne('/api/v1/what-if');
-    expect(request.request.body).toEqual({ clientId: 100002, changes: { EXT_SOURCE_3: 0.7 }, language: 'fr' });
+    expect(request.request.body).toEqual({ clientId: 100002, changes: { AMT_CREDIT: 200000 }, language: 'fr' });
     request.flush(whatIf());
     fixture.detectChanges();
 
-    const result = fixture.nativeElement.querySelector('[data-testid="what-if-result"]').textContent as string;
+    const result = root.querySelector('[data-testid="what-if-result"]')!.textContent as string;
     expect(result).toContain('Crédit accordé');
     expect(result).toMatch(/31,0\s%/);
     expect(result).toContain('Écart avec le score actuel : −31,0');
     expect(result).toContain('La décision change.');
     http.verify();
+  });
+
+  it('takes a suggestion for the loan terms only', async () => {
+    const { fixture, root } = await setUp();
+    fixture.componentInstance.apply({ AMT_CREDIT: 300000, CODE_GENDER: 'F' });
+    fixture.detectChanges();
+    expect(root.querySelector<HTMLInputElement>('[data-field="AMT_CREDIT"]')!.value).toBe('300000');
+    expect(offered(root)).not.toContain('CODE_GENDER');
   });
 });

@@ -3,6 +3,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
 
 import type { ClientRecord, LabelledField, RawApplication, RawValue, WhatIf } from '../core/api-types';
+import { ModelCatalog } from '../core/model-catalog';
 import { OctroiApi, errorBodyOf } from '../core/octroi-api';
 import { ScoreGauge } from '../shared/charts/score-gauge';
 import { formatFieldValue } from '../shared/format/field-value';
@@ -11,16 +12,6 @@ import { DecisionBadge } from '../shared/ui/decision-badge';
 import { describeError } from '../shared/ui/describe-error';
 import { ReasonsPanel } from './reasons-panel';
 
-/** Fields offered first: the ones an officer can discuss with the client. */
-const DEFAULT_FIELDS = [
-  'AMT_CREDIT',
-  'AMT_ANNUITY',
-  'AMT_GOODS_PRICE',
-  'AMT_INCOME_TOTAL',
-  'EXT_SOURCE_1',
-  'EXT_SOURCE_2',
-  'EXT_SOURCE_3',
-];
 const DEBOUNCE_MS = 300;
 
 type Simulation =
@@ -30,8 +21,9 @@ type Simulation =
   | { state: 'failed'; message: string; field?: string };
 
 /**
- * Change some of the client's application fields and see, live, the new probability of
- * default, the decision and its reasons, with the gap from the current score.
+ * Change the loan's terms and see, live, the new probability of default, the decision and its
+ * reasons, with the gap from the current score. Only the fields the lender's policy calls
+ * actionable are offered (never gender, age, family or when the application was made).
  */
 @Component({
   selector: 'app-what-if-panel',
@@ -62,20 +54,6 @@ type Simulation =
           </p>
         </div>
       }
-      <div class="field what-if-add">
-        <label for="what-if-add">{{ t().whatIf.addField }}</label>
-        <div class="finder-row">
-          <select id="what-if-add" #adder>
-            <option value="">{{ t().whatIf.chooseField }}</option>
-            @for (field of otherFields(); track field.name) {
-              <option [value]="field.name">{{ field.label }}</option>
-            }
-          </select>
-          <button type="button" class="secondary" (click)="addField(adder.value); adder.value = ''">
-            {{ t().whatIf.add }}
-          </button>
-        </div>
-      </div>
       <button type="button" class="secondary" (click)="reset()" [disabled]="!hasChanges()">
         {{ t().whatIf.reset }}
       </button>
@@ -123,6 +101,7 @@ type Simulation =
 export class WhatIfPanel {
   protected readonly i18n = inject(I18n);
   private readonly api = inject(OctroiApi);
+  private readonly catalog = inject(ModelCatalog);
   protected readonly t = this.i18n.t;
 
   readonly clientId = input.required<number>();
@@ -130,7 +109,6 @@ export class WhatIfPanel {
 
   /** What the officer typed, by column name. */
   private readonly drafts = signal<Record<string, string>>({});
-  private readonly extraFields = signal<string[]>([]);
 
   private readonly fieldsByName = computed(() => {
     const fields = new Map<string, LabelledField>();
@@ -140,15 +118,10 @@ export class WhatIfPanel {
 
   protected readonly editedFields = computed(() => {
     const byName = this.fieldsByName();
-    const names = [...DEFAULT_FIELDS.filter((name) => byName.has(name)), ...this.extraFields()];
-    return [...new Set(names)].map((name) => byName.get(name)).filter((f): f is LabelledField => !!f);
-  });
-
-  protected readonly otherFields = computed(() => {
-    const shown = new Set(this.editedFields().map((f) => f.name));
-    return [...this.fieldsByName().values()]
-      .filter((f) => !shown.has(f.name))
-      .sort((a, b) => a.label.localeCompare(b.label));
+    return this.catalog
+      .actionableFields()
+      .map((name) => byName.get(name))
+      .filter((f): f is LabelledField => !!f);
   });
 
   /** The fields whose typed value differs from the client's, as the API wants them. */
@@ -213,14 +186,10 @@ export class WhatIfPanel {
     this.drafts.update((drafts) => ({ ...drafts, [name]: value }));
   }
 
-  protected addField(name: string): void {
-    if (name) this.extraFields.update((fields) => [...fields, name]);
-  }
-
-  /** Fills the form with suggested values (from the counterfactual), adding the fields it needs. */
+  /** Fills the form with suggested values (from the counterfactual): changes to the loan's terms only. */
   apply(changes: Record<string, RawValue>): void {
-    const names = Object.keys(changes);
-    this.extraFields.update((fields) => [...new Set([...fields, ...names])]);
+    const actionable = new Set(this.catalog.actionableFields());
+    const names = Object.keys(changes).filter((name) => actionable.has(name));
     this.drafts.update((drafts) => {
       const next = { ...drafts };
       for (const name of names) next[name] = changes[name] === null ? '' : String(changes[name]);

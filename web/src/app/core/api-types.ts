@@ -87,7 +87,6 @@ export interface ClientSummary {
   probabilityOfDefault: number;
   decision: Decision;
   knownOutcome: KnownOutcome;
-  gender: string | null;
   ageYears: number | null;
   incomeTotal: number | null;
   creditAmount: number | null;
@@ -103,7 +102,6 @@ export interface ClientQuery {
   minProbability?: number;
   maxProbability?: number;
   contractType?: string;
-  gender?: string;
   minIncome?: number;
   maxIncome?: number;
 }
@@ -201,6 +199,21 @@ export interface ModelInfo {
   /** The bundle's metrics.json as written at training; read through model/model-metrics.ts. */
   metrics: Record<string, unknown>;
   features: ModelFeature[];
+  policy: LenderPolicy;
+}
+
+/** The lender's policy of the model bundle (policy.json). */
+export interface LenderPolicy {
+  version: number;
+  /** Never model inputs; kept as raw fields for fairness measurement only. */
+  protectedAttributes: string[];
+  monitoredAttributes: string[];
+  /** Never offered in what-if or counterfactuals. */
+  nonActionable: string[];
+  /** The raw fields a what-if or counterfactual may change. */
+  actionable: string[];
+  referral: { band: number };
+  reasons: Record<string, string>;
 }
 
 // --- Explanations ------------------------------------------------------------

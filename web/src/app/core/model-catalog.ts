@@ -24,6 +24,9 @@ const FALLBACK_FEATURES: readonly FeatureOption[] = [
   'DAYS_EMPLOYED',
 ].map((name) => ({ name, label: name, kind: 'numeric' as const }));
 
+/** What a simulation may change when the model's description is not loaded: the loan's terms. */
+const FALLBACK_ACTIONABLE: readonly string[] = ['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE'];
+
 /**
  * The model's description (threshold, costs, metrics, features), loaded once and shared by
  * every page: the feature pickers read their choices and labels from here.
@@ -42,6 +45,14 @@ export class ModelCatalog {
     return [...model.features]
       .sort((a, b) => b.importanceGain - a.importanceGain)
       .map((f: ModelFeature) => ({ name: f.name, label: f.label?.[language] ?? f.name, kind: f.kind }));
+  });
+
+  /** The raw fields the lender's policy lets a what-if change, in the policy's order. */
+  readonly actionableFields = computed<readonly string[]>(() => {
+    const policy = this.model.hasValue() ? this.model.value()?.policy : undefined;
+    if (!policy) return FALLBACK_ACTIONABLE;
+    const fixed = new Set([...policy.nonActionable, ...policy.protectedAttributes]);
+    return policy.actionable.filter((name) => !fixed.has(name));
   });
 
   readonly numericFeatures = computed(() => this.features().filter((f) => f.kind === 'numeric'));

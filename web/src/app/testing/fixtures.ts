@@ -49,6 +49,7 @@ export const record = (): ClientRecord => ({
       fields: [
         { name: 'AMT_INCOME_TOTAL', label: 'Revenu annuel', description: 'Revenu du client', value: 202500 },
         { name: 'AMT_CREDIT', label: 'Montant du crédit', description: 'Montant du prêt', value: 406597.5 },
+        { name: 'AMT_ANNUITY', label: 'Remboursement annuel', description: 'Annuité du prêt', value: 32566.5 },
       ],
     },
     {
@@ -73,6 +74,6 @@ export const whatIf = (overrides: Partial<WhatIf> = {}): WhatIf => ({
   updated: explanation({ probabilityOfDefault: 0.31, decision: 'granted', rawScore: -0.8 }),
   probabilityChange: -0.31,
   decisionChanged: true,
-  changedFeatures: [{ feature: 'EXT_SOURCE_3', label: 'Score externe 3', from: 0.139, to: 0.7 }],
+  changedFeatures: [{ feature: 'AMT_CREDIT', label: 'Montant du crédit', from: 406597.5, to: 200000 }],
   ...overrides,
 });
