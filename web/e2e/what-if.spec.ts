@@ -25,9 +25,9 @@ test('changing the loan in what-if updates the score live and turns the decision
   await waitForPanels(page);
   await expect(page.getByTestId('decision')).toContainText('Crédit refusé');
   // Only the loan's terms are offered: never gender, age or family situation.
-  const offered = await page.locator('.what-if-form [data-field]').evaluateAll((inputs) =>
-    inputs.map((input) => input.getAttribute('data-field')),
-  );
+  const offered = await page
+    .locator('.what-if-form [data-field]')
+    .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-field')));
   expect(offered.every((field) => ['AMT_CREDIT', 'AMT_ANNUITY', 'AMT_GOODS_PRICE'].includes(field!))).toBe(true);
   for (const change of counterfactual.changes) {
     await page.locator(`[data-field="${change.field}"]`).fill(String(change.to));
