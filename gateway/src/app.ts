@@ -17,6 +17,7 @@ import bus from './plugins/app/bus.ts';
 import currentModel from './plugins/app/current-model.ts';
 import errors from './plugins/app/errors.ts';
 import httpMetrics from './plugins/app/http-metrics.ts';
+import intake from './plugins/app/intake.ts';
 import knownClientScores from './plugins/app/known-client-scores.ts';
 import requestIds from './plugins/app/request-ids.ts';
 import validation from './plugins/app/validation.ts';
@@ -53,6 +54,7 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, { runtime, config, 
   await app.register(openapi);
   await app.register(bus, { bus: runtime.bus, timeoutMs: config.busTimeoutMs });
   await app.register(currentModel);
+  await app.register(intake);
   await app.register(knownClientScores, { runtime });
 
   await app.register(operationsRoutes, { metrics: runtime.metrics, metricsPublic: config.metricsPublic });

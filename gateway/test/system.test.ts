@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { EXAMPLE_APPLICATION } from '@octroi/contracts';
 import { defaultModelDir } from '@octroi/model-bundle';
 import { startSystem } from './system.ts';
 import { testGateway, withKey } from './helpers.ts';
@@ -119,16 +120,7 @@ describe('the system on NATS, Redis and the shipped model', () => {
   });
 
   test('new applications: one or many scored, every decision in the audit log, bad fields named', async () => {
-    const application = {
-      AMT_INCOME_TOTAL: 180000,
-      AMT_CREDIT: 500000,
-      AMT_ANNUITY: 25000,
-      AMT_GOODS_PRICE: 450000,
-      DAYS_BIRTH: -12000,
-      DAYS_EMPLOYED: -2000,
-      CODE_GENDER: 'F',
-      NAME_CONTRACT_TYPE: 'Cash loans',
-    };
+    const application = { ...EXAMPLE_APPLICATION };
     const post = (payload: object) =>
       system.gateway.app.inject({ method: 'POST', url: '/api/v1/score', headers: withKey, payload });
     const one = await post(application);

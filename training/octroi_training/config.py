@@ -13,6 +13,9 @@ SAMPLE_DATA_DIR = (REPO_ROOT / os.environ.get("HOME_CREDIT_DATA", "../shared/dat
 
 COLUMN_DESCRIPTIONS_FILE = "HomeCredit_columns_description.csv"
 
+# What a new application must hold to be scored, defined once for the services and recorded in the bundle.
+INTAKE_RULES_FILE = REPO_ROOT / "packages" / "contracts" / "src" / "intake" / "intake-rules.json"
+
 # Standard file names of the Home Credit Default Risk tables.
 APPLICATION_TRAIN = "application_train.csv"
 APPLICATION_TEST = "application_test.csv"

@@ -8,7 +8,9 @@ is never held twice.
 from __future__ import annotations
 
 import gc
+import json
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,13 +58,34 @@ def _categories(declared: Declared, applicants: pd.DataFrame | None) -> list[str
     return known + sorted(seen - set(known))
 
 
+def intake_rules() -> dict:
+    """The application's intake rules (required fields, bounds) as the services check them."""
+    return json.loads(config.INTAKE_RULES_FILE.read_text(encoding="utf-8"))["application"]
+
+
+def _bounds(name: str, rules: dict) -> dict:
+    if name == "DAYS_BIRTH":  # the age rule, in the column's negative day counts
+        age, year = rules["ageYears"], rules["daysPerYear"]
+        return {"minimum": -age["maximum"] * year, "maximum": -age["minimum"] * year}
+    named = rules["bounds"].get(name)
+    if named is None:
+        named = next((rule for rule in rules["boundsByPattern"] if re.search(rule["pattern"], name)), {})
+    return {key: value for key, value in named.items() if key != "pattern"}
+
+
 def _raw_fields(categories: dict[str, list[str]], descriptions: dict[str, str]) -> list[dict]:
+    """Every application column, with the intake rules' choice of required fields and bounds recorded."""
+    rules = intake_rules()
     fields = []
     for name in [config.ID, *dataset.APPLICATION_COLUMNS]:
-        field = {"name": name, "type": "string" if name in dataset.APPLICATION_TEXT_COLUMNS else "number",
-                 "group": reading_group(name), "description": descriptions.get(name, ""), "required": False}
+        text = name in dataset.APPLICATION_TEXT_COLUMNS
+        field = {"name": name, "type": "string" if text else "number",
+                 "group": reading_group(name), "description": descriptions.get(name, ""),
+                 "required": name in rules["required"]}
         if name in categories:
             field["categories"] = categories[name]
+        if not text and _bounds(name, rules):
+            field["bounds"] = _bounds(name, rules)
         fields.append(field)
     return fields
 

@@ -111,3 +111,13 @@ def test_bundle_test_vectors_match_the_evaluator() -> None:
         got = expected_features(bundle_spec, vector["raw"])
         for name, value in vector["features"].items():
             assert got[name] == value or (got[name] is None and value is None), (vector["description"], name)
+
+
+def test_the_specification_records_the_intake_rules(declared: dict) -> None:
+    """Required fields and bounds come from the rules the services check (packages/contracts), recorded as they are."""
+    rules = features.intake_rules()
+    fields = {f["name"]: f for f in declared["rawFields"]}
+    assert sorted(n for n, f in fields.items() if f["required"]) == sorted(rules["required"])
+    assert fields["AMT_CREDIT"]["bounds"] == rules["bounds"]["AMT_CREDIT"]
+    assert fields["FLAG_DOCUMENT_3"]["bounds"] == {"minimum": 0, "maximum": 1, "integer": True}
+    assert "bounds" not in fields["NAME_CONTRACT_TYPE"]

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { FieldProblem } from './intake/problems.ts';
 
 /** Stable error codes shared by every reply on the bus and mapped to HTTP statuses by the gateway. */
 export const ErrorCode = Type.Union([
@@ -31,6 +32,11 @@ export const ErrorBody = Type.Object({
   message: Type.String({ description: 'What went wrong, in words a person can act on' }),
   field: Type.Optional(Type.String({ description: 'The input field at fault, as a JSON pointer-like path' })),
   requestId: Type.Optional(Type.String()),
+  errors: Type.Optional(
+    Type.Array(FieldProblem, {
+      description: 'Every problem with the input, one per field at fault; `field` and `message` repeat the first',
+    }),
+  ),
 });
 export type ErrorBody = Static<typeof ErrorBody>;
 

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientId, Decision, Language, Probability, RawValue } from './common.ts';
 import { endpoint } from './envelope.ts';
-import { RawApplication } from './application.ts';
+import { NewApplication } from './intake/schemas.ts';
 
 export const Contribution = Type.Object({
   feature: Type.String(),
@@ -38,7 +38,7 @@ export type Explanation = Static<typeof Explanation>;
 export const ExplainClientRequest = Type.Object({ clientId: ClientId, language: Type.Optional(Language) });
 
 export const ExplainApplicationRequest = Type.Object({
-  application: RawApplication,
+  application: NewApplication,
   language: Type.Optional(Language),
 });
 

@@ -1,7 +1,7 @@
 /** Schemas that exist only at the HTTP edge (the gateway): sign-in, the seed's routes, Open Inference Protocol V2. */
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientId, Language } from './common.ts';
-import { RawApplication } from './application.ts';
+import { NewApplication } from './intake/schemas.ts';
 
 export const Role = Type.Union([Type.Literal('officer'), Type.Literal('admin')]);
 export const SignInRequest = Type.Object({
@@ -20,13 +20,19 @@ export const FeatureParams = Type.Object({
 });
 
 export const ScoreRequestBody = Type.Union(
-  [RawApplication, Type.Object({ applications: Type.Array(RawApplication, { minItems: 1, maxItems: 1000 }) })],
-  { description: 'One raw application, or several under "applications"' },
+  [
+    Type.Object(
+      { applications: Type.Array(NewApplication, { minItems: 1, maxItems: 1000 }) },
+      { additionalProperties: false },
+    ),
+    NewApplication,
+  ],
+  { description: 'One new application, or several under "applications"' },
 );
 export type ScoreRequestBody = Static<typeof ScoreRequestBody>;
 /** The batch form of a score request. `applications` cannot be an application's field: those are upper case. */
-export const isApplicationBatch = (body: ScoreRequestBody): body is { applications: RawApplication[] } =>
-  'applications' in body;
+export const isApplicationBatch = (body: ScoreRequestBody): body is { applications: NewApplication[] } =>
+  Array.isArray(body['applications']);
 
 /** The seed's routes, kept for the applications written against them. */
 export const SeedIds = Type.Object({ ids: Type.Array(ClientId) });

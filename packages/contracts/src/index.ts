@@ -8,6 +8,7 @@ export * from './http.ts';
 export * from './audit.ts';
 export * from './errors.ts';
 export * from './policy.ts';
+export * from './intake/index.ts';
 
 import { scoring } from './scoring.ts';
 import { clients } from './clients.ts';

@@ -3,6 +3,7 @@ import { ClientId, Decision, FeatureVector, Probability, Empty } from './common.
 import { endpoint } from './envelope.ts';
 import { RawApplication } from './application.ts';
 import { LenderPolicy } from './policy.ts';
+import { NewApplication } from './intake/schemas.ts';
 
 export const Score = Type.Object({
   probabilityOfDefault: Probability,
@@ -38,7 +39,7 @@ export const ScoreFeaturesRequest = Type.Object({
 export const ScoreBatchRequest = Type.Object({ rows: Type.Array(FeatureVector, { minItems: 1, maxItems: 10_000 }) });
 export const ScoreBatchReply = Type.Object({ scores: Type.Array(Score) });
 export const ScoreApplicationsRequest = Type.Object({
-  applications: Type.Array(RawApplication, { minItems: 1, maxItems: 1000 }),
+  applications: Type.Array(NewApplication, { minItems: 1, maxItems: 1000 }),
 });
 export const ScoreClientRequest = Type.Object({ clientId: ClientId });
 
@@ -68,6 +69,14 @@ export const ModelFeature = Type.Object({
   categories: Type.Optional(Type.Array(Type.String())),
   importanceGain: Type.Number(),
 });
+/** An application field the model reads, as the intake rules check it. */
+export const ApplicationField = Type.Object({
+  name: Type.String(),
+  type: Type.Union([Type.Literal('number'), Type.Literal('string')]),
+  required: Type.Boolean(),
+  categories: Type.Optional(Type.Array(Type.String())),
+});
+
 export const ModelInfo = Type.Object({
   name: Type.String(),
   version: Type.String(),
@@ -81,6 +90,9 @@ export const ModelInfo = Type.Object({
   }),
   features: Type.Array(ModelFeature),
   policy: LenderPolicy,
+  applicationFields: Type.Array(ApplicationField, {
+    description: 'The application fields a new application may hold (intake rules: see the NewApplication schema)',
+  }),
 });
 export type ModelInfo = Static<typeof ModelInfo>;
 

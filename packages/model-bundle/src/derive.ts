@@ -18,11 +18,6 @@ import type { CategoryDerivation, Derivation, FeatureSpec, NumberDerivation } fr
 
 export type RawApplicationValues = Readonly<Record<string, unknown>>;
 
-export interface RawFieldProblem {
-  field: string;
-  message: string;
-}
-
 function rawNumber(derivation: NumberDerivation, raw: RawApplicationValues): number {
   const value = raw[derivation.inputs[0]];
   if (typeof value !== 'number') return Number.NaN;
@@ -115,31 +110,4 @@ export function deriveApplicationFeatures(spec: FeatureSpec, raw: RawApplication
     if (feature.source === 'application') features[feature.index] = values.get(feature.name) ?? Number.NaN;
   }
   return features;
-}
-
-/** What is wrong with a raw application, field by field (an empty list when nothing is). */
-export function validateRawApplication(spec: FeatureSpec, raw: RawApplicationValues): RawFieldProblem[] {
-  const fields = new Map(spec.rawFields.map((f) => [f.name, f]));
-  const problems: RawFieldProblem[] = [];
-  for (const [name, value] of Object.entries(raw)) {
-    const field = fields.get(name);
-    if (field === undefined) {
-      problems.push({ field: name, message: 'unknown field' });
-    } else if (value === null || value === undefined) {
-      continue; // a missing value is allowed everywhere
-    } else if (field.type === 'number') {
-      if (typeof value !== 'number') problems.push({ field: name, message: `expected a number, got ${typeof value}` });
-      else if (!Number.isFinite(value)) problems.push({ field: name, message: 'expected a finite number' });
-    } else if (typeof value !== 'string') {
-      problems.push({ field: name, message: `expected text, got ${typeof value}` });
-    } else if (field.categories !== undefined && !field.categories.includes(value)) {
-      problems.push({ field: name, message: `unknown category ${JSON.stringify(value)}` });
-    }
-  }
-  for (const field of spec.rawFields) {
-    if (field.required && (raw[field.name] === undefined || raw[field.name] === null)) {
-      problems.push({ field: field.name, message: 'required field is missing' });
-    }
-  }
-  return problems;
 }

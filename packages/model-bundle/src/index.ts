@@ -46,9 +46,5 @@ export type {
 } from './spec.ts';
 export { seededOrder, seededRandom } from './random.ts';
 export { shortestFloat32 } from './float32.ts';
-export {
-  deriveApplicationFeatures,
-  evaluateDerivations,
-  validateRawApplication,
-  type RawFieldProblem,
-} from './derive.ts';
+export { deriveApplicationFeatures, evaluateDerivations } from './derive.ts';
+export { applicationProblems, requireValidApplications } from './intake.ts';

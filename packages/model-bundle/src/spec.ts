@@ -14,9 +14,12 @@ export interface RawField {
   type: 'number' | 'string';
   group: ReadingGroup;
   description: string;
+  /** Recorded by training from the intake rules of the contracts, which the services apply. */
   required: boolean;
   /** Allowed values of a text field. */
   categories?: string[];
+  /** Intake bounds of a number, as recorded by training. */
+  bounds?: { minimum?: number; maximum?: number; integer?: boolean; placeholders?: number[] };
 }
 
 export type FeatureSource =

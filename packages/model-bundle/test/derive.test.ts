@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { deriveApplicationFeatures, validateRawApplication } from '../src/derive.ts';
+import { deriveApplicationFeatures } from '../src/derive.ts';
 import type { FeatureSpec, TestVector } from '../src/spec.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -40,38 +40,5 @@ describe('deriveApplicationFeatures against the bundle test vectors', () => {
     for (const f of spec.features.filter((f) => f.source !== 'application')) {
       assert.ok(Number.isNaN(features[f.index]), f.name);
     }
-  });
-});
-
-describe('validateRawApplication', () => {
-  const textField = spec.rawFields.find((f) => f.type === 'string' && f.categories !== undefined);
-  const numberField = spec.rawFields.find((f) => f.type === 'number');
-  const category = textField?.categories?.[0];
-  if (textField === undefined || numberField === undefined || category === undefined) {
-    throw new Error('feature_spec.json lists no text field with categories or no number field');
-  }
-
-  it('accepts a valid application and missing values', () => {
-    const raw = { [textField.name]: category, [numberField.name]: 1.5, AMT_CREDIT: null };
-    assert.deepEqual(validateRawApplication(spec, raw), []);
-  });
-
-  it('names the field of every problem', () => {
-    const problems = validateRawApplication(spec, {
-      NOT_A_COLUMN: 1,
-      [numberField.name]: 'twelve',
-      [textField.name]: 'Not a category',
-      AMT_CREDIT: Number.POSITIVE_INFINITY,
-      AMT_ANNUITY: Number.NaN,
-      CODE_GENDER: 3,
-    });
-    const byField = new Map(problems.map((p) => [p.field, p.message]));
-    assert.match(byField.get('NOT_A_COLUMN') ?? '', /unknown field/);
-    assert.match(byField.get(numberField.name) ?? '', /number/);
-    assert.match(byField.get(textField.name) ?? '', /unknown category/);
-    assert.match(byField.get('AMT_CREDIT') ?? '', /finite/);
-    assert.match(byField.get('AMT_ANNUITY') ?? '', /finite/);
-    assert.match(byField.get('CODE_GENDER') ?? '', /text/);
-    assert.equal(problems.length, 6);
   });
 });

@@ -16,12 +16,13 @@ export { OctroiError };
 
 /** Any thrown value whose `code` is one of ours keeps its code; everything else is `internal` and its details stay in the logs. */
 export function toErrorBody(err: unknown): ErrorBody {
-  const { code, field } = (err ?? {}) as { code?: unknown; field?: unknown };
+  const { code, field, errors } = (err ?? {}) as { code?: unknown; field?: unknown; errors?: unknown };
   if (err instanceof Error && typeof code === 'string' && CODES.has(code)) {
     return {
       code: code as ErrorCode,
       message: err.message,
       ...(typeof field === 'string' ? { field } : {}),
+      ...(Array.isArray(errors) ? { errors: errors as ErrorBody['errors'] } : {}),
     };
   }
   return { code: 'internal', message: 'The service failed to handle the request' };

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RawApplication } from '@octroi/contracts';
+import type { NewApplication, RawApplication } from '@octroi/contracts';
 import {
   DomainError,
   deriveApplicationFeatures,
   isActionable,
   loadApplicantFeatures,
   loadApplicantRecords,
-  validateRawApplication,
+  requireValidApplications,
   type ApplicantFeatures,
   type ApplicantRecords,
   type ModelBundle,
@@ -66,12 +66,10 @@ export class ExplainerContext {
     return { clientId, features: this.features.features(row), raw: this.records.raw(recordRow) };
   }
 
-  /** A new application's features, after every field has been checked against the specification. */
-  deriveChecked(application: RawApplication, field: string): Float32Array {
-    const [problem] = validateRawApplication(this.bundle.spec, application);
-    if (problem)
-      throw DomainError.badRequest(`${field}.${problem.field}: ${problem.message}`, `${field}.${problem.field}`);
-    return this.derive(application);
+  /** A new application's features, after it has been checked against the intake rules. */
+  deriveChecked(application: NewApplication, field: string): Float32Array {
+    requireValidApplications(this.bundle.spec, [application], () => field);
+    return deriveApplicationFeatures(this.bundle.spec, application);
   }
 
   /** A simulation changes only what the lender's policy calls actionable (the loan's terms), and validly. */
@@ -85,9 +83,8 @@ export class ExplainerContext {
         `changes.${fixed}`,
       );
     }
-    const [problem] = validateRawApplication(this.bundle.spec, { ...client.raw, ...changes });
-    if (problem)
-      throw DomainError.badRequest(`changes.${problem.field}: ${problem.message}`, `changes.${problem.field}`);
+    // The changed application must still pass the intake rules: a 5 € loan is not simulated.
+    requireValidApplications(this.bundle.spec, [{ ...client.raw, ...changes }], () => 'changes');
   }
 
   /** The client's features with some application fields changed: application features re-derived, history kept. */

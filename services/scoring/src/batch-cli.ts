@@ -17,14 +17,14 @@ import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import { tableFromIPC } from 'apache-arrow';
 import {
+  applicationProblems,
   defaultModelDir,
   deriveApplicationFeatures,
   loadBundle,
-  validateRawApplication,
   type ModelBundle,
 } from '@octroi/model-bundle';
-import type { RawApplication } from '@octroi/contracts';
 import { CreditScorer } from './credit-scorer.ts';
+import { applicationOf } from './csv-records.ts';
 
 const SECONDARY_TABLES = [
   'bureau.csv',
@@ -65,17 +65,6 @@ function historyFeatures(bundle: ModelBundle, input: string): HistoryFeatures | 
       values: Float32Array.from(child!.toArray() as ArrayLike<number>, (v) => (v === null ? Number.NaN : v)),
     }));
   return { rowOf: new Map(Array.from(ids, (id, row) => [id, row])), columns };
-}
-
-/** A CSV record as the API would receive it: spec types, empty cells missing, other columns left out. */
-function applicationOf(bundle: ModelBundle, record: Record<string, string>): RawApplication {
-  const application: RawApplication = {};
-  for (const field of bundle.spec.rawFields) {
-    const cell = record[field.name];
-    if (cell === undefined) continue;
-    application[field.name] = cell === '' ? null : field.type === 'number' ? Number(cell) : cell;
-  }
-  return application;
 }
 
 async function countLines(path: string): Promise<number> {
@@ -139,12 +128,12 @@ async function main() {
     rows = 0;
   };
 
-  for await (const record of createReadStream(input).pipe(parse({ columns: true }))) {
+  for await (const record of createReadStream(input).pipe(parse({ columns: true, bom: true }))) {
     const id = String((record as Record<string, string>)[bundle.spec.id] ?? '');
-    const application = applicationOf(bundle, record as Record<string, string>);
-    const [problem] = validateRawApplication(bundle.spec, application);
-    if (problem) {
-      pending.push({ id, error: `${problem.field}: ${problem.message}` });
+    const application = applicationOf(bundle.spec, record as Record<string, string>);
+    const problems = applicationProblems(bundle.spec, application);
+    if (problems.length > 0) {
+      pending.push({ id, error: problems.map((p) => p.message).join('; ') });
     } else {
       const features = deriveApplicationFeatures(bundle.spec, application);
       const historyRow = history?.rowOf.get(Number(id));

@@ -1,10 +1,10 @@
-import type { ModelInfo, RawApplication, Score } from '@octroi/contracts';
+import { REQUIRED_APPLICATION_FIELDS, type ModelInfo, type NewApplication, type Score } from '@octroi/contracts';
 import {
   DomainError,
   decisionFor,
   deriveApplicationFeatures,
   loadApplicantFeatures,
-  validateRawApplication,
+  requireValidApplications,
   type ApplicantFeatures,
   type ModelBundle,
 } from '@octroi/model-bundle';
@@ -70,16 +70,14 @@ export class CreditScorer {
     return score!;
   }
 
-  /** Raw applications: every field checked against the specification before anything is scored. */
-  async scoreApplications(applications: RawApplication[]): Promise<ModelScore[]> {
+  /** New applications: every application checked against the intake rules before any is scored. */
+  async scoreApplications(applications: NewApplication[]): Promise<ModelScore[]> {
+    requireValidApplications(this.bundle.spec, applications, (index) =>
+      applications.length > 1 ? `applications.${index}` : '',
+    );
     const width = this.featureCount;
     const matrix = new Float32Array(applications.length * width);
     applications.forEach((application, index) => {
-      const [problem] = validateRawApplication(this.bundle.spec, application);
-      if (problem) {
-        const field = applications.length > 1 ? `applications.${index}.${problem.field}` : problem.field;
-        throw DomainError.badRequest(`${field}: ${problem.message}`, field);
-      }
       matrix.set(deriveApplicationFeatures(this.bundle.spec, application), index * width);
     });
     return this.scoreMatrix(matrix, applications.length);
@@ -108,6 +106,12 @@ export class CreditScorer {
         importanceGain: gainOf.get(feature.name) ?? 0,
       })),
       policy: this.bundle.policy,
+      applicationFields: spec.rawFields.map(({ name, type, categories }) => ({
+        name,
+        type,
+        required: REQUIRED_APPLICATION_FIELDS.includes(name),
+        ...(categories ? { categories } : {}),
+      })),
     };
   }
 }

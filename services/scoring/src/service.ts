@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { endpoints, recordedDecisions, type AuditRecord, type RawApplication, type Score } from '@octroi/contracts';
+import { endpoints, recordedDecisions, type AuditRecord, type NewApplication, type Score } from '@octroi/contracts';
 import { DomainError } from '@octroi/model-bundle';
 import type { AuditLog, Cache, HandlerContext, ServiceDefinition } from '@octroi/runtime';
 import type { CreditScorer, ModelScore } from './credit-scorer.ts';
 
 export const SERVICE_VERSION = '1.0.0';
 
-const applicationHash = (application: RawApplication) => {
+const applicationHash = (application: NewApplication) => {
   const sorted = Object.fromEntries(Object.entries(application).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 };

@@ -4,11 +4,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { EXAMPLE_APPLICATION } from '@octroi/contracts';
+import { REFUSED_APPLICATIONS } from '@octroi/contracts/testing';
 import { loadBundle } from '@octroi/model-bundle';
 import { CreditScorer } from '../src/credit-scorer.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = ['--import', 'tsx', 'services/scoring/src/batch-cli.ts'];
+
+/** One CSV line's cells, quoted cells unquoted. */
+const parseCsvLine = (line: string) =>
+  [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+    .slice(0, -1)
+    .map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replaceAll('""', '"') : cell!));
 
 const readScores = (path: string) =>
   readFileSync(path, 'utf8')
@@ -16,49 +24,62 @@ const readScores = (path: string) =>
     .split('\n')
     .slice(1)
     .map((line) => {
-      const [id, probability, decision, error] = line.split(',');
-      return { id: Number(id), probability: probability ? Number(probability) : undefined, decision, error };
+      const [id, probability, decision, ...error] = parseCsvLine(line);
+      return {
+        id: Number(id),
+        probability: probability ? Number(probability) : undefined,
+        decision,
+        error: error.join(','),
+      };
     });
 
-test('an application file is scored like the service scores a new application; a bad row keeps its line with the reason', async () => {
+/** A CSV of applications: the union of their columns as header, empty cells for missing values. */
+function applicationsCsv(rows: Array<Record<string, string | number>>): string {
+  const columns = [...new Set(['SK_ID_CURR', ...rows.flatMap((row) => Object.keys(row))])];
+  const cell = (value: string | number | undefined) =>
+    value === undefined ? '' : /[",]/.test(String(value)) ? `"${String(value).replaceAll('"', '""')}"` : String(value);
+  return [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join('\n') + '\n';
+}
+
+function scoreFile(rows: Array<Record<string, string | number>>) {
   const dir = mkdtempSync(join(tmpdir(), 'octroi-batch-'));
-  const header =
-    'SK_ID_CURR,AMT_INCOME_TOTAL,AMT_CREDIT,AMT_ANNUITY,AMT_GOODS_PRICE,DAYS_BIRTH,DAYS_EMPLOYED,CODE_GENDER,NAME_CONTRACT_TYPE';
-  const rows = [
-    '900001,120000,300000,15000,270000,-12000,-1500,F,Cash loans',
-    '900002,90000,800000,45000,800000,-9000,365243,M,Cash loans',
-    '900003,100000,200000,10000,,-15000,-4000,X,Cash loans',
-  ];
-  writeFileSync(join(dir, 'applications.csv'), [header, ...rows].join('\n') + '\n');
+  writeFileSync(join(dir, 'applications.csv'), applicationsCsv(rows));
   const run = spawnSync(
     process.execPath,
     [...CLI, '--input', join(dir, 'applications.csv'), '--output', join(dir, 'scores.csv')],
     { cwd: ROOT, encoding: 'utf8' },
   );
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stderr, /scored 3 \/ 3 \(100\.0 %\)/, 'progress is shown');
+  return { run, scores: readScores(join(dir, 'scores.csv')) };
+}
 
-  const scores = readScores(join(dir, 'scores.csv'));
+test('an application file is scored like the service scores a new application', async () => {
+  const valid = { ...EXAMPLE_APPLICATION, SK_ID_CURR: 900001 };
+  const { run, scores } = scoreFile([valid, { ...valid, SK_ID_CURR: 900002, AMT_CREDIT: 900000, AMT_ANNUITY: 45000 }]);
+  assert.match(run.stderr, /scored 2 \/ 2 \(100\.0 %\)/, 'progress is shown');
   assert.deepEqual(
     scores.map((s) => s.id),
-    [900001, 900002, 900003],
+    [900001, 900002],
   );
-  assert.match(scores[2]!.error!, /CODE_GENDER/);
   const scorer = await CreditScorer.load(await loadBundle());
-  const [expected] = await scorer.scoreApplications([
-    {
-      AMT_INCOME_TOTAL: 120000,
-      AMT_CREDIT: 300000,
-      AMT_ANNUITY: 15000,
-      AMT_GOODS_PRICE: 270000,
-      DAYS_BIRTH: -12000,
-      DAYS_EMPLOYED: -1500,
-      CODE_GENDER: 'F',
-      NAME_CONTRACT_TYPE: 'Cash loans',
-    },
-  ]);
+  const [expected] = await scorer.scoreApplications([valid]);
   assert.ok(Math.abs(scores[0]!.probability! - expected!.probabilityOfDefault) < 1e-7);
   assert.equal(scores[0]!.decision, expected!.decision);
+});
+
+test('a bad row keeps its line, with every reason, and no score', () => {
+  const rows = REFUSED_APPLICATIONS.map(({ application }, i) => ({ ...application, SK_ID_CURR: 910000 + i }));
+  const { scores } = scoreFile([{ ...EXAMPLE_APPLICATION, SK_ID_CURR: 909999 }, ...rows]);
+  assert.equal(scores.length, REFUSED_APPLICATIONS.length + 1);
+  assert.ok(scores[0]!.probability !== undefined && !scores[0]!.error, 'a valid row among bad ones is scored');
+  REFUSED_APPLICATIONS.forEach(({ name, fields }, i) => {
+    const line = scores[i + 1]!;
+    assert.equal(line.id, 910000 + i, name);
+    assert.equal(line.probability, undefined, `${name}: no probability`);
+    assert.equal(line.decision, '', `${name}: no decision`);
+    const named = line.error!.split('; ').map((reason) => reason.split(':')[0]);
+    assert.deepEqual(named.sort(), [...fields].sort(), name);
+  });
 });
 
 test('secondary tables beside the file complete the history features', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import type { AuditRecord } from '@octroi/contracts';
+import { EXAMPLE_APPLICATION, type AuditRecord } from '@octroi/contracts';
 import { loadApplicantFeatures, loadBundle } from '@octroi/model-bundle';
 import {
   FileAuditLog,
@@ -86,7 +86,7 @@ describe("the scoring service's decisions on known clients", () => {
   test('new applications are decided and recorded on every request', async () => {
     const audit = auditFile();
     const handlers = serviceWith(audit);
-    const application = { AMT_INCOME_TOTAL: 150000, AMT_CREDIT: 400000, AMT_ANNUITY: 20000, DAYS_BIRTH: -14000 };
+    const application = { ...EXAMPLE_APPLICATION };
     const [first] = (await handlers.scoreApplications({ applications: [application] }, context('new-1'))).scores;
     const [second] = (await handlers.scoreApplications({ applications: [application] }, context('new-2'))).scores;
     assert.equal(first!.decisionId, 'new-1');

@@ -1,16 +1,35 @@
 import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
-import { httpStatusOf, type ErrorBody } from '@octroi/contracts';
+import { httpStatusOf, type ErrorBody, type FieldProblem } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
 
+type SchemaError = NonNullable<FastifyError['validation']>[number];
+
 /** `/body/AMT_CREDIT` or `body.AMT_CREDIT` → `AMT_CREDIT`; `querystring/page` → `page`. */
-function fieldOf(error: FastifyError): string | undefined {
-  const first = error.validation?.[0];
-  if (!first) return undefined;
-  const path = (first.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
-  const missing = (first.params as { missingProperty?: string } | undefined)?.missingProperty;
-  const additional = (first.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+function fieldOf(error: SchemaError): string | undefined {
+  const path = (error.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
+  const missing = (error.params as { missingProperty?: string } | undefined)?.missingProperty;
+  const additional = (error.params as { additionalProperty?: string } | undefined)?.additionalProperty;
   return [path, missing ?? additional].filter(Boolean).join('.') || undefined;
+}
+
+const RULE_OF_KEYWORD: Record<string, string> = {
+  required: 'required',
+  additionalProperties: 'unknown_field',
+  minimum: 'min',
+  exclusiveMinimum: 'min',
+  maximum: 'max',
+  enum: 'category',
+};
+
+/** A schema error in the shape of an intake problem, so that every 400 lists its problems the same way. */
+function problemOf(error: SchemaError, where: string): FieldProblem {
+  const field = fieldOf(error) ?? '';
+  return {
+    field,
+    rule: RULE_OF_KEYWORD[error.keyword] ?? 'type',
+    message: `${field || where}: ${error.message ?? 'is invalid'}`,
+  };
 }
 
 /**
@@ -23,15 +42,18 @@ export default fp<{ spaIndex: boolean }>(
       let body: ErrorBody;
       let status: number;
       if (error.validation) {
-        const field = fieldOf(error);
-        const first = error.validation[0];
-        const where = error.validationContext ?? 'request';
-        const problem = first?.message ?? 'is invalid';
+        const errors = error.validation.map((e) => problemOf(e, error.validationContext ?? 'request'));
+        const [first] = errors;
         status = 400;
-        body = { code: 'bad_request', message: `${field ?? where}: ${problem}`, ...(field ? { field } : {}) };
+        body = {
+          code: 'bad_request',
+          message: first?.message ?? 'The request is invalid',
+          ...(first?.field ? { field: first.field } : {}),
+          errors,
+        };
       } else if (error instanceof OctroiError) {
         status = httpStatusOf[error.code];
-        body = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+        body = error.toBody();
       } else if (error.statusCode === 429) {
         status = 429;
         body = { code: 'rate_limited', message: 'Too many requests: slow down and retry in a minute' };

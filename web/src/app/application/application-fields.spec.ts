@@ -28,6 +28,8 @@ describe('application fields', () => {
   it('finds the form field an API error points at', () => {
     expect(formFieldOf('AMT_CREDIT')).toBe('AMT_CREDIT');
     expect(formFieldOf('/application/DAYS_BIRTH')).toBe('AGE_YEARS');
+    expect(formFieldOf('applications.3.AMT_INCOME_TOTAL')).toBe('AMT_INCOME_TOTAL');
     expect(formFieldOf('FLAG_OWN_CAR')).toBeUndefined();
+    expect(formFieldOf('bureau.2.AMT_ANNUITY')).toBeUndefined();
   });
 });

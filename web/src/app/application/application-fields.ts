@@ -13,8 +13,6 @@ export interface FormField {
   max?: number;
 }
 
-const DAYS_PER_YEAR = 365.25;
-
 /** The fields of the form, grouped as an officer fills a file in. */
 export const FORM_GROUPS: readonly { group: FormGroupName; fields: readonly FormField[] }[] = [
   {
@@ -32,6 +30,7 @@ export const FORM_GROUPS: readonly { group: FormGroupName; fields: readonly Form
       { name: 'CODE_GENDER', kind: 'category', categories: ['F', 'M'] },
       { name: 'AGE_YEARS', kind: 'number', min: 18, max: 100 },
       { name: 'CNT_CHILDREN', kind: 'number', min: 0 },
+      { name: 'CNT_FAM_MEMBERS', kind: 'number', min: 1 },
       {
         name: 'NAME_EDUCATION_TYPE',
         kind: 'category',
@@ -47,6 +46,18 @@ export const FORM_GROUPS: readonly { group: FormGroupName; fields: readonly Form
         name: 'NAME_FAMILY_STATUS',
         kind: 'category',
         categories: ['Married', 'Single / not married', 'Civil marriage', 'Separated', 'Widow'],
+      },
+      {
+        name: 'NAME_HOUSING_TYPE',
+        kind: 'category',
+        categories: [
+          'House / apartment',
+          'Rented apartment',
+          'With parents',
+          'Municipal apartment',
+          'Office apartment',
+          'Co-op apartment',
+        ],
       },
     ],
   },
@@ -82,7 +93,14 @@ export const FORM_GROUPS: readonly { group: FormGroupName; fields: readonly Form
 ];
 
 /** Form fields asked in years that the data holds as negative day counts. */
-const IN_YEARS: Partial<Record<FormFieldName, string>> = { AGE_YEARS: 'DAYS_BIRTH', YEARS_EMPLOYED: 'DAYS_EMPLOYED' };
+export const IN_YEARS: Partial<Record<FormFieldName, string>> = {
+  AGE_YEARS: 'DAYS_BIRTH',
+  YEARS_EMPLOYED: 'DAYS_EMPLOYED',
+};
+export const DAYS_PER_YEAR = 365.25;
+
+/** The Home Credit column a form field fills. */
+export const columnOf = (name: FormFieldName): string => IN_YEARS[name] ?? name;
 
 /** Reads a typed number, accepting a decimal comma; undefined when it is not a number. */
 export function parseNumber(text: string): number | undefined {
@@ -106,10 +124,16 @@ export function toRawApplication(values: Partial<Record<FormFieldName, string>>)
   return application;
 }
 
-/** The form field an API error's `field` points at ("AMT_CREDIT", "/application/DAYS_BIRTH", ...). */
+/**
+ * The form field an API problem's `field` points at ("AMT_CREDIT", "application.DAYS_BIRTH", "/application/DAYS_BIRTH");
+ * none for a history row ("bureau.2.AMT_ANNUITY") or a field the form does not ask.
+ */
 export function formFieldOf(apiField: string | undefined): FormFieldName | undefined {
   if (!apiField) return undefined;
-  const column = apiField.split(/[/.]/).filter(Boolean).pop() ?? '';
+  const path = apiField.split(/[/.]/).filter(Boolean);
+  while (path.length > 1 && /^(applications|application|changes|\d+)$/.test(path[0]!)) path.shift();
+  if (path.length !== 1) return undefined;
+  const [column] = path as [string];
   const fromYears = (Object.entries(IN_YEARS) as [FormFieldName, string][]).find(([, c]) => c === column)?.[0];
   if (fromYears) return fromYears;
   return FORM_GROUPS.flatMap((g) => g.fields).find((f) => f.name === column)?.name;

@@ -23,22 +23,45 @@ describe('NewApplicationPage', () => {
     input.dispatchEvent(new Event('input'));
   }
 
-  it('shows the API’s own message next to the field it names', async () => {
+  it('words every problem of the 400 next to its field, in the officer’s language', async () => {
     const { fixture, http, root } = await render();
-    type(root, 'AMT_CREDIT', '-5');
+    type(root, 'AMT_CREDIT', '5');
+    type(root, 'AGE_YEARS', '12');
     root.querySelector('form')!.dispatchEvent(new Event('submit'));
-    const error = { code: 'bad_request', message: 'AMT_CREDIT must be at least 0', field: 'AMT_CREDIT' };
-    http.expectOne('/api/v1/score').flush(error, { status: 400, statusText: 'Bad Request' });
+    const errors = [
+      { field: 'AMT_CREDIT', rule: 'min', message: 'AMT_CREDIT: must be at least 4,500', params: { min: 4500 } },
+      { field: 'DAYS_BIRTH', rule: 'age_range', message: 'DAYS_BIRTH: ...', params: { minYears: 18, maxYears: 100 } },
+      { field: 'CNT_FAM_MEMBERS', rule: 'required', message: 'CNT_FAM_MEMBERS: is required' },
+      {
+        field: 'bureau.0.DAYS_CREDIT',
+        rule: 'max',
+        message: 'bureau.0.DAYS_CREDIT: must be at most 0',
+        params: { max: 0 },
+      },
+    ];
+    const body = { code: 'bad_request', message: errors[0]!.message, field: 'AMT_CREDIT', errors };
+    http.expectOne('/api/v1/score').flush(body, { status: 400, statusText: 'Bad Request' });
     // The explanation call is cancelled as soon as the score call fails.
     expect(http.match('/api/v1/explanations').every((r) => r.cancelled)).toBe(true);
     await fixture.whenStable();
 
-    const input = root.querySelector('#app-AMT_CREDIT')!;
-    expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(root.querySelector(`#${input.getAttribute('aria-describedby')}`)!.textContent).toContain(
-      'AMT_CREDIT must be at least 0',
-    );
-    expect(root.querySelector('[role="alert"]')!.textContent).toContain('Montant du crédit');
+    const messageAt = (id: string) => {
+      const input = root.querySelector(`#app-${id}`)!;
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      return root.querySelector(`#${input.getAttribute('aria-describedby')}`)!.textContent!;
+    };
+    expect(messageAt('AMT_CREDIT')).toContain('au moins 4');
+    expect(messageAt('AGE_YEARS')).toContain('entre 18 et 100 ans');
+    expect(messageAt('CNT_FAM_MEMBERS')).toContain('obligatoire');
+    const alert = root.querySelector('[role="alert"]')!.textContent!;
+    expect(alert).toContain('Le dossier contient 4 erreurs');
+    expect(alert).toContain('Montant du crédit');
+    expect(alert).toContain('bureau.0.DAYS_CREDIT');
+
+    type(root, 'AMT_CREDIT', '450000');
+    await fixture.whenStable();
+    expect(root.querySelector('#app-AMT_CREDIT')!.getAttribute('aria-invalid')).toBeNull();
+    expect(root.querySelector('#app-AGE_YEARS')!.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('scores and explains a valid application', async () => {

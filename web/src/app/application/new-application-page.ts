@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { firstValueFrom, forkJoin } from 'rxjs';
 
 import { ReasonsPanel } from '../clients/reasons-panel';
-import type { Explanation, Score } from '../core/api-types';
+import type { Explanation, FieldProblem, Score } from '../core/api-types';
 import { ModelCatalog } from '../core/model-catalog';
 import { OctroiApi, errorBodyOf } from '../core/octroi-api';
 import { ScoreGauge } from '../shared/charts/score-gauge';
@@ -12,20 +12,16 @@ import {
   FORM_GROUPS,
   type FormField,
   type FormFieldName,
-  formFieldOf,
+  columnOf,
   parseNumber,
   toRawApplication,
 } from './application-fields';
-
-interface FieldError {
-  field?: FormFieldName;
-  message: string;
-}
+import { type FormProblem, wordProblem } from './intake-problems';
 
 /**
  * A new client's file: score, decision and explanation. Numbers are checked as they are
- * typed; everything else is checked by the scoring service, whose 400 names the field at
- * fault and says why, shown next to that field.
+ * typed; everything else by the intake rules at the gateway, whose 400 lists every problem:
+ * each is worded in the officer's language next to its field, and listed above the form.
  */
 @Component({
   selector: 'app-new-application-page',
@@ -37,17 +33,27 @@ interface FieldError {
 
     <form class="application-form card" (submit)="submit($event)" novalidate>
       <div role="alert" class="form-alert">
-        @if (error(); as e) {
+        @if (worded().length > 0) {
           <div class="error-box" data-testid="application-error">
-            <p>
-              {{ t().application.errorSummary }}
-              @if (e.field) {
-                <a [href]="'#app-' + e.field" (click)="focusField($event, e.field)">{{
-                  t().application.fields[e.field]
-                }}</a>{{ i18n.colon() }}
+            <p>{{ t().application.errorSummary(worded().length) }}</p>
+            <ul>
+              @for (problem of worded(); track $index) {
+                <li>
+                  @if (problem.field; as field) {
+                    <a [href]="'#app-' + field" (click)="focusField($event, field)">{{
+                      t().application.fields[field]
+                    }}</a>
+                  } @else {
+                    <code>{{ problem.apiField }}</code>
+                  }
+                  {{ i18n.colon() }} {{ problem.text }}
+                </li>
               }
-              {{ e.message }}
-            </p>
+            </ul>
+          </div>
+        } @else if (failure(); as message) {
+          <div class="error-box" data-testid="application-error">
+            <p>{{ message }}</p>
           </div>
         }
       </div>
@@ -56,12 +62,18 @@ interface FieldError {
           <legend>{{ t().application.groups[group.group] }}</legend>
           @for (field of group.fields; track field.name) {
             <div class="field">
-              <label [attr.for]="'app-' + field.name">{{ t().application.fields[field.name] }}</label>
+              <label [attr.for]="'app-' + field.name"
+                >{{ t().application.fields[field.name] }}
+                @if (isRequired(field.name)) {
+                  <span class="required">({{ t().application.required }})</span>
+                }
+              </label>
               @if (field.kind === 'category') {
                 <select
                   #choice
                   [id]="'app-' + field.name"
                   (change)="set(field.name, choice.value)"
+                  [attr.aria-required]="isRequired(field.name) || null"
                   [attr.aria-invalid]="messageFor(field.name) ? true : null"
                   [attr.aria-describedby]="messageFor(field.name) ? 'app-' + field.name + '-error' : null"
                 >
@@ -81,6 +93,7 @@ interface FieldError {
                   autocomplete="off"
                   [value]="values()[field.name] ?? ''"
                   (input)="set(field.name, box.value)"
+                  [attr.aria-required]="isRequired(field.name) || null"
                   [attr.aria-invalid]="messageFor(field.name) ? true : null"
                   [attr.aria-describedby]="messageFor(field.name) ? 'app-' + field.name + '-error' : null"
                 />
@@ -129,7 +142,17 @@ export class NewApplicationPage {
 
   protected readonly values = signal<Partial<Record<FormFieldName, string>>>({});
   protected readonly busy = signal(false);
-  protected readonly error = signal<FieldError | null>(null);
+  /** The intake problems of the last answer, as the API listed them. */
+  private readonly problems = signal<FieldProblem[]>([]);
+  /** Any other failure, in words. */
+  protected readonly failure = signal<string | null>(null);
+  /** The problems in the officer's language (worded again when the language changes). */
+  protected readonly worded = computed<FormProblem[]>(() => this.problems().map((p) => wordProblem(p, this.i18n)));
+  /** The fields the intake rules require, as the model describes them. */
+  private readonly required = computed(() => {
+    const model = this.catalog.model.hasValue() ? this.catalog.model.value() : undefined;
+    return new Set((model?.applicationFields ?? []).filter((f) => f.required).map((f) => f.name));
+  });
   protected readonly result = signal<{ score: Score; explanation: Explanation } | null>(null);
 
   /** Fields typed as numbers that do not read as one. */
@@ -149,20 +172,25 @@ export class NewApplicationPage {
     return model?.features.find((f) => f.name === field.name)?.categories ?? field.categories ?? [];
   }
 
+  protected isRequired(name: FormFieldName): boolean {
+    return this.required().has(columnOf(name));
+  }
+
   protected messageFor(name: FormFieldName): string | null {
     if (this.notNumbers().has(name)) return this.t().application.notANumber;
-    const error = this.error();
-    return error?.field === name ? error.message : null;
+    return this.worded().find((p) => p.field === name)?.text ?? null;
   }
 
   protected set(name: FormFieldName, value: string): void {
     this.values.update((values) => ({ ...values, [name]: value }));
-    if (this.error()?.field === name) this.error.set(null);
+    // The officer is correcting this field: its problem is no longer the latest word on it.
+    this.problems.update((problems) => problems.filter((p) => wordProblem(p, this.i18n).field !== name));
   }
 
   protected reset(): void {
     this.values.set({});
-    this.error.set(null);
+    this.problems.set([]);
+    this.failure.set(null);
     this.result.set(null);
   }
 
@@ -175,12 +203,12 @@ export class NewApplicationPage {
     event.preventDefault();
     const invalid = [...this.notNumbers()][0];
     if (invalid) {
-      this.error.set({ field: invalid, message: this.t().application.notANumber });
       document.getElementById(`app-${invalid}`)?.focus();
       return;
     }
     this.busy.set(true);
-    this.error.set(null);
+    this.problems.set([]);
+    this.failure.set(null);
     const application = toRawApplication(this.values());
     try {
       const [score, explanation] = await firstValueFrom(
@@ -194,15 +222,14 @@ export class NewApplicationPage {
     } catch (error) {
       this.result.set(null);
       const body = errorBodyOf(error);
-      if (body.status === 400 && body.message) {
-        const field = formFieldOf(body.field);
-        this.error.set({
-          field,
-          message: field ? body.message : `${body.field ? `${body.field} : ` : ''}${body.message}`,
-        });
-        if (field) document.getElementById(`app-${field}`)?.focus();
+      if (body.status === 400 && body.errors.length > 0) {
+        this.problems.set(body.errors);
+        const first = this.worded().find((p) => p.field)?.field;
+        if (first) setTimeout(() => document.getElementById(`app-${first}`)?.focus());
+      } else if (body.status === 400 && body.message) {
+        this.failure.set(body.message);
       } else {
-        this.error.set({ message: describeError(error, this.t()) });
+        this.failure.set(describeError(error, this.t()));
       }
     } finally {
       this.busy.set(false);

@@ -23,12 +23,23 @@ export type ErrorCode =
   | 'timeout'
   | 'internal';
 
+/** One problem with the input: the field (`AMT_CREDIT`, `bureau.2.DAYS_CREDIT`), a stable rule code, its figures. */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  /** In English, for API users; the dashboard words the rule itself. */
+  message: string;
+  params?: Record<string, number | string>;
+}
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
-  /** The input field at fault, for a 400. */
+  /** The input field at fault, for a 400: the first of `errors`. */
   field?: string;
   requestId?: string;
+  /** Every problem with the input, for a 400. */
+  errors?: FieldProblem[];
 }
 
 // --- Session -----------------------------------------------------------------
@@ -188,6 +199,14 @@ export interface ModelFeature {
   importanceGain: number;
 }
 
+/** An application field the model reads, as the intake rules check it. */
+export interface ApplicationField {
+  name: string;
+  type: 'number' | 'string';
+  required: boolean;
+  categories?: string[];
+}
+
 export interface ModelInfo {
   name: string;
   version: string;
@@ -200,6 +219,7 @@ export interface ModelInfo {
   metrics: Record<string, unknown>;
   features: ModelFeature[];
   policy: LenderPolicy;
+  applicationFields: ApplicationField[];
 }
 
 /** The lender's policy of the model bundle (policy.json). */

@@ -4,6 +4,7 @@ import { Observable } from 'rxjs';
 
 import type {
   ClientQuery,
+  FieldProblem,
   Explanation,
   Language,
   RawApplication,
@@ -90,9 +91,16 @@ export function errorBodyOf(error: unknown): {
   message?: string;
   field?: string;
   requestId?: string;
+  errors: FieldProblem[];
 } {
   if (error instanceof HttpErrorResponse) {
-    const body = error.error as { code?: unknown; message?: unknown; field?: unknown; requestId?: unknown } | null;
+    const body = error.error as {
+      code?: unknown;
+      message?: unknown;
+      field?: unknown;
+      requestId?: unknown;
+      errors?: unknown;
+    } | null;
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     return {
       status: error.status,
@@ -100,7 +108,8 @@ export function errorBodyOf(error: unknown): {
       message: text(body?.message),
       field: text(body?.field),
       requestId: text(body?.requestId) ?? error.headers?.get('x-request-id') ?? undefined,
+      errors: Array.isArray(body?.errors) ? (body.errors as FieldProblem[]) : [],
     };
   }
-  return { status: 0 };
+  return { status: 0, errors: [] };
 }

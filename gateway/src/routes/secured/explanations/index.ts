@@ -14,6 +14,7 @@ import {
   WhatIfRequest,
   endpoints,
 } from '@octroi/contracts';
+import { inKey } from '../../../plugins/app/intake.ts';
 import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
 
 const { explain } = endpoints;
@@ -76,6 +77,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: ExplainApplicationRequest,
         response: { 200: Explanation, ...errorReplies(...COMMON_ERRORS) },
       },
+      preValidation: app.intakeCheck(inKey('application')),
     },
     (request) => app.forward(explain.application, request.body, request),
   );

@@ -9,6 +9,7 @@ import {
   ScoreRequestBody,
   endpoints,
 } from '@octroi/contracts';
+import { oneOrMany } from '../../../plugins/app/intake.ts';
 import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
 
 const { scoring } = endpoints;
@@ -22,10 +23,12 @@ const scoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
         security: secured,
         summary: 'Score one new application, or several under "applications"',
         description:
-          'Raw Home Credit application fields in; probability of default and decision out. Every decision is kept in the audit log.',
+          "Home Credit application fields, and optionally the applicant's history tables, in; probability of default and decision out. " +
+          'An application that breaks an intake rule gets a 400 listing every problem, and no decision. Every decision is kept in the audit log.',
         body: ScoreRequestBody,
         response: { 200: Type.Union([Score, ScoreBatchReply]), ...errorReplies(...COMMON_ERRORS) },
       },
+      preValidation: app.intakeCheck(oneOrMany),
     },
     async (request) => {
       const { body } = request;

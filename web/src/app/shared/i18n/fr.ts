@@ -261,7 +261,9 @@ export const fr = {
     submit: 'Calculer le score',
     submitting: 'Calcul…',
     reset: 'Effacer le formulaire',
-    errorSummary: 'Le dossier contient une erreur :',
+    errorSummary: (count: number) =>
+      count === 1 ? 'Le dossier contient une erreur :' : `Le dossier contient ${count} erreurs :`,
+    required: 'obligatoire',
     resultHeading: 'Résultat',
     groups: {
       credit: 'Le crédit demandé',
@@ -277,6 +279,8 @@ export const fr = {
       CODE_GENDER: 'Genre',
       AGE_YEARS: 'Âge (années)',
       CNT_CHILDREN: 'Nombre d’enfants',
+      CNT_FAM_MEMBERS: 'Personnes au foyer (client compris)',
+      NAME_HOUSING_TYPE: 'Logement',
       NAME_EDUCATION_TYPE: 'Niveau d’études',
       NAME_FAMILY_STATUS: 'Situation familiale',
       AMT_INCOME_TOTAL: 'Revenu annuel',
@@ -288,6 +292,23 @@ export const fr = {
     },
     notANumber: 'Saisissez un nombre.',
     notSpecified: 'Non renseigné',
+  },
+  /** What the intake rules refused, by rule code; figures come formatted. */
+  intake: {
+    required: 'Ce champ est obligatoire.',
+    number: 'Saisissez un nombre.',
+    text: 'Choisissez une valeur.',
+    integer: 'Saisissez un nombre entier.',
+    category: 'Choisissez une valeur de la liste.',
+    min: (limit: string) => `La valeur doit être d’au moins ${limit}.`,
+    max: (limit: string) => `La valeur doit être d’au plus ${limit}.`,
+    ageRange: (min: string, max: string) => `Le client doit avoir entre ${min} et ${max} ans à la date de la demande.`,
+    annuityAboveCredit: (credit: string) => `L’annuité ne peut pas dépasser le montant du crédit (${credit}).`,
+    familySize: (min: string) => `Le foyer compte le client et ses enfants : au moins ${min} personnes.`,
+    workingLife: (age: string) => `L’emploi actuel ne peut pas avoir commencé avant l’âge de ${age} ans.`,
+    afterBirth: 'Cette date ne peut pas précéder la naissance du client.',
+    unknownField: 'Ce champ n’est pas connu du modèle.',
+    refused: 'Valeur refusée.',
   },
   /** Category values of the Home Credit data in words; a value not listed is shown as it is. */
   categories: {
@@ -321,6 +342,12 @@ export const fr = {
     Family: 'En famille',
     'Spouse, partner': 'Conjoint·e',
     Children: 'Enfants',
+    'House / apartment': 'Maison ou appartement',
+    'Rented apartment': 'Appartement loué',
+    'With parents': 'Chez les parents',
+    'Municipal apartment': 'Logement social',
+    'Office apartment': 'Logement de fonction',
+    'Co-op apartment': 'Logement coopératif',
   } as Record<string, string>,
   notFound: {
     heading: 'Page introuvable',

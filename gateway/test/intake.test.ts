@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { EXAMPLE_APPLICATION, endpoints, type FieldProblem } from '@octroi/contracts';
+import { REFUSED_APPLICATIONS } from '@octroi/contracts/testing';
+import { MemoryBus, OctroiError, createLogger, processMetrics, type Runtime } from '@octroi/runtime';
+import { startExplain } from '../../services/explain/src/main.ts';
+import { startScoring } from '../../services/scoring/src/main.ts';
+import { testGateway, withKey } from './helpers.ts';
+
+const REFUSED = REFUSED_APPLICATIONS;
+
+const fieldsOf = (errors: FieldProblem[]) => errors.map((e) => e.field).sort();
+
+describe('intake through the API: invalid applications get a 400 naming every field, and no decision', () => {
+  const auditFile = join(mkdtempSync(join(tmpdir(), 'octroi-intake-')), 'decisions.jsonl');
+  let bus: MemoryBus;
+  let services: Runtime[];
+  let gateway: Awaited<ReturnType<typeof testGateway>>;
+  const post = (url: string, payload: object) => gateway.app.inject({ method: 'POST', url, headers: withKey, payload });
+  const recorded = () =>
+    existsSync(auditFile) ? readFileSync(auditFile, 'utf8').trim().split('\n').filter(Boolean) : [];
+
+  before(async () => {
+    process.env.AUDIT_FILE = auditFile;
+    const log = createLogger('test', 'warn');
+    bus = new MemoryBus(log, processMetrics());
+    services = [await startScoring({ bus, log }), await startExplain({ bus, log })];
+    gateway = await testGateway({ bus });
+  });
+  after(async () => {
+    await gateway.app.close();
+    await gateway.runtime.shutdown.run();
+    await Promise.all(services.map((runtime) => runtime.shutdown.run()));
+    await bus.close();
+    delete process.env.AUDIT_FILE;
+  });
+
+  for (const { name, application, fields } of REFUSED) {
+    test(`${name}: POST /api/v1/score and POST /api/v1/explanations name ${fields.join(', ')}`, async () => {
+      const score = await post('/api/v1/score', application);
+      assert.equal(score.statusCode, 400, score.body);
+      const body = score.json();
+      assert.equal(body.code, 'bad_request');
+      assert.deepEqual(fieldsOf(body.errors), [...fields].sort());
+      assert.equal(body.field, body.errors[0].field, 'the first problem is repeated for older clients');
+      for (const error of body.errors) assert.match(error.message, new RegExp(`^${error.field}: `));
+
+      const explanation = await post('/api/v1/explanations', { application, language: 'en' });
+      assert.equal(explanation.statusCode, 400, explanation.body);
+      assert.deepEqual(fieldsOf(explanation.json().errors), fields.map((f) => `application.${f}`).sort());
+    });
+  }
+
+  test('in a batch, each problem is named with its application; none of the batch is decided', async () => {
+    const response = await post('/api/v1/score', {
+      applications: [
+        EXAMPLE_APPLICATION,
+        { ...EXAMPLE_APPLICATION, AMT_CREDIT: 5 },
+        { ...EXAMPLE_APPLICATION, AMT_INCOME_TOTAL: 0 },
+      ],
+    });
+    assert.equal(response.statusCode, 400, response.body);
+    assert.deepEqual(fieldsOf(response.json().errors), [
+      'applications.1.AMT_CREDIT',
+      'applications.2.AMT_INCOME_TOTAL',
+    ]);
+  });
+
+  test('the scoring service refuses the same applications on the bus, without the gateway in front of it', async () => {
+    for (const { application, fields } of REFUSED) {
+      await assert.rejects(
+        bus.request(endpoints.scoring.scoreApplications, { applications: [application] }),
+        (err: OctroiError) =>
+          err.code === 'bad_request' && fieldsOf(err.errors ?? []).join() === [...fields].sort().join(),
+      );
+    }
+  });
+
+  test('nothing refused was recorded; a valid application is decided and recorded once', async () => {
+    assert.deepEqual(recorded(), [], 'the audit log holds no decision for an invalid application');
+    const valid = await post('/api/v1/score', EXAMPLE_APPLICATION);
+    assert.equal(valid.statusCode, 200, valid.body);
+    const lines = recorded();
+    assert.equal(lines.length, 1);
+    assert.equal(JSON.parse(lines[0]!).decisionId, valid.json().decisionId);
+  });
+});
