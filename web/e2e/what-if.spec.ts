@@ -71,6 +71,11 @@ test('a refused client is shown the change of the loan that gets it granted, and
     expect(Number(change.to)).toBeLessThan(Number(change.from));
   }
   await expect(panel).toContainText('Crédit accordé');
+  // The message gives the risk before and after: two different figures, never "9 % instead of 9 %".
+  const message = (await page.getByTestId('counterfactual-message').textContent()) ?? '';
+  const [after, before] = [...message.matchAll(/(\d+(?:,\d+)?)\s%/g)].map((m) => m[1]);
+  expect(after, `no probability in "${message}"`).toBeDefined();
+  expect(after).not.toBe(before);
 });
 
 test('a counterfactual suggestion can be tried in what-if, where the credit is granted', async ({ page, request }) => {

@@ -42,6 +42,11 @@ export const ClientSummary = Type.Object({
   contractType: Type.Union([Type.String(), Type.Null()]),
 });
 export type ClientSummary = Static<typeof ClientSummary>;
+/** Columns the list sorts by; without one, clients come in id order. Missing values always come last. */
+export const ClientSortKey = Type.Union(
+  ['clientId', 'probabilityOfDefault', 'ageYears', 'incomeTotal', 'creditAmount'].map((key) => Type.Literal(key)),
+);
+export type ClientSortKey = 'clientId' | 'probabilityOfDefault' | 'ageYears' | 'incomeTotal' | 'creditAmount';
 export const ListClientsRequest = Type.Object({
   page: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
@@ -52,6 +57,8 @@ export const ListClientsRequest = Type.Object({
   contractType: Type.Optional(Type.String({ maxLength: 50 })),
   minIncome: Type.Optional(Type.Number({ minimum: 0 })),
   maxIncome: Type.Optional(Type.Number({ minimum: 0 })),
+  sort: Type.Optional(ClientSortKey),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
 });
 export type ListClientsRequest = Static<typeof ListClientsRequest>;
 export const ClientPage = Type.Object({

@@ -29,6 +29,7 @@ export {
   type PopulationStats,
 } from './population.ts';
 export { decisionFor, knownOutcomeOf, type KnownOutcome } from './decision.ts';
+export { featureLabel } from './labels.ts';
 export type {
   CategoryDerivation,
   CombinedDerivation,

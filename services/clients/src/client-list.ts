@@ -79,6 +79,11 @@ export class ClientList {
    */
   private matching(query: ListClientsQuery): Int32Array | null {
     const { page, pageSize, ...filters } = query;
+    // Id order ascending is the order the clients are laid out in: no sort to do.
+    if ((filters.sort ?? 'clientId') === 'clientId' && filters.order !== 'desc') {
+      delete filters.sort;
+      delete filters.order;
+    }
     const key = JSON.stringify(filters);
     if (key === '{}') return null;
     const cached = this.recentMatches.get(key);
@@ -88,7 +93,7 @@ export class ClientList {
       this.recentMatches.set(key, cached);
       return cached;
     }
-    const found = this.scan(query);
+    const found = this.sorted(this.scan(query), query);
     this.recentMatches.set(key, found);
     if (this.recentMatches.size > RECENT_FILTERS) this.recentMatches.delete(this.recentMatches.keys().next().value!);
     return found;
@@ -116,6 +121,34 @@ export class ClientList {
       }
     }
     return found.slice(0, count);
+  }
+
+  /** Positions in the order asked: by the column, missing values last whatever the direction, then by id. */
+  private sorted(positions: Int32Array, { sort, order }: ListClientsQuery): Int32Array {
+    if (sort === undefined) return positions;
+    const column = this.sortColumn(sort);
+    const direction = order === 'desc' ? -1 : 1;
+    return positions.sort((a, b) => {
+      const x = column(a);
+      const y = column(b);
+      if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
+      return x === y ? a - b : (x - y) * direction;
+    });
+  }
+
+  private sortColumn(sort: NonNullable<ListClientsQuery['sort']>): (at: number) => number {
+    switch (sort) {
+      case 'probabilityOfDefault':
+        return (at) => this.probability[at]!;
+      case 'ageYears':
+        return (at) => this.age.values[at]!;
+      case 'incomeTotal':
+        return (at) => this.income.values[at]!;
+      case 'creditAmount':
+        return (at) => this.credit.values[at]!;
+      default:
+        return (at) => this.ids[at]!;
+    }
   }
 
   private candidateRanges(search: string | undefined): [number, number][] {

@@ -1,5 +1,5 @@
 import type { ClientRecord, FieldGroupName, Language } from '@octroi/contracts';
-import type { ApplicantFeatures, ApplicantRecords, ModelBundle } from '@octroi/model-bundle';
+import { featureLabel, type ApplicantFeatures, type ApplicantRecords, type ModelBundle } from '@octroi/model-bundle';
 import { GROUP_LABELS, GROUP_ORDER, fallbackGroup, fieldLabel } from './field-labels.ts';
 import { requireClientRow, verdictOf } from './lookup.ts';
 
@@ -50,13 +50,19 @@ function groupFields(
   fieldNames: readonly string[],
 ): { group: FieldGroupName; fields: FieldLayout[] }[] {
   const specOf = new Map(bundle.spec.rawFields.map((field) => [field.name, field]));
+  const featureOf = new Map(bundle.spec.features.map((feature) => [feature.name, feature]));
+  // One name per field: the model's own label wherever the field is also one of its features.
+  const labelOf = (name: string, language: Language) => {
+    const feature = featureOf.get(name);
+    return feature ? featureLabel(feature, language) : fieldLabel(name, language);
+  };
   const byGroup = new Map<FieldGroupName, FieldLayout[]>(GROUP_ORDER.map((group) => [group, []]));
   for (const name of fieldNames) {
     const spec = specOf.get(name);
     const group = spec?.group && spec.group in GROUP_LABELS ? spec.group : fallbackGroup(name);
     byGroup.get(group)!.push({
       name,
-      label: { fr: fieldLabel(name, 'fr'), en: fieldLabel(name, 'en') },
+      label: { fr: labelOf(name, 'fr'), en: labelOf(name, 'en') },
       description: spec?.description ?? '',
     });
   }

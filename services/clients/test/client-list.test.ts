@@ -17,6 +17,43 @@ describe('ClientsDirectory.list', () => {
     assert.equal(directory.list({ page: 4, pageSize: 25 }).items.length, 0);
   });
 
+  it('sorts by a column in either direction across pages, clients without a value last, the filters kept', async () => {
+    const directory = await tinyDirectory();
+    const everyone = directory.list({ page: 1, pageSize: 200 }).items;
+    const pages = (query: Partial<Parameters<typeof directory.list>[0]>) =>
+      [1, 2, 3].flatMap((page) => directory.list({ page, pageSize: 25, ...query }).items);
+    const byRisk = pages({ sort: 'probabilityOfDefault', order: 'desc' });
+    const expected = [...everyone].sort(
+      (a, b) => b.probabilityOfDefault - a.probabilityOfDefault || a.clientId - b.clientId,
+    );
+    assert.deepEqual(
+      byRisk.map((c) => c.clientId),
+      expected.map((c) => c.clientId),
+    );
+    const byIncome = pages({ sort: 'incomeTotal', order: 'asc' });
+    const incomes = byIncome.map((c) => c.incomeTotal);
+    const known = incomes.filter((income) => income !== null);
+    assert.deepEqual(
+      known,
+      [...known].sort((a, b) => a - b),
+    );
+    assert.deepEqual(incomes.slice(known.length), Array(incomes.length - known.length).fill(null));
+    const refusedByAge = directory.list({
+      page: 1,
+      pageSize: 200,
+      decision: 'refused',
+      sort: 'ageYears',
+      order: 'desc',
+    });
+    assert.ok(refusedByAge.items.every((c) => c.decision === 'refused'));
+    assert.equal(refusedByAge.total, everyone.filter((c) => c.decision === 'refused').length);
+    const ages = refusedByAge.items.map((c) => c.ageYears ?? -1);
+    assert.deepEqual(
+      ages,
+      [...ages].sort((a, b) => b - a),
+    );
+  });
+
   it('summarises a client as the list shows it', async () => {
     const [summary] = (await tinyDirectory()).list({ page: 1, pageSize: 1 }).items;
     assert.ok(summary);

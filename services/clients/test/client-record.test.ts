@@ -15,7 +15,10 @@ describe('ClientsDirectory.get', () => {
     const income = record.groups.find((g) => g.group === 'income_credit')!;
     assert.equal(income.label, 'Revenus et crédit');
     const credit = income.fields.find((f) => f.name === 'AMT_CREDIT')!;
-    assert.equal(credit.label, 'Montant du crédit');
+    assert.equal(credit.label, 'Montant du prêt');
+    // A field that is also a model feature goes by the model's name for it, as in the reasons.
+    const annuity = income.fields.find((f) => f.name === 'AMT_ANNUITY')!;
+    assert.equal(annuity.label, 'Annuité');
     assert.equal(credit.description, 'Credit amount of the loan');
     assert.equal(typeof credit.value, 'number');
   });

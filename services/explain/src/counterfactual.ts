@@ -10,7 +10,7 @@ import type { Counterfactual, Decision, Language, RawApplication } from '@octroi
 import type { Explainer, FeatureValues } from './explainer.ts';
 import { toFeatureRow } from './forest.ts';
 import { changedFeatures, type DeriveFeatures } from './what-if.ts';
-import { formatAmount, formatPercent } from './wording.ts';
+import { formatAmount, formatPercent, formatProbability } from './wording.ts';
 
 export const LOAN_FIELDS = { credit: 'AMT_CREDIT', annuity: 'AMT_ANNUITY', goods: 'AMT_GOODS_PRICE' } as const;
 
@@ -171,7 +171,7 @@ function foundMessage(changes: Change[], before: number, after: number, language
   const parts = changes.map((c) =>
     MESSAGES[language].change(c.label, formatAmount(language, Number(c.to)), formatAmount(language, Number(c.from))),
   );
-  return MESSAGES[language].found(parts, formatPercent(language, after), formatPercent(language, before));
+  return MESSAGES[language].found(parts, formatProbability(language, after), formatProbability(language, before));
 }
 
 const MESSAGES = {

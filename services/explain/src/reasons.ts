@@ -52,6 +52,8 @@ export interface Factor {
   value: number | null;
   /** SHAP value in log-odds; positive pushes toward default. */
   contribution: number;
+  /** Set when the factor stands for several features told as one. */
+  group?: { feature: string; label: Record<Language, string> };
 }
 
 export interface Reasons {
@@ -59,7 +61,42 @@ export interface Reasons {
   favourable: Reason[];
 }
 
-export function reasonsFor(factors: readonly Factor[], language: Language): Reasons {
+/**
+ * Facts the model reads several times over, given as one reason under one name: the three external credit scores
+ * and their mean, lowest, highest and spread say one thing, how other organisations rate the client.
+ */
+const GROUPS = [
+  {
+    feature: 'EXT_SOURCE',
+    member: (name: string) => name.startsWith('EXT_SOURCE_'),
+    /** The member whose value is told: the mean when the model has it. */
+    shown: ['EXT_SOURCE_MEAN', 'EXT_SOURCE_2', 'EXT_SOURCE_3', 'EXT_SOURCE_1'],
+    label: {
+      fr: 'Scores de crédit externes (notes de solvabilité données par d’autres organismes, de 0 à 1), en moyenne',
+      en: 'External credit scores (creditworthiness ratings from other organisations, from 0 to 1), on average',
+    },
+  },
+] as const;
+
+/** Each group of factors becomes one factor whose contribution is the sum of its members'. */
+export function groupFactors(factors: readonly Factor[]): Factor[] {
+  const grouped: Factor[] = factors.filter((f) => !GROUPS.some((g) => g.member(f.context.definition.name)));
+  for (const group of GROUPS) {
+    const members = factors.filter((f) => group.member(f.context.definition.name));
+    if (members.length === 0) continue;
+    const shown =
+      group.shown.map((name) => members.find((f) => f.context.definition.name === name)).find((f) => f) ?? members[0]!;
+    grouped.push({
+      ...shown,
+      group: { feature: group.feature, label: group.label },
+      contribution: members.reduce((sum, f) => sum + f.contribution, 0),
+    });
+  }
+  return grouped;
+}
+
+export function reasonsFor(ungrouped: readonly Factor[], language: Language): Reasons {
+  const factors = groupFactors(ungrouped);
   const adverse = factors.filter((f) => f.contribution > NEGLIGIBLE).sort((a, b) => b.contribution - a.contribution);
   const favourable = factors
     .filter((f) => f.contribution < -NEGLIGIBLE)
@@ -72,7 +109,7 @@ export function reasonsFor(factors: readonly Factor[], language: Language): Reas
 
 function reason(factor: Factor, direction: Reason['direction'], language: Language): Reason {
   return {
-    feature: factor.context.definition.name,
+    feature: factor.group?.feature ?? factor.context.definition.name,
     direction,
     text: reasonText(factor, direction, language),
     contribution: factor.contribution,
@@ -82,7 +119,7 @@ function reason(factor: Factor, direction: Reason['direction'], language: Langua
 /** "Part du revenu consacrée aux remboursements : 32 %, plus que pour 85 % des clients, ce qui augmente le risque estimé." */
 export function reasonText(factor: Factor, direction: Reason['direction'], language: Language): string {
   const phrases = PHRASES[language];
-  const label = featureLabel(factor.context.definition, language);
+  const label = factor.group?.label[language] ?? featureLabel(factor.context.definition, language);
   const value = displayValue(factor.context, factor.value, language);
   const comparison = comparedWithClients(clientStanding(factor.context, factor.value), language);
   const effect = phrases[direction];

@@ -3,7 +3,10 @@
  * (ages in years, amounts with digit grouping, shares as percentages, categories by name).
  */
 import type { Language } from '@octroi/contracts';
-import { percentileOf, type FeatureDefinition, type FeaturePopulation } from '@octroi/model-bundle';
+import { featureLabel, percentileOf, type FeatureDefinition, type FeaturePopulation } from '@octroi/model-bundle';
+import { categoryWords } from './category-words.ts';
+
+export { featureLabel };
 
 const DAYS_PER_YEAR = 365.25;
 const DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
@@ -33,40 +36,6 @@ const WORDS = {
     day: 'day',
   },
 } as const;
-
-/** Category codes of the data that mean nothing to a client as they stand. */
-const CATEGORY_WORDS: Record<Language, Record<string, string>> = {
-  fr: {
-    Y: 'oui',
-    N: 'non',
-    Yes: 'oui',
-    No: 'non',
-    F: 'femme',
-    M: 'homme',
-    XNA: 'non précisé',
-    MONDAY: 'lundi',
-    TUESDAY: 'mardi',
-    WEDNESDAY: 'mercredi',
-    THURSDAY: 'jeudi',
-    FRIDAY: 'vendredi',
-    SATURDAY: 'samedi',
-    SUNDAY: 'dimanche',
-  },
-  en: {
-    Y: 'yes',
-    N: 'no',
-    F: 'female',
-    M: 'male',
-    XNA: 'not stated',
-    MONDAY: 'Monday',
-    TUESDAY: 'Tuesday',
-    WEDNESDAY: 'Wednesday',
-    THURSDAY: 'Thursday',
-    FRIDAY: 'Friday',
-    SATURDAY: 'Saturday',
-    SUNDAY: 'Sunday',
-  },
-};
 
 /** A feature together with what the population tells about it. */
 export interface FeatureContext {
@@ -104,31 +73,6 @@ function isShare(context: FeatureContext): boolean {
   return typeof low === 'number' && typeof high === 'number' && low >= -1 && high <= 1;
 }
 
-export function featureLabel(definition: FeatureDefinition, language: Language): string {
-  const label =
-    definition.label?.[language] ?? definition.label?.en ?? definition.description ?? humanise(definition.name);
-  return isDuration(definition) ? asDuration(label, language) : label;
-}
-
-/** "Age (days before the application)" → "Age", "Days since…" → "Time since…": the value carries its unit. */
-function asDuration(label: string, language: Language): string {
-  if (language === 'fr') {
-    return label
-      .replace(/\s*\([^)]*\b(jours?|mois)\b[^)]*\)/i, '')
-      .replace(/^(Jours|Mois) depuis/, 'Temps écoulé depuis')
-      .replace(/^(Jours|Mois) avant/, 'Temps restant avant');
-  }
-  return label
-    .replace(/\s*\([^)]*\b(days?|months?)\b[^)]*\)/i, '')
-    .replace(/^(Days|Months) since/, 'Time since')
-    .replace(/^(Days|Months) until/, 'Time until');
-}
-
-function humanise(name: string): string {
-  const words = name.toLowerCase().replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /** Building a NumberFormat costs far more than using one: an explanation formats every feature. */
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -143,6 +87,11 @@ export function formatPercent(language: Language, share: number): string {
   return number(language, share, { style: 'percent', maximumFractionDigits: Math.abs(share) < 0.01 ? 1 : 0 });
 }
 
+/** A probability of default: always to a tenth of a percent, so that two different risks never read the same. */
+export function formatProbability(language: Language, probability: number): string {
+  return number(language, probability, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 export function formatAmount(language: Language, amount: number): string {
   return number(language, amount, { maximumFractionDigits: 0 });
 }
@@ -154,7 +103,7 @@ export function displayValue(context: FeatureContext, value: number | null, lang
   if (value === null || Number.isNaN(value)) return words.missing;
   if (isCategory(definition)) {
     const category = definition.categories?.[Math.trunc(value)];
-    return category === undefined ? words.missing : (CATEGORY_WORDS[language][category] ?? category);
+    return category === undefined ? words.missing : categoryWords(category, language);
   }
   if (isDuration(definition))
     return duration(Math.abs(value) * (definition.unit === 'months' ? DAYS_PER_MONTH : 1), language);

@@ -77,7 +77,9 @@ describe('explanation of one client', () => {
     assert.equal(byName(en, 'DAYS_BIRTH').displayValue, '30 years');
     assert.equal(byName(en, 'DAYS_BIRTH').label, 'Age');
     assert.equal(byName(fr, 'DAYS_BIRTH').displayValue, '30 ans');
-    assert.equal(byName(fr, 'NAME_INCOME_TYPE').displayValue, 'Pensioner');
+    // The data's categories are English codes: a French sentence never carries them as they are.
+    assert.equal(byName(fr, 'NAME_INCOME_TYPE').displayValue, 'retraité·e');
+    assert.equal(byName(en, 'NAME_INCOME_TYPE').displayValue, 'pensioner');
     assert.equal(
       byName(fr, 'BUREAU_MAX_DAYS_OVERDUE').label,
       "Plus long retard de paiement auprès d'autres prêteurs (jours)",

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { FeatureDefinition } from '@octroi/model-bundle';
-import { reasonText } from '../src/reasons.ts';
+import { loadBundle } from '@octroi/model-bundle';
+import { FRENCH_CATEGORY_VALUES, categoryWords } from '../src/category-words.ts';
+import { reasonsFor, reasonText } from '../src/reasons.ts';
 import { clientStanding, displayValue, featureLabel, type FeatureContext } from '../src/wording.ts';
 
 const quantiles = (from: number, to: number) => Array.from({ length: 101 }, (_, p) => from + ((to - from) * p) / 100);
@@ -61,5 +63,41 @@ describe('wording of values', () => {
     assert.equal(displayValue(gender, 1, 'fr'), 'homme');
     assert.equal(displayValue(gender, 0, 'en'), 'female');
     assert.equal(displayValue(gender, 7, 'en'), 'not provided');
+  });
+
+  it('has French words for every category of the shipped specification', async () => {
+    const { spec } = await loadBundle();
+    const categories = new Set(
+      [...spec.features, ...spec.rawFields].flatMap((field) => ('categories' in field && field.categories) || []),
+    );
+    assert.ok(categories.size > 0);
+    const untranslated = [...categories].filter(
+      (value) => !FRENCH_CATEGORY_VALUES.includes(value) && categoryWords(value, 'fr') === value,
+    );
+    assert.deepEqual(untranslated, []);
+    assert.equal(categoryWords('Industry: type 4', 'fr'), 'industrie (type 4)');
+  });
+});
+
+describe('reasons', () => {
+  const score = (name: string, value: number) =>
+    context({ name, unit: 'score', label: { en: name, fr: name } }, quantiles(0, 1));
+
+  it('tells the external credit scores as one reason, weighing as much as all of them', () => {
+    const factors = [
+      { context: score('EXT_SOURCE_1', 0.2), value: 0.2, contribution: 0.3 },
+      { context: score('EXT_SOURCE_MEAN', 0.25), value: 0.25, contribution: 0.2 },
+      { context: score('EXT_SOURCE_3', 0.3), value: 0.3, contribution: -0.1 },
+      { context: context({ name: 'AMT_CREDIT', unit: 'currency' }), value: 50, contribution: 0.35 },
+    ];
+    const { adverse, favourable } = reasonsFor(factors, 'fr');
+    assert.deepEqual(
+      adverse.map((r) => r.feature),
+      ['EXT_SOURCE', 'AMT_CREDIT'],
+    );
+    assert.equal(favourable.length, 0);
+    assert.ok(Math.abs(adverse[0]!.contribution - 0.4) < 1e-12);
+    // The value told is the mean's, under one name that says what these scores are.
+    assert.match(adverse[0]!.text, /^Scores de crédit externes \(notes de solvabilité .*\), en moyenne : 0,25, /);
   });
 });

@@ -33,6 +33,7 @@ const ID_PREFIX = /^\d{1,10}$/;
           aria-describedby="client-search-hint client-search-count"
           [value]="query()"
           (input)="query.set(search.value.trim())"
+          (keydown.escape)="closeMatches($event)"
           data-testid="client-search"
         />
         <button type="submit">{{ t().clients.open }}</button>
@@ -82,6 +83,13 @@ export class ClientFinder {
       const timer = setTimeout(() => this.settled.set(query), TYPE_AHEAD_DELAY_MS);
       onCleanup(() => clearTimeout(timer));
     });
+  }
+
+  /** Escape empties the field and closes the list of matches; a second Escape reaches whatever holds the finder. */
+  protected closeMatches(event: Event): void {
+    if (!this.query()) return;
+    event.stopPropagation();
+    this.query.set('');
   }
 
   protected open(event: Event): void {

@@ -2,7 +2,7 @@ import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 
-import type { ClientPage, ClientQuery, Decision } from '../core/api-types';
+import type { ClientPage, ClientQuery, ClientSortKey, Decision } from '../core/api-types';
 import { apiUrls } from '../core/octroi-api';
 import { I18n } from '../shared/i18n/i18n';
 import { DecisionBadge } from '../shared/ui/decision-badge';
@@ -18,7 +18,18 @@ export interface ClientFilters {
   contract?: string;
   minIncome?: number;
   maxIncome?: number;
+  sort?: ClientSortKey;
+  order?: 'asc' | 'desc';
 }
+
+/** The columns a click on the heading sorts by, and the direction a first click sorts in (riskiest first). */
+const SORTABLE: Record<ClientSortKey, 'asc' | 'desc'> = {
+  clientId: 'asc',
+  probabilityOfDefault: 'desc',
+  ageYears: 'asc',
+  incomeTotal: 'desc',
+  creditAmount: 'desc',
+};
 
 const PAGE_SIZE = 20;
 const BANDS: Record<RiskBand, [number, number]> = { low: [0, 0.1], medium: [0.1, 0.3], high: [0.3, 1] };
@@ -34,6 +45,8 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
     contractType: filters.contract,
     minIncome: filters.minIncome,
     maxIncome: filters.maxIncome,
+    sort: filters.sort,
+    order: filters.sort ? filters.order : undefined,
   };
 }
 
@@ -107,6 +120,7 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
       @if (page.items.length === 0) {
         <p>{{ t().clients.none }}</p>
       } @else {
+        <p class="hint" id="history-hint">{{ t().clients.historyHint }}</p>
         <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t().tableOf(t().clients.listHeading)">
           <table class="client-table" data-testid="client-table">
             <caption class="visually-hidden">
@@ -116,13 +130,41 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
             </caption>
             <thead>
               <tr>
-                <th scope="col">{{ t().clients.columns.client }}</th>
-                <th scope="col" class="num">{{ t().clients.columns.probability }}</th>
+                <th scope="col" [attr.aria-sort]="ariaSort('clientId')">
+                  <button type="button" class="sort-button" (click)="sortBy('clientId')">
+                    {{ t().clients.columns.client
+                    }}<span class="sort-mark" aria-hidden="true">{{ sortMark('clientId') }}</span>
+                  </button>
+                </th>
+                <th scope="col" class="num" [attr.aria-sort]="ariaSort('probabilityOfDefault')">
+                  <button type="button" class="sort-button" (click)="sortBy('probabilityOfDefault')">
+                    {{ t().clients.columns.probability
+                    }}<span class="sort-mark" aria-hidden="true">{{ sortMark('probabilityOfDefault') }}</span>
+                  </button>
+                </th>
                 <th scope="col">{{ t().clients.columns.decision }}</th>
-                <th scope="col">{{ t().clients.columns.outcome }}</th>
-                <th scope="col" class="num">{{ t().clients.columns.age }}</th>
-                <th scope="col" class="num">{{ t().clients.columns.income }}</th>
-                <th scope="col" class="num">{{ t().clients.columns.credit }}</th>
+                <th scope="col">
+                  {{ t().clients.columns.outcome }}
+                  <span class="history-note">{{ t().clients.columns.outcomeNote }}</span>
+                </th>
+                <th scope="col" class="num" [attr.aria-sort]="ariaSort('ageYears')">
+                  <button type="button" class="sort-button" (click)="sortBy('ageYears')">
+                    {{ t().clients.columns.age
+                    }}<span class="sort-mark" aria-hidden="true">{{ sortMark('ageYears') }}</span>
+                  </button>
+                </th>
+                <th scope="col" class="num" [attr.aria-sort]="ariaSort('incomeTotal')">
+                  <button type="button" class="sort-button" (click)="sortBy('incomeTotal')">
+                    {{ t().clients.columns.income
+                    }}<span class="sort-mark" aria-hidden="true">{{ sortMark('incomeTotal') }}</span>
+                  </button>
+                </th>
+                <th scope="col" class="num" [attr.aria-sort]="ariaSort('creditAmount')">
+                  <button type="button" class="sort-button" (click)="sortBy('creditAmount')">
+                    {{ t().clients.columns.credit
+                    }}<span class="sort-mark" aria-hidden="true">{{ sortMark('creditAmount') }}</span>
+                  </button>
+                </th>
                 <th scope="col">{{ t().clients.columns.contract }}</th>
               </tr>
             </thead>
@@ -134,7 +176,7 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
                   </th>
                   <td class="num">{{ i18n.percent(client.probabilityOfDefault) }}</td>
                   <td><app-decision-badge [decision]="client.decision" [short]="true" /></td>
-                  <td>{{ outcomeWords(client.knownOutcome) }}</td>
+                  <td class="history">{{ outcomeWords(client.knownOutcome) }}</td>
                   <td class="num">
                     {{ client.ageYears === null ? '–' : t().clients.years(i18n.number(client.ageYears, 'integer')) }}
                   </td>
@@ -182,6 +224,24 @@ export class ClientList {
     return page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   });
 
+  protected ariaSort(key: ClientSortKey): 'ascending' | 'descending' | null {
+    const { sort, order } = this.filters();
+    if ((sort ?? 'clientId') !== key) return null;
+    return (order ?? 'asc') === 'asc' ? 'ascending' : 'descending';
+  }
+
+  protected sortMark(key: ClientSortKey): string {
+    const direction = this.ariaSort(key);
+    return direction === null ? '' : direction === 'ascending' ? ' ▲' : ' ▼';
+  }
+
+  /** A first click sorts in the column's telling direction; a second click turns it round. Back to page 1. */
+  protected sortBy(key: ClientSortKey): void {
+    const current = this.ariaSort(key);
+    const order = current === null ? SORTABLE[key] : current === 'ascending' ? 'desc' : 'asc';
+    this.navigate({ ...this.filters(), page: 1, sort: key, order });
+  }
+
   protected outcomeWords(outcome: 'repaid' | 'defaulted' | null): string {
     return outcome ? this.t().outcome[outcome] : this.t().outcome.unknown;
   }
@@ -201,6 +261,8 @@ export class ClientList {
       contract: text('contract'),
       minIncome: amount('minIncome'),
       maxIncome: amount('maxIncome'),
+      sort: this.filters().sort,
+      order: this.filters().order,
     });
   }
 

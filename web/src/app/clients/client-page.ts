@@ -58,7 +58,7 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
         </p>
         <h1 data-testid="client-heading">{{ t().client.heading(clientId()) }}</h1>
       </div>
-      <details class="finder-compact">
+      <details class="finder-compact" #finder (keydown.escape)="closeFinder(finder)">
         <summary>{{ t().clients.findHeading }}</summary>
         <app-client-finder />
       </details>
@@ -197,6 +197,13 @@ export class ClientPage {
 
   protected setQuery(params: { feature?: string; x?: string; y?: string }): void {
     void this.router.navigate([], { queryParams: params, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+
+  /** Escape closes the finder as it closes any dialog, and gives focus back to what opened it. */
+  protected closeFinder(finder: HTMLDetailsElement): void {
+    if (!finder.open) return;
+    finder.open = false;
+    finder.querySelector('summary')?.focus();
   }
 
   protected tryInWhatIf(changes: Record<string, RawValue>): void {

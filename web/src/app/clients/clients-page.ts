@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute } from '@angular/core';
 
-import type { Decision } from '../core/api-types';
+import type { ClientSortKey, Decision } from '../core/api-types';
 import { I18n } from '../shared/i18n/i18n';
 import { ClientFinder } from './client-finder';
 import { type ClientFilters, ClientList, type RiskBand } from './client-list';
@@ -36,6 +36,8 @@ export class ClientsPage {
   readonly contract = input<string>();
   readonly minIncome = input(undefined, { transform: optionalNumber });
   readonly maxIncome = input(undefined, { transform: optionalNumber });
+  readonly sort = input<ClientSortKey>();
+  readonly order = input<'asc' | 'desc'>();
 
   protected readonly filters = computed<ClientFilters>(() => ({
     page: this.page(),
@@ -44,5 +46,7 @@ export class ClientsPage {
     contract: this.contract(),
     minIncome: this.minIncome(),
     maxIncome: this.maxIncome(),
+    sort: this.sort(),
+    order: this.order(),
   }));
 }

@@ -52,8 +52,9 @@ describe('WhatIfPanel', () => {
     const { http, fixture, root } = await setUp();
 
     const input: HTMLInputElement = root.querySelector('[data-field="AMT_CREDIT"]')!;
-    expect(input.value).toBe('406597.5');
-    for (const value of ['2', '200000']) {
+    // The client's value in the French way, and a number typed the French way.
+    expect(input.value).toBe('406597,5');
+    for (const value of ['2', '200 000,5']) {
       input.value = value;
       input.dispatchEvent(new Event('input'));
       fixture.detectChanges();
@@ -63,7 +64,7 @@ describe('WhatIfPanel', () => {
     await vi.advanceTimersByTimeAsync(300);
 
     const request = http.expectOne('/api/v1/what-if');
-    expect(request.request.body).toEqual({ clientId: 100002, changes: { AMT_CREDIT: 200000 }, language: 'fr' });
+    expect(request.request.body.changes.AMT_CREDIT).toBe(200000.5);
     request.flush(whatIf());
     fixture.detectChanges();
 
@@ -81,5 +82,33 @@ describe('WhatIfPanel', () => {
     fixture.detectChanges();
     expect(root.querySelector<HTMLInputElement>('[data-field="AMT_CREDIT"]')!.value).toBe('300000');
     expect(offered(root)).not.toContain('CODE_GENDER');
+  });
+
+  it('keeps the repayment in step with a new amount at the same term, until the officer edits it', async () => {
+    const { http, fixture, root } = await setUp();
+    const box = (field: string) => root.querySelector<HTMLInputElement>(`[data-field="${field}"]`)!;
+    const type = async (field: string, value: string) => {
+      box(field).value = value;
+      box(field).dispatchEvent(new Event('input'));
+      fixture.detectChanges();
+      await vi.advanceTimersByTimeAsync(400);
+    };
+
+    // Half the amount: half the yearly repayment (32 566,5 × 203 298,75 / 406 597,5 = 16 283,25, rounded).
+    await type('AMT_CREDIT', '203 298,75');
+    const halved = http.expectOne('/api/v1/what-if');
+    expect(halved.request.body.changes).toEqual({ AMT_CREDIT: 203298.75, AMT_ANNUITY: 16283 });
+    halved.flush(whatIf());
+    fixture.detectChanges();
+    expect(box('AMT_ANNUITY').value).toBe('16283');
+    expect(root.querySelector('[data-testid="repayment-follows"]')).not.toBeNull();
+
+    await type('AMT_ANNUITY', '20000');
+    const edited = http.expectOne('/api/v1/what-if');
+    expect(edited.request.body.changes).toEqual({ AMT_CREDIT: 203298.75, AMT_ANNUITY: 20000 });
+    edited.flush(whatIf());
+    fixture.detectChanges();
+    expect(root.querySelector('[data-testid="repayment-follows"]')).toBeNull();
+    http.verify();
   });
 });

@@ -14,6 +14,16 @@ import { ReasonsPanel } from './reasons-panel';
 
 const DEBOUNCE_MS = 300;
 
+/** The loan's amount and its repayment: the repayment follows the amount, at the same term, until it is edited. */
+const AMOUNT = 'AMT_CREDIT';
+const REPAYMENT = 'AMT_ANNUITY';
+
+/** A number as typed in either language: "0,33" or "0.33", spaces between thousands allowed. */
+export function parseTypedNumber(text: string, language: 'fr' | 'en'): number {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  return Number(language === 'fr' ? compact.replace(',', '.') : compact.replace(/,/g, ''));
+}
+
 type Simulation =
   | { state: 'idle' }
   | { state: 'loading' }
@@ -39,8 +49,8 @@ type Simulation =
             #box
             [id]="'what-if-' + field.name"
             [attr.data-field]="field.name"
-            [type]="typeof field.value === 'string' ? 'text' : 'number'"
-            step="any"
+            type="text"
+            [attr.inputmode]="typeof field.value === 'string' ? null : 'decimal'"
             [value]="valueOf(field)"
             (input)="edit(field.name, box.value)"
             [attr.aria-describedby]="'what-if-' + field.name + '-now'"
@@ -48,6 +58,9 @@ type Simulation =
           />
           <p class="hint" [id]="'what-if-' + field.name + '-now'">
             {{ i18n.labelled(t().whatIf.original, format(field)) }}
+            @if (field.name === repayment && followsAmount()) {
+              <span data-testid="repayment-follows">{{ t().whatIf.repaymentFollows }}</span>
+            }
             @if (fieldError(field.name); as message) {
               <span class="field-error">{{ message }}</span>
             }
@@ -124,18 +137,39 @@ export class WhatIfPanel {
       .filter((f): f is LabelledField => !!f);
   });
 
+  protected readonly repayment = REPAYMENT;
+
   /** The fields whose typed value differs from the client's, as the API wants them. */
   protected readonly changes = computed<RawApplication>(() => {
     const changes: RawApplication = {};
     const byName = this.fieldsByName();
+    const language = this.i18n.language();
     for (const [name, text] of Object.entries(this.drafts())) {
       const original = byName.get(name)?.value ?? null;
-      const value: RawValue = text.trim() === '' ? null : typeof original === 'string' ? text : Number(text);
+      const value: RawValue =
+        text.trim() === '' ? null : typeof original === 'string' ? text : parseTypedNumber(text, language);
       if (typeof value === 'number' && Number.isNaN(value)) continue;
       if (value !== original) changes[name] = value;
     }
+    const repayment = this.followingRepayment(changes);
+    if (repayment !== null) changes[REPAYMENT] = repayment;
     return changes;
   });
+
+  /**
+   * A smaller loan at the same term has a proportionally smaller repayment: simulating the amount alone would
+   * score a loan whose repayment no longer matches it (a smaller loan could then look riskier than a larger one).
+   */
+  private followingRepayment(changes: RawApplication): number | null {
+    const amount = this.fieldsByName().get(AMOUNT)?.value;
+    const repayment = this.fieldsByName().get(REPAYMENT)?.value;
+    const newAmount = changes[AMOUNT];
+    if (REPAYMENT in this.drafts() || typeof newAmount !== 'number') return null;
+    if (typeof amount !== 'number' || typeof repayment !== 'number' || !(amount > 0)) return null;
+    return Math.round((repayment * newAmount) / amount);
+  }
+
+  protected readonly followsAmount = computed(() => REPAYMENT in this.changes() && !(REPAYMENT in this.drafts()));
   protected readonly hasChanges = computed(() => Object.keys(this.changes()).length > 0);
 
   protected readonly simulation = toSignal(
@@ -170,12 +204,15 @@ export class WhatIfPanel {
 
   protected fieldError(name: string): string | null {
     const failure = this.failure();
-    return failure?.field && failure.field.replace(/^\/?(changes\/)?/, '') === name ? failure.message : null;
+    return failure?.field && failure.field.replace(/^\/?(changes[./])?/, '') === name ? failure.message : null;
   }
 
+  /** What the box shows: the officer's draft, the repayment following the amount, or the client's value in the locale. */
   protected valueOf(field: LabelledField): string {
     const draft = this.drafts()[field.name];
-    return draft ?? (field.value === null ? '' : String(field.value));
+    if (draft !== undefined) return draft;
+    const value = field.name === REPAYMENT && this.followsAmount() ? this.changes()[REPAYMENT]! : field.value;
+    return typeof value === 'number' ? this.i18n.plainNumber(value) : (value ?? '');
   }
 
   protected format(field: LabelledField): string {

@@ -104,6 +104,8 @@ export interface ClientSummary {
   contractType: string | null;
 }
 
+export type ClientSortKey = 'clientId' | 'probabilityOfDefault' | 'ageYears' | 'incomeTotal' | 'creditAmount';
+
 export interface ClientQuery {
   page: number;
   pageSize: number;
@@ -115,6 +117,8 @@ export interface ClientQuery {
   contractType?: string;
   minIncome?: number;
   maxIncome?: number;
+  sort?: ClientSortKey;
+  order?: 'asc' | 'desc';
 }
 
 export interface ClientPage {

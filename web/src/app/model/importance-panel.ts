@@ -33,6 +33,7 @@ const POLL_MS = 2000;
       <figure>
         <figcaption class="visually-hidden">{{ t().model.importanceHeading }}</figcaption>
         <div
+          tabindex="0"
           class="ngx-frame importance"
           [style.height.rem]="frameHeight()"
           role="img"
@@ -41,6 +42,7 @@ const POLL_MS = 2000;
         >
           <ngx-charts-bar-horizontal
             aria-hidden="true"
+            inert
             [results]="results()"
             [customColors]="barColour"
             [animations]="false"

@@ -48,7 +48,7 @@ export const record = (): ClientRecord => ({
       label: 'Revenus et crédit',
       fields: [
         { name: 'AMT_INCOME_TOTAL', label: 'Revenu annuel', description: 'Revenu du client', value: 202500 },
-        { name: 'AMT_CREDIT', label: 'Montant du crédit', description: 'Montant du prêt', value: 406597.5 },
+        { name: 'AMT_CREDIT', label: 'Montant du prêt', description: 'Montant du prêt', value: 406597.5 },
         { name: 'AMT_ANNUITY', label: 'Remboursement annuel', description: 'Annuité du prêt', value: 32566.5 },
       ],
     },

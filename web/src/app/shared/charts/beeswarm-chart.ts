@@ -27,6 +27,7 @@ const MARGIN = { top: 10, right: 16, bottom: 40 };
       </div>
       <svg
         class="chart beeswarm"
+        tabindex="0"
         [attr.viewBox]="'0 0 ' + width + ' ' + height()"
         role="img"
         [attr.aria-label]="t().model.summaryHeading"

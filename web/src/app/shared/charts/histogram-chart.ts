@@ -48,9 +48,10 @@ const DEFAULTED = 'defaulted';
           </pattern>
         </defs>
       </svg>
-      <div class="ngx-frame histogram" role="img" [attr.aria-label]="clientSentence()" [@.disabled]="true">
+      <div tabindex="0" class="ngx-frame histogram" role="img" [attr.aria-label]="clientSentence()" [@.disabled]="true">
         <ngx-charts-bar-vertical-2d
           aria-hidden="true"
+          inert
           [results]="groups()"
           [customColors]="fillOf"
           [animations]="false"

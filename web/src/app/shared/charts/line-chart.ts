@@ -41,9 +41,10 @@ const SERIES_COLOURS: Record<string, string> = {
           }
         </ul>
       }
-      <div class="ngx-frame" role="img" [attr.aria-label]="ariaLabel()" [@.disabled]="true">
+      <div tabindex="0" class="ngx-frame" role="img" [attr.aria-label]="ariaLabel()" [@.disabled]="true">
         <ngx-charts-line-chart
           aria-hidden="true"
+          inert
           [results]="series()"
           [customColors]="colourOf"
           [animations]="false"

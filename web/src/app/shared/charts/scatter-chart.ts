@@ -37,9 +37,10 @@ const HIGHLIGHT_RADIUS = 8;
     <figure>
       <ng-content select="figcaption" />
       <ng-content select=".legend" />
-      <div class="ngx-frame" role="img" [attr.aria-label]="ariaLabel()" [@.disabled]="true">
+      <div tabindex="0" class="ngx-frame" role="img" [attr.aria-label]="ariaLabel()" [@.disabled]="true">
         <ngx-charts-bubble-chart
           aria-hidden="true"
+          inert
           [results]="series()"
           [customColors]="colourOf"
           [animations]="false"

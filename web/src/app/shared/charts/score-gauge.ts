@@ -8,6 +8,7 @@ import { linearScale } from './scale';
 const WIDTH = 340;
 const LEFT = 12;
 const RIGHT = 12;
+const GAUGE_TOP = 0.5;
 
 /**
  * The probability of default on a horizontal scale with the lending threshold marked, the
@@ -52,7 +53,9 @@ const RIGHT = 12;
           class="client-marker"
         />
         <text [attr.x]="x(0)" y="46" class="tick-label">{{ i18n.percent(0, true) }}</text>
-        <text [attr.x]="x(max())" y="46" text-anchor="end" class="tick-label">{{ i18n.percent(max(), true) }}</text>
+        <text [attr.x]="x(max())" y="46" text-anchor="end" class="tick-label">
+          {{ t().gauge.andOver(i18n.percent(max(), true)) }}
+        </text>
       </svg>
       <p class="hint">{{ decision() === 'granted' ? t().gauge.explainGranted : t().gauge.explainRefused }}</p>
     </div>
@@ -69,11 +72,11 @@ export class ScoreGauge {
   /** Leaves out the big figure and the badge when the caller already shows them. */
   readonly compact = input(false);
 
-  /** The scale ends at a round value past both the score and the threshold, at least 50 %. */
-  protected readonly max = computed(() => {
-    const top = Math.max(0.5, this.probability() * 1.15, this.threshold() * 2);
-    return Math.min(1, Math.ceil(top * 10) / 10);
-  });
+  /**
+   * The same scale for every client, so that two gauges compare at a glance: 0 to 50 %, and a client beyond it
+   * at the end, marked "50 % and over". Every lending threshold of the lender lies well inside it.
+   */
+  protected readonly max = computed(() => Math.max(GAUGE_TOP, Math.ceil(this.threshold() * 20) / 10));
   protected readonly clampedProbability = computed(() => Math.min(this.probability(), this.max()));
   private readonly scale = computed(() => linearScale([0, this.max()], [LEFT, WIDTH - RIGHT]));
   protected x(value: number): number {

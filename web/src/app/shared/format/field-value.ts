@@ -12,7 +12,8 @@ export function formatFieldValue(name: string, value: RawValue, i18n: I18n): str
   if (value === null || value === '') return t.missing;
   if (typeof value === 'string') return i18n.category(value);
   if (name.startsWith('AMT_')) return i18n.currency(value);
-  if (name === 'DAYS_BIRTH') return t.yearsValue(i18n.number(Math.abs(value) / DAYS_PER_YEAR, 'integer'));
+  // Age in whole years as people count it (34 until the 35th birthday), the same as in the reasons.
+  if (name === 'DAYS_BIRTH') return t.yearsValue(i18n.number(Math.floor(Math.abs(value) / DAYS_PER_YEAR), 'integer'));
   if (name === 'DAYS_EMPLOYED' && value > 0) return t.missing; // 365243 marks "not employed" in the data
   if (name.startsWith('DAYS_')) return t.yearsAgo(i18n.number(Math.abs(value) / DAYS_PER_YEAR, 'oneDecimal'));
   if (name.startsWith('FLAG_') || name.startsWith('REG_') || name.startsWith('LIVE_')) {

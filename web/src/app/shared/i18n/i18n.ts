@@ -43,6 +43,7 @@ export class I18n {
       compact: new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 2 }),
       percent: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
       roundPercent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+      plain: new Intl.NumberFormat(locale, { maximumFractionDigits: 4, useGrouping: false }),
       currency: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
       date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }),
     };
@@ -60,6 +61,11 @@ export class I18n {
     style: 'integer' | 'decimal' | 'oneDecimal' | 'compact' = 'decimal',
   ): string {
     return value === null || value === undefined || Number.isNaN(value) ? '–' : this.formats()[style].format(value);
+  }
+
+  /** A number to edit in a box: the locale's decimal mark, no grouping, at most four decimals. */
+  plainNumber(value: number): string {
+    return this.formats().plain.format(value);
   }
 
   /** A probability (0–1) as a percentage with one decimal. */

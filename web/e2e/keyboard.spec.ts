@@ -1,0 +1,82 @@
+import type { Page } from '@playwright/test';
+
+import { expect, test, waitForPanels } from './support/dashboard.ts';
+
+interface TabStop {
+  element: string;
+  name: string;
+}
+
+/** Walks the page with Tab from the top until focus comes back round, naming each stop as a screen reader would. */
+async function tabStops(page: Page, limit = 400): Promise<TabStop[]> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.locator('body').focus();
+  const stops: TabStop[] = [];
+  const seen = new Set<unknown>();
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return null;
+      const key = (element as HTMLElement & { __tabKey?: number }).__tabKey ?? Math.random();
+      (element as HTMLElement & { __tabKey?: number }).__tabKey = key;
+      const labelledBy = element.getAttribute('aria-labelledby');
+      const name =
+        element.getAttribute('aria-label') ??
+        (labelledBy ? document.getElementById(labelledBy)?.textContent : null) ??
+        ((element as HTMLInputElement).labels?.[0]?.textContent || null) ??
+        element.getAttribute('title') ??
+        element.textContent ??
+        '';
+      return { key, element: element.tagName.toLowerCase(), name: name.replace(/\s+/g, ' ').trim() };
+    });
+    if (!stop || seen.has(stop.key)) break;
+    seen.add(stop.key);
+    stops.push({ element: stop.element, name: stop.name });
+  }
+  return stops;
+}
+
+/**
+ * Budgets in Tab stops, counted on the page as it is today with a margin: header and navigation, each control,
+ * and each chart as one stop (plus its table). A chart whose points become Tab stops again adds hundreds.
+ */
+const pages = [
+  { name: 'client list', path: () => '/fr/clients', budget: 60 },
+  { name: 'client page', path: (id: number) => `/fr/clients/${id}`, budget: 60 },
+  { name: 'model page', path: () => '/fr/model', budget: 40 },
+  { name: 'new application', path: () => '/fr/applications/new', budget: 60 },
+];
+
+for (const view of pages) {
+  test(`the ${view.name} has few Tab stops, each with a name`, async ({ page, someClient }) => {
+    test.setTimeout(150_000);
+    await page.goto(view.path(someClient.clientId));
+    await page.locator('h1').first().waitFor();
+    if (await page.locator('[data-panel]').count()) await waitForPanels(page, 120_000);
+    const stops = await tabStops(page);
+    await test
+      .info()
+      .attach('tab-stops.json', { body: JSON.stringify(stops, null, 1), contentType: 'application/json' });
+    expect(
+      stops.filter((stop) => !stop.name),
+      'Tab stops without a name',
+    ).toEqual([]);
+    expect(stops.length, `Tab stops on the ${view.name}`).toBeLessThanOrEqual(view.budget);
+  });
+}
+
+test('Escape closes the client finder and gives focus back to what opened it', async ({ page, someClient }) => {
+  await page.goto(`/fr/clients/${someClient.clientId}`);
+  const finder = page.locator('details.finder-compact');
+  await finder.locator('summary').click();
+  const search = finder.getByTestId('client-search');
+  await search.fill(String(someClient.clientId).slice(0, 3));
+  await expect(finder.getByTestId('client-matches')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(finder.getByTestId('client-matches')).toHaveCount(0);
+  await expect(search).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(finder).not.toHaveAttribute('open');
+  await expect(finder.locator('summary')).toBeFocused();
+});
