@@ -33,6 +33,10 @@ echo "=== Python: training pipeline (pytest)"
 count pytest "$(grep -oE '[0-9]+ passed' "$results/pytest.txt" | tail -1 | awk '{print $1+0}')" "$(grep -oE '[0-9]+ (failed|error)' "$results/pytest.txt" | awk '{s+=$1} END {print s+0}')" $rc
 fi
 
+echo "=== Python: the ecosystem's clients against a running Octroi (OpenAPI validators, the seed's dashboard, tritonclient)"
+python3 -m pytest -q -p no:cacheprovider tests/interop 2>&1 | tee "$results/interop.txt"; rc=${PIPESTATUS[0]}
+count interop "$(grep -oE '[0-9]+ passed' "$results/interop.txt" | tail -1 | awk '{print $1+0}')" "$(grep -oE '[0-9]+ (failed|error)' "$results/interop.txt" | awk '{s+=$1} END {print s+0}')" $rc
+
 if [ -f web/package.json ]; then
   echo "=== Dashboard: component tests"
   NO_COLOR=1 npm run --prefix web test --silent 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' | tee "$results/web.txt"; rc=${PIPESTATUS[0]}

@@ -22,6 +22,7 @@ import knownClientScores from './plugins/app/known-client-scores.ts';
 import requestIds from './plugins/app/request-ids.ts';
 import validation from './plugins/app/validation.ts';
 import operationsRoutes from './routes/operations/index.ts';
+import legacyRoutes, { LEGACY_PREFIX } from './routes/legacy/index.ts';
 import securedRoutes from './routes/secured/index.ts';
 import sessionRoutes from './routes/session/index.ts';
 
@@ -30,6 +31,8 @@ export interface GatewayDeps {
   config: GatewayConfig;
   users: UserStore;
   apiKeys: ApiKeys;
+  /** Keys of the seed's old clients, which send no header: the seed's routes under /legacy/{key}/ (none: off). */
+  legacyKeys?: ApiKeys;
   tokens: SessionTokens;
 }
 
@@ -38,7 +41,8 @@ export interface GatewayDeps {
  * first, then the gateway's own decorators (bus, current model, authentication), then the routes, each folder an
  * encapsulated plugin; `server.ts` gives it a Fastify instance.
  */
-const gateway: FastifyPluginAsync<GatewayDeps> = async (app, { runtime, config, users, apiKeys, tokens }) => {
+const gateway: FastifyPluginAsync<GatewayDeps> = async (app, deps) => {
+  const { runtime, config, users, apiKeys, legacyKeys, tokens } = deps;
   const webDir = resolve(config.webDir ?? 'web/dist/browser');
   const servesDashboard = existsSync(webDir);
 
@@ -60,6 +64,7 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, { runtime, config, 
   await app.register(operationsRoutes, { metrics: runtime.metrics, metricsPublic: config.metricsPublic });
   await app.register(sessionRoutes, { apiKeys, users, tokens, secureCookies: config.secureCookies });
   await app.register(securedRoutes);
+  if (legacyKeys && legacyKeys.size > 0) await app.register(legacyRoutes, { legacyKeys, prefix: LEGACY_PREFIX });
 
   // Files are looked up per request (not listed at start), so a rebuilt dashboard is served without a restart.
   if (servesDashboard) await app.register(fastifyStatic, { root: webDir, wildcard: true });

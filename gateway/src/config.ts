@@ -8,6 +8,9 @@ export interface GatewayConfig {
   dataDir: string;
   apiKeys: string[];
   apiKeysFile?: string;
+  /** Keys that open the seed's routes under /legacy/{key}/, for clients that cannot send headers (none: off). */
+  legacyKeys: string[];
+  legacyKeysFile?: string;
   usersFile: string;
   sessionSecret?: string;
   sessionHours: number;
@@ -29,6 +32,8 @@ export function loadConfig(): GatewayConfig {
     dataDir,
     apiKeys: envList('OCTROI_API_KEYS'),
     apiKeysFile: envString('OCTROI_API_KEYS_FILE'),
+    legacyKeys: envList('OCTROI_LEGACY_KEYS'),
+    legacyKeysFile: envString('OCTROI_LEGACY_KEYS_FILE'),
     usersFile: envString('OCTROI_USERS_FILE', `${dataDir}/users.json`)!,
     sessionSecret: envString('OCTROI_SESSION_SECRET'),
     sessionHours: envInt('OCTROI_SESSION_HOURS', 8),

@@ -13,11 +13,12 @@ export async function startGateway(options: { bus?: Bus } = {}) {
   users.watch(2000, (err) => runtime.log.warn({ err: String(err) }, 'users file unreadable: keeping the users known'));
   runtime.shutdown.add('stop watching the users file', async () => users.close());
   const apiKeys = new ApiKeys(config.apiKeys, config.apiKeysFile);
+  const legacyKeys = new ApiKeys(config.legacyKeys, config.legacyKeysFile);
   const tokens = new SessionTokens(
     SessionTokens.secretFrom(config.sessionSecret, config.dataDir),
     config.sessionHours * 3600_000,
   );
-  const app = await buildGateway({ runtime, config, users, apiKeys, tokens });
+  const app = await buildGateway({ runtime, config, users, apiKeys, legacyKeys, tokens });
   await app.listen({ host: config.host, port: config.port });
   runtime.shutdown.add('close the HTTP server', () => app.close());
   const url = `http://${config.host}:${config.port}`;
@@ -27,7 +28,7 @@ export async function startGateway(options: { bus?: Bus } = {}) {
       `\nFirst run: created the demo user "officer" with password "${createdDemoPassword}" (stored hashed in ${config.usersFile}).\n`,
     );
   }
-  runtime.log.info({ url, apiKeys: apiKeys.size }, 'gateway listening');
+  runtime.log.info({ url, apiKeys: apiKeys.size, legacyKeys: legacyKeys.size }, 'gateway listening');
   return { app, runtime, url };
 }
 

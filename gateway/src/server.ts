@@ -1,12 +1,20 @@
-import Fastify, { LogController } from 'fastify';
+import Fastify, { LogController, type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import gateway, { type GatewayDeps } from './app.ts';
 import { requestIdOf } from './plugins/app/request-ids.ts';
+import { withoutLegacyKey } from './routes/legacy/index.ts';
+
+const requestLine = (request: FastifyRequest) => ({
+  method: request.method,
+  url: withoutLegacyKey(request.url),
+  remoteAddress: request.ip,
+});
 
 /** A Fastify instance with the gateway's server settings and the gateway plugin. Tests build it and call `inject`. */
 export async function buildGateway(deps: GatewayDeps) {
   const server = Fastify({
-    loggerInstance: deps.runtime.log,
+    // The legacy key of the seed's old clients is part of their URLs: request logs never show it.
+    loggerInstance: deps.runtime.log.child({}, { serializers: { req: requestLine } }),
     logController: new LogController({
       disableRequestLogging: process.env.LOG_REQUESTS !== 'true',
       requestIdLogLabel: 'requestId',

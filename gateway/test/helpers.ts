@@ -20,6 +20,7 @@ export async function testGateway(
     rateLimitPerMinute?: number;
     busTimeoutMs?: number;
     metricsPublic?: boolean;
+    legacyKeys?: string[];
   } = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'octroi-gateway-'));
@@ -39,8 +40,35 @@ export async function testGateway(
   });
   const { store: users } = await UserStore.open(config.usersFile, DEMO_PASSWORD);
   const tokens = new SessionTokens(SessionTokens.secretFrom(undefined, dataDir), 3600_000);
-  const app = await buildGateway({ runtime, config, users, apiKeys: new ApiKeys(config.apiKeys), tokens });
+  const apiKeys = new ApiKeys(config.apiKeys);
+  const legacyKeys = new ApiKeys(options.legacyKeys ?? []);
+  const app = await buildGateway({ runtime, config, users, apiKeys, legacyKeys, tokens });
   return { app, runtime, config, users };
 }
 
 export const withKey = { 'x-api-key': API_KEY };
+
+/** The whole system in one process, as `npm start` runs it: the three services and a gateway on one in-process bus. */
+export async function embeddedSystem(options: Parameters<typeof testGateway>[0] = {}) {
+  const { MemoryBus, createLogger, processMetrics } = await import('@octroi/runtime');
+  const { startScoring } = await import('../../services/scoring/src/main.ts');
+  const { startClients } = await import('../../services/clients/src/main.ts');
+  const { startExplain } = await import('../../services/explain/src/main.ts');
+  process.env.AUDIT_FILE ??= join(mkdtempSync(join(tmpdir(), 'octroi-audit-')), 'decisions.jsonl');
+  const log = createLogger('test', 'warn');
+  const bus = new MemoryBus(log, processMetrics());
+  const services = await Promise.all([
+    startScoring({ bus, log }),
+    startClients({ bus, log }),
+    startExplain({ bus, log }),
+  ]);
+  const gateway = await testGateway({ ...options, bus });
+  return {
+    ...gateway,
+    async stop() {
+      await gateway.app.close();
+      await Promise.all(services.map((runtime) => runtime.shutdown.run()));
+      await bus.close();
+    },
+  };
+}

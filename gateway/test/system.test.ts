@@ -22,7 +22,7 @@ describe('the system on NATS, Redis and the shipped model', () => {
   before(async () => {
     system = await startSystem();
     get = (url) => system.gateway.app.inject({ url, headers: withKey });
-    clientIds = (await get('/get_id_client')).json();
+    clientIds = (await get('/get_id_client')).json().data;
   });
   after(async () => system.stop());
 
@@ -81,10 +81,11 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.match((await get('/metrics')).body, /octroi_cache_operations_total\{cache="scoring",result="hit"\} [1-9]/);
 
     const seed = (await get(`/get_score/${id}`)).json();
-    assert.deepEqual(Object.keys(seed), ['prediction']);
+    assert.deepEqual(Object.keys(seed), ['id_client', 'prediction']);
+    assert.equal(seed.id_client, String(id));
     assert.ok(Math.abs(seed.prediction[0] + seed.prediction[1] - 1) < 1e-9);
     assert.ok(Math.abs(seed.prediction[1] - first.probabilityOfDefault) < 1e-9);
-    const info = (await get(`/get_info_client/${id}`)).json();
+    const info = (await get(`/get_info_client/${id}`)).json().info_client;
     assert.ok('AMT_CREDIT' in info && 'AMT_INCOME_TOTAL' in info);
   });
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientId, Decision, FeatureVector, Language, Probability, RawValue } from './common.ts';
 import { endpoint } from './envelope.ts';
+import { seedEndpoints } from './seed.ts';
 
 export const FieldGroupName = Type.Union([
   Type.Literal('identity'),
@@ -167,4 +168,5 @@ export const clients = {
       next: Type.Union([Type.Integer(), Type.Null()], { description: 'Offset of the next page, null after the last' }),
     }),
   ),
+  ...seedEndpoints,
 } as const;

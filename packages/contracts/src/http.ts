@@ -1,6 +1,6 @@
 /** Schemas that exist only at the HTTP edge (the gateway): sign-in, the seed's routes, Open Inference Protocol V2. */
 import { Type, type Static } from '@sinclair/typebox';
-import { ClientId, Language } from './common.ts';
+import { Language } from './common.ts';
 import { NewApplication } from './intake/schemas.ts';
 
 export const Role = Type.Union([Type.Literal('officer'), Type.Literal('admin')]);
@@ -33,14 +33,6 @@ export type ScoreRequestBody = Static<typeof ScoreRequestBody>;
 /** The batch form of a score request. `applications` cannot be an application's field: those are upper case. */
 export const isApplicationBatch = (body: ScoreRequestBody): body is { applications: NewApplication[] } =>
   Array.isArray(body['applications']);
-
-/** The seed's routes, kept for the applications written against them. */
-export const SeedIds = Type.Object({ ids: Type.Array(ClientId) });
-export const SeedScore = Type.Object({
-  prediction: Type.Tuple([Type.Number(), Type.Number()], {
-    description: '[probability of repaying, probability of default]',
-  }),
-});
 
 /** Open Inference Protocol (V2), the subset Octroi serves. */
 export const V2Tensor = Type.Object({

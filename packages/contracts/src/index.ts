@@ -5,10 +5,13 @@ export * from './scoring.ts';
 export * from './clients.ts';
 export * from './explain.ts';
 export * from './http.ts';
+export * from './seed.ts';
+export * from './seed.ts';
 export * from './audit.ts';
 export * from './errors.ts';
 export * from './policy.ts';
 export * from './intake/index.ts';
+export * from './schema-names.ts';
 
 import { scoring } from './scoring.ts';
 import { clients } from './clients.ts';

@@ -15,6 +15,7 @@ import {
   type ApplicantRecords,
   type ModelBundle,
 } from '@octroi/model-bundle';
+import { ApplicantColumns } from './applicant-columns.ts';
 import { ClientList, type ListClientsQuery } from './client-list.ts';
 import { ClientRecords } from './client-record.ts';
 import { requireClientRow } from './lookup.ts';
@@ -34,6 +35,8 @@ export class ClientsDirectory {
     private readonly clientList: ClientList,
     private readonly populationView: PopulationView,
     private readonly similarity: SimilarityIndex,
+    /** Whole columns of the applicants' files, for the seed's routes. */
+    readonly columns: ApplicantColumns,
   ) {}
 
   static async load(bundle: ModelBundle): Promise<ClientsDirectory> {
@@ -46,6 +49,7 @@ export class ClientsDirectory {
       new ClientList(bundle, features, applicants),
       new PopulationView(bundle, features),
       new SimilarityIndex(bundle, features),
+      new ApplicantColumns(applicants, bundle.spec.target),
     );
   }
 
@@ -85,8 +89,7 @@ export class ClientsDirectory {
     return this.similarity.similar(clientId, k);
   }
 
-  /** Every client id, ascending. */
-  /** Client ids in the bundle's order, `limit` of them from `offset`. */
+  /** Client ids, ascending, `limit` of them from `offset`. */
   ids(offset = 0, limit = this.size): number[] {
     return Array.from(this.clientList.allIds().subarray(offset, offset + limit));
   }

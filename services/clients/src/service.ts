@@ -26,6 +26,8 @@ export function clientsService(
         const ids = directory.ids(offset, limit);
         return { ids, next: offset + limit < directory.size ? offset + limit : null };
       },
+      column: ({ name, offset, limit }) => directory.columns.page(name, offset, limit),
+      correlation: ({ names }) => directory.columns.correlation(names),
     },
   };
 }

@@ -76,7 +76,7 @@ export default fp<{ spaIndex: boolean }>(
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
       const isFile = /\.[a-z0-9]+$/i.test(path);
-      if (options.spaIndex && request.method === 'GET' && !isFile && !/^\/(api|v2|docs|get_)/.test(path)) {
+      if (options.spaIndex && request.method === 'GET' && !isFile && !/^\/(api|v2|docs|get_|legacy)/.test(path)) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Metrics } from '@octroi/runtime';
+import { errorReplies, secured } from '../schemas.ts';
 
 const Readiness = Type.Object({
   ready: Type.Boolean(),
@@ -16,6 +17,7 @@ const operationsRoutes: FastifyPluginAsyncTypebox<{ metrics: Metrics; metricsPub
     '/healthz',
     {
       schema: {
+        operationId: 'getHealth',
         tags: ['operations'],
         summary: 'The gateway process answers',
         response: { 200: Type.Object({ status: Type.Literal('ok') }) },
@@ -28,6 +30,7 @@ const operationsRoutes: FastifyPluginAsyncTypebox<{ metrics: Metrics; metricsPub
     '/readyz',
     {
       schema: {
+        operationId: 'getReadiness',
         tags: ['operations'],
         summary: 'Ready when every service answered a ping over the bus',
         response: { 200: Readiness, 503: Readiness },
@@ -43,7 +46,19 @@ const operationsRoutes: FastifyPluginAsyncTypebox<{ metrics: Metrics; metricsPub
     '/metrics',
     {
       ...(metricsPublic ? {} : { onRequest: app.authenticate }),
-      schema: { tags: ['operations'], summary: 'Prometheus metrics' },
+      schema: {
+        tags: ['operations'],
+        operationId: 'getMetrics',
+        summary: 'Prometheus metrics',
+        ...(metricsPublic ? {} : { security: secured }),
+        response: {
+          200: {
+            description: 'Metrics in the Prometheus text format',
+            content: { 'text/plain': { schema: Type.String() } },
+          },
+          ...(metricsPublic ? {} : errorReplies(401)),
+        },
+      },
     },
     async (_request, reply) => {
       const text = await metrics.registry.metrics();

@@ -4,7 +4,8 @@ import clients from './clients/index.ts';
 import explanations from './explanations/index.ts';
 import inferenceV2 from './inference-v2/index.ts';
 import scores from './scores/index.ts';
-import seed from './seed/index.ts';
+import seed from '../seed/index.ts';
+import { secured } from '../schemas.ts';
 
 /** The routes that need an API key or a session, in one encapsulated scope that `autohooks.ts` authenticates. */
 const securedRoutes: FastifyPluginAsync = async (app) => {
@@ -12,7 +13,7 @@ const securedRoutes: FastifyPluginAsync = async (app) => {
   await app.register(clients);
   await app.register(scores);
   await app.register(explanations);
-  await app.register(seed);
+  await app.register(seed, { operationPrefix: 'seed', security: secured });
   await app.register(inferenceV2);
 };
 

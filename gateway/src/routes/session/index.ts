@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { SessionUser, SignInRequest } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
 import { clearSessionCookie, identify, setSessionCookie, type AuthDeps } from '../../plugins/app/auth.ts';
@@ -13,6 +14,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox<AuthDeps & { secureCookies: boole
     {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
+        operationId: 'signIn',
         tags,
         summary: 'Sign in',
         body: SignInRequest,
@@ -36,7 +38,12 @@ const sessionRoutes: FastifyPluginAsyncTypebox<AuthDeps & { secureCookies: boole
   app.get(
     '/api/v1/session',
     {
-      schema: { tags, summary: 'The signed-in user', response: { 200: SessionUser, ...errorReplies(401) } },
+      schema: {
+        operationId: 'getSession',
+        tags,
+        summary: 'The signed-in user',
+        response: { 200: SessionUser, ...errorReplies(401) },
+      },
     },
     async (request) => {
       const principal = identify(request, deps);
@@ -45,10 +52,21 @@ const sessionRoutes: FastifyPluginAsyncTypebox<AuthDeps & { secureCookies: boole
     },
   );
 
-  app.delete('/api/v1/session', { schema: { tags, summary: 'Sign out' } }, async (_request, reply) => {
-    clearSessionCookie(reply);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/v1/session',
+    {
+      schema: {
+        operationId: 'signOut',
+        tags,
+        summary: 'Sign out',
+        response: { 204: Type.Null({ description: 'Signed out: the session cookie is cleared' }) },
+      },
+    },
+    async (_request, reply) => {
+      clearSessionCookie(reply);
+      return reply.status(204).send(null);
+    },
+  );
 };
 
 export default sessionRoutes;

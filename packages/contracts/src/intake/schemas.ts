@@ -38,6 +38,8 @@ const historyTables = Object.fromEntries(
 export const NewApplication = Type.Unsafe<NewApplication>(
   Type.Object(historyTables, {
     additionalProperties: RawValue,
+    // The key pattern (upper-case fields, or a history table), said for OpenAPI tools and checked by validators.
+    propertyNames: { pattern: `^([A-Z0-9_]{1,60}|${HISTORY_TABLES.join('|')})$` },
     maxProperties: 220,
     description:
       'Home Credit application fields (AMT_INCOME_TOTAL, AMT_CREDIT, DAYS_BIRTH, ...), a missing field is a missing value; ' +

@@ -24,6 +24,7 @@ const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/clients',
     {
       schema: {
+        operationId: 'listClients',
         tags,
         security: secured,
         summary: 'Page through applicants, with search by id and filters',
@@ -38,6 +39,7 @@ const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/clients/:id',
     {
       schema: {
+        operationId: 'getClient',
         tags,
         security: secured,
         summary: "An applicant's file, fields grouped and labelled for reading",
@@ -53,6 +55,7 @@ const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/clients/:id/score',
     {
       schema: {
+        operationId: 'scoreKnownClient',
         tags: ['scores'],
         security: secured,
         summary: 'Probability of default and decision for a known applicant',
@@ -69,6 +72,7 @@ const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/clients/:id/similar',
     {
       schema: {
+        operationId: 'getSimilarClients',
         tags,
         security: secured,
         summary: 'The most similar applicants, with their outcome and score',
@@ -84,6 +88,7 @@ const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/population/:feature',
     {
       schema: {
+        operationId: 'getPopulation',
         tags,
         security: secured,
         summary: "Distribution of a feature among repaid and defaulted applicants, with a client's place in it",
@@ -107,6 +112,7 @@ const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/population-sample',
     {
       schema: {
+        operationId: 'getPopulationSample',
         tags,
         security: secured,
         summary: 'A sample of applicants on two features, for a bivariate plot',

@@ -25,6 +25,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/clients/:id/explanation',
     {
       schema: {
+        operationId: 'explainClient',
         tags,
         security: secured,
         summary: 'Why this decision: exact SHAP contributions and reasons in words',
@@ -41,6 +42,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/clients/:id/counterfactual',
     {
       schema: {
+        operationId: 'getCounterfactual',
         tags,
         security: secured,
         summary: 'The smallest change of the request that would grant a refused client',
@@ -57,6 +59,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/what-if',
     {
       schema: {
+        operationId: 'simulateWhatIf',
         tags,
         security: secured,
         summary: 'Rescore a client with some application fields changed',
@@ -71,6 +74,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/explanations',
     {
       schema: {
+        operationId: 'explainApplication',
         tags,
         security: secured,
         summary: 'Explain the decision for a new application',
@@ -86,6 +90,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/explanations/global',
     {
       schema: {
+        operationId: 'getGlobalImportance',
         tags,
         security: secured,
         summary: 'Mean |SHAP| per feature over the served applicants',
@@ -100,6 +105,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/explanations/summary',
     {
       schema: {
+        operationId: 'getShapSummary',
         tags,
         security: secured,
         summary: 'SHAP summary (beeswarm) of the top features',
@@ -114,6 +120,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/explanations/dependence',
     {
       schema: {
+        operationId: 'getShapDependence',
         tags,
         security: secured,
         summary: 'SHAP value against feature value, coloured by a second feature',

@@ -20,7 +20,14 @@ const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v2/health/live',
-    { schema: { tags, security: secured, response: { 200: Type.Object({ live: Type.Boolean() }) } } },
+    {
+      schema: {
+        operationId: 'v2ServerLive',
+        tags,
+        security: secured,
+        response: { 200: Type.Object({ live: Type.Boolean() }) },
+      },
+    },
     async () => ({ live: true }),
   );
 
@@ -28,6 +35,7 @@ const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
     '/v2/health/ready',
     {
       schema: {
+        operationId: 'v2ServerReady',
         tags,
         security: secured,
         response: { 200: Type.Object({ ready: Type.Boolean() }), 503: Type.Object({ ready: Type.Boolean() }) },
@@ -43,6 +51,7 @@ const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
     '/v2/models/:model',
     {
       schema: {
+        operationId: 'v2ModelMetadata',
         tags,
         security: secured,
         summary: 'Model metadata',
@@ -69,6 +78,7 @@ const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
     '/v2/models/:model/ready',
     {
       schema: {
+        operationId: 'v2ModelReady',
         tags,
         security: secured,
         params: ModelParams,
@@ -88,6 +98,7 @@ const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
     '/v2/models/:model/infer',
     {
       schema: {
+        operationId: 'v2ModelInfer',
         tags,
         security: secured,
         summary: 'Probabilities for a batch of engineered feature rows',

@@ -19,6 +19,7 @@ const scoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/score',
     {
       schema: {
+        operationId: 'scoreApplications',
         tags: ['scores'],
         security: secured,
         summary: 'Score one new application, or several under "applications"',
@@ -42,6 +43,7 @@ const scoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/model',
     {
       schema: {
+        operationId: 'getModel',
         tags: ['model'],
         security: secured,
         summary: 'The model: version, quality, threshold, cost weights, features with descriptions and importance',
@@ -55,6 +57,7 @@ const scoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/v1/decisions/:id',
     {
       schema: {
+        operationId: 'getDecision',
         tags: ['scores'],
         security: secured,
         summary: 'One decision from the audit log',

@@ -1,0 +1,61 @@
+import type { TSchema } from '@sinclair/typebox';
+import { RawApplication } from './application.ts';
+import { NewApplication } from './intake/schemas.ts';
+import { ClientPage, ClientRecord, ClientSummary, HistogramBin, LabelledField, Population } from './clients.ts';
+import { PopulationSample, SimilarClients } from './clients.ts';
+import { ErrorBody } from './envelope.ts';
+import { Contribution, Counterfactual, Dependence, ExplainApplicationRequest, Explanation } from './explain.ts';
+import { GlobalImportance, Reason, ShapSummary, WhatIf, WhatIfRequest } from './explain.ts';
+import { SessionUser, SignInRequest } from './http.ts';
+import {
+  SeedClientIds,
+  SeedClientInfo,
+  SeedColumn,
+  SeedCorrelation,
+  SeedFeatureImportance,
+  SeedScore,
+} from './seed.ts';
+import { LenderPolicy } from './policy.ts';
+import { ModelFeature, ModelInfo, Score, ScoreBatchReply } from './scoring.ts';
+
+/**
+ * The schemas the OpenAPI document names (under `components.schemas`), so that clients generated from it, the
+ * dashboard's types among them, keep these names. Each gets its name as its `title`.
+ */
+export const NAMED_SCHEMAS: Record<string, TSchema> = {
+  ErrorBody,
+  RawApplication,
+  NewApplication,
+  Score,
+  ScoreBatchReply,
+  ModelFeature,
+  ModelInfo,
+  LenderPolicy,
+  LabelledField,
+  ClientRecord,
+  ClientSummary,
+  ClientPage,
+  HistogramBin,
+  Population,
+  PopulationSample,
+  SimilarClients,
+  Contribution,
+  Reason,
+  Explanation,
+  ExplainApplicationRequest,
+  GlobalImportance,
+  ShapSummary,
+  Dependence,
+  WhatIfRequest,
+  WhatIf,
+  Counterfactual,
+  SessionUser,
+  SignInRequest,
+  SeedClientIds,
+  SeedScore,
+  SeedClientInfo,
+  SeedColumn,
+  SeedFeatureImportance,
+  SeedCorrelation,
+};
+for (const [name, schema] of Object.entries(NAMED_SCHEMAS)) schema.title ??= name;

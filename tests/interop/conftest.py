@@ -1,0 +1,83 @@
+"""Octroi as a user runs it (`npm start`: embedded mode, the shipped model), on free ports, for the real clients."""
+
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+API_KEY = "interop-key-0123456789"
+LEGACY_KEY = "interop-legacy-key-0123456789"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Octroi:
+    def __init__(self, url: str, grpc_address: str):
+        self.url = url
+        self.grpc_address = grpc_address
+        self.session = requests.Session()
+        self.session.headers["X-API-Key"] = API_KEY
+
+    def get(self, path: str, **kwargs):
+        return self.session.get(self.url + path, timeout=30, **kwargs)
+
+    def post(self, path: str, **kwargs):
+        return self.session.post(self.url + path, timeout=30, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def octroi():
+    data = Path(tempfile.mkdtemp(prefix="octroi-interop-"))
+    port, grpc_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "GRPC_PORT": str(grpc_port),
+        "OCTROI_DATA_DIR": str(data),
+        "AUDIT_FILE": str(data / "audit.jsonl"),
+        "OCTROI_API_KEYS": API_KEY,
+        "OCTROI_LEGACY_KEYS": LEGACY_KEY,
+        "OCTROI_DEMO_PASSWORD": "interop-demo-password",
+        "RATE_LIMIT_PER_MINUTE": "0",
+        "LOG_LEVEL": "warn",
+    }
+    log = open(data / "octroi.log", "w")
+    process = subprocess.Popen(
+        ["node", "--import", "tsx", "scripts/start.ts"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(url + "/readyz", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                pass
+            if process.poll() is not None:
+                break
+            time.sleep(0.5)
+        else:
+            pass
+        if process.poll() is not None or requests.get(url + "/readyz", timeout=2).status_code != 200:
+            raise RuntimeError("Octroi did not become ready:\n" + (data / "octroi.log").read_text()[-3000:])
+        yield Octroi(url, f"127.0.0.1:{grpc_port}")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()

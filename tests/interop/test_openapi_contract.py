@@ -1,0 +1,111 @@
+"""The OpenAPI document is strict, and every route answers as it says: real responses checked by openapi-core."""
+
+import requests
+from openapi_core import OpenAPI
+from openapi_core.contrib.requests import RequestsOpenAPIRequest, RequestsOpenAPIResponse
+from openapi_spec_validator import validate
+
+from conftest import LEGACY_KEY
+
+METHODS = {"get", "put", "post", "delete", "patch"}
+
+
+def operations(document):
+    return {
+        operation["operationId"]: (method, path)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if method in METHODS
+    }
+
+
+def test_the_document_is_strict(octroi):
+    document = octroi.get("/docs/json").json()
+    validate(document)  # openapi-spec-validator, OpenAPI 3.1
+    assert document["servers"] and document["info"]["license"]["name"]
+    every = [op for item in document["paths"].values() for m, op in item.items() if m in METHODS]
+    assert all("operationId" in op for op in every)
+    assert len({op["operationId"] for op in every}) == len(every)
+    for op in every:
+        for parameter in op.get("parameters", []):
+            if "default" in parameter.get("schema", {}):
+                assert parameter["required"] is False, (op["operationId"], parameter["name"])
+    application = document["components"]["schemas"]["RawApplication"]
+    assert application["propertyNames"]["pattern"] == "^[A-Z0-9_]{1,60}$"
+
+
+def test_every_route_answers_as_documented(octroi):
+    document = octroi.get("/docs/json").json()
+    openapi = OpenAPI.from_dict(document)
+    client_id = octroi.get("/get_id_client").json()["data"][0]
+    model = octroi.get("/api/v1/model").json()
+    feature, other = model["features"][0]["name"], model["features"][1]["name"]
+    application = {"AMT_INCOME_TOTAL": 150000, "AMT_CREDIT": 400000, "AMT_ANNUITY": 20000, "DAYS_BIRTH": -14000}
+    decision_id = octroi.post("/api/v1/score", json=application).json()["decisionId"]
+    width = len(model["features"])
+    infer = {"inputs": [{"name": "features", "shape": [1, width], "datatype": "FP32", "data": [0.5] * width}]}
+    legacy = f"/legacy/{LEGACY_KEY}"
+    officer = requests.Session()
+
+    # operationId: (method, path, request options, expected status); `officer` is a signed-in dashboard session.
+    calls = {
+        "getHealth": ("get", "/healthz", {}, 200),
+        "getReadiness": ("get", "/readyz", {}, 200),
+        "getMetrics": ("get", "/metrics", {}, 200),
+        "signIn": ("post", "/api/v1/session", {"json": {"username": "officer", "password": "interop-demo-password"}}, 200),
+        "getSession": ("get", "/api/v1/session", {}, 200),
+        "signOut": ("delete", "/api/v1/session", {}, 204),
+        "listClients": ("get", "/api/v1/clients", {"params": {"pageSize": 3, "decision": "refused"}}, 200),
+        "getClient": ("get", f"/api/v1/clients/{client_id}", {"params": {"language": "en"}}, 200),
+        "scoreKnownClient": ("get", f"/api/v1/clients/{client_id}/score", {}, 200),
+        "getSimilarClients": ("get", f"/api/v1/clients/{client_id}/similar", {"params": {"k": 3}}, 200),
+        "getPopulation": ("get", f"/api/v1/population/{feature}", {"params": {"clientId": client_id}}, 200),
+        "getPopulationSample": ("get", "/api/v1/population-sample", {"params": {"x": feature, "y": other, "size": 10}}, 200),
+        "scoreApplications": ("post", "/api/v1/score", {"json": {"applications": [application, application]}}, 200),
+        "getModel": ("get", "/api/v1/model", {}, 200),
+        "getDecision": ("get", f"/api/v1/decisions/{decision_id}", {}, 200),
+        "explainClient": ("get", f"/api/v1/clients/{client_id}/explanation", {}, 200),
+        "getCounterfactual": ("get", f"/api/v1/clients/{client_id}/counterfactual", {}, 200),
+        "simulateWhatIf": ("post", "/api/v1/what-if", {"json": {"clientId": client_id, "changes": {"AMT_CREDIT": 100000}}}, 200),
+        "explainApplication": ("post", "/api/v1/explanations", {"json": {"application": application, "language": "en"}}, 200),
+        "getGlobalImportance": ("get", "/api/v1/explanations/global", {}, 200),
+        "getShapSummary": ("get", "/api/v1/explanations/summary", {"params": {"top": 3, "points": 10}}, 200),
+        "getShapDependence": ("get", "/api/v1/explanations/dependence", {"params": {"feature": feature, "points": 10}}, 200),
+    }
+    for prefix, base, headers in (("seed", "", None), ("legacy", legacy, {"X-API-Key": ""})):
+        calls |= {
+            f"{prefix}GetClientIds": ("get", f"{base}/get_id_client", {"headers": headers}, 200),
+            f"{prefix}GetScore": ("get", f"{base}/get_score/{client_id}", {"headers": headers}, 200),
+            f"{prefix}GetClientInfo": ("get", f"{base}/get_info_client/{client_id}", {"headers": headers}, 200),
+            f"{prefix}GetColumn": ("get", f"{base}/get_feature/AMT_CREDIT", {"headers": headers}, 200),
+            f"{prefix}GetFeatureImportance": ("get", f"{base}/get_feature_importance", {"headers": headers}, 200),
+            f"{prefix}GetCorrelation": ("get", f"{base}/get_correlation/", {"headers": headers}, 200),
+        }
+    name = model["name"]
+    base = f"/v2/models/{name}"
+    calls |= {
+        "v2ModelMetadata": ("get", base, {}, 200),
+        "v2ModelReady": ("get", f"{base}/ready", {}, 200),
+        "v2ModelInfer": ("post", f"{base}/infer", {"json": infer}, 200),
+        "v2ServerLive": ("get", "/v2/health/live", {}, 200),
+        "v2ServerReady": ("get", "/v2/health/ready", {}, 200),
+    }
+    documented = operations(document)
+    assert sorted(calls) == sorted(documented), "every documented operation is called, and only those"
+
+    def check(operation_id, method, path, options, expected, session=None):
+        session = session or (officer if operation_id in {"signIn", "getSession", "signOut"} else octroi.session)
+        response = session.request(method, octroi.url + path, timeout=60, **options)
+        assert response.status_code == expected, (operation_id, response.status_code, response.text[:300])
+        openapi.validate_response(RequestsOpenAPIRequest(response.request), RequestsOpenAPIResponse(response))
+
+    for operation_id, (method, path, options, expected) in calls.items():
+        check(operation_id, method, path, options, expected)
+
+    # Errors are documented too: bad input, an unknown client, no key, a V2 error in the protocol's shape.
+    check("listClients", "get", "/api/v1/clients", {"params": {"pageSize": 0}}, 400)
+    check("getClient", "get", "/api/v1/clients/1", {}, 404)
+    check("getClient", "get", f"/api/v1/clients/{client_id}", {}, 401, session=requests.Session())
+    check("scoreApplications", "post", "/api/v1/score", {"data": "<AMT/>", "headers": {"Content-Type": "application/xml"}}, 415)
+    check("v2ModelMetadata", "get", "/v2/models/not-a-model", {}, 404)
+    check("legacyGetScore", "get", f"{legacy}/get_score/1", {}, 404)
