@@ -2,7 +2,7 @@
  * Starts the whole of Octroi.
  *
  *   npm start                      one process, in-process bus and cache (embedded defaults), the shipped model
- *   npm run start:distributed -- [--scoring N] [--clients N] [--explain N] [--gateway N]
+ *   npm run start:distributed -- [--scoring N] [--clients N] [--explain N] [--monitoring N] [--gateway N]
  *                                  nats-server and redis-server (started here unless NATS_URL / REDIS_URL are set
  *                                  or already listening), then each service as its own processes, N replicas each
  */
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     scoring: { type: 'string', default: process.env.SCORING_REPLICAS ?? '1' },
     clients: { type: 'string', default: process.env.CLIENTS_REPLICAS ?? '1' },
     explain: { type: 'string', default: process.env.EXPLAIN_REPLICAS ?? '1' },
+    monitoring: { type: 'string', default: process.env.MONITORING_REPLICAS ?? '1' },
     gateway: { type: 'string', default: process.env.GATEWAY_REPLICAS ?? '1' },
   },
 });
@@ -26,8 +27,14 @@ async function startEmbedded() {
   const { startScoring } = await import('../services/scoring/src/main.ts');
   const { startClients } = await import('../services/clients/src/main.ts');
   const { startExplain } = await import('../services/explain/src/main.ts');
+  const { startMonitoring } = await import('../services/monitoring/src/main.ts');
   const { startGateway } = await import('../gateway/src/main.ts');
-  const services = await Promise.all([startScoring({ bus }), startClients({ bus }), startExplain({ bus })]);
+  const services = await Promise.all([
+    startScoring({ bus }),
+    startClients({ bus }),
+    startExplain({ bus }),
+    startMonitoring({ bus }),
+  ]);
   const gateway = await startGateway({ bus });
   // One signal stops everything: the gateway first (no new HTTP work), then each service drains.
   let stopping = false;
@@ -51,6 +58,7 @@ if (values.distributed) {
     scoring: Number(values.scoring),
     clients: Number(values.clients),
     explain: Number(values.explain),
+    monitoring: Number(values.monitoring),
     gateway: Number(values.gateway),
   });
 } else {

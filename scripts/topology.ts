@@ -7,6 +7,7 @@ export interface Replicas {
   scoring: number;
   clients: number;
   explain: number;
+  monitoring: number;
   gateway: number;
 }
 
@@ -15,6 +16,7 @@ export const SERVICE_ENTRY = {
   scoring: 'services/scoring/src/main.ts',
   clients: 'services/clients/src/main.ts',
   explain: 'services/explain/src/main.ts',
+  monitoring: 'services/monitoring/src/main.ts',
   gateway: 'gateway/src/main.ts',
 } as const;
 
@@ -87,7 +89,7 @@ export async function startDistributed(replicas: Replicas) {
 
   const shared = { NATS_URL: natsUrl, REDIS_URL: redisUrl };
   let metricsPort = Number(process.env.METRICS_PORT_BASE ?? 9400);
-  for (const service of ['scoring', 'clients', 'explain'] as const) {
+  for (const service of ['scoring', 'clients', 'explain', 'monitoring'] as const) {
     for (let replica = 1; replica <= replicas[service]; replica++) {
       run(`${service}-${replica}`, process.execPath, ['--import', 'tsx', SERVICE_ENTRY[service]], {
         ...shared,

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
+import { DRIFT_MINIMUM_APPLICATIONS, DRIFT_THRESHOLDS } from '@octroi/contracts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -37,7 +38,7 @@ interface Compose {
 const compose = readYaml<Compose>('docker-compose.yml');
 const services = Object.entries(compose.services);
 /** The services built from this repository, as opposed to NATS, Redis and Prometheus images. */
-const OCTROI = ['scoring', 'clients', 'explain', 'gateway'] as const;
+const OCTROI = ['scoring', 'clients', 'explain', 'monitoring', 'gateway'] as const;
 
 function environmentOf(service: ComposeService): Record<string, string> {
   const env = service.environment ?? {};
@@ -140,9 +141,11 @@ function ignored(path: string, patterns: RegExp[]): boolean {
   return parts.some((_, i) => patterns.some((pattern) => pattern.test(parts.slice(0, i + 1).join('/'))));
 }
 
-/** Metric names the code registers (packages/runtime/src/metrics.ts), with the series a histogram adds. */
+/** Metric names the code registers (the runtime's and the monitoring service's), with the series a histogram adds. */
 function registeredMetrics(): Set<string> {
-  const text = read('packages/runtime/src/metrics.ts');
+  const text = ['packages/runtime/src/metrics.ts', 'services/monitoring/src/monitoring-metrics.ts']
+    .map(read)
+    .join('\n');
   const names = new Set<string>();
   for (const match of text.matchAll(/new (Counter|Gauge|Histogram)\(\{\s*name:\s*'([a-z0-9_]+)'/g)) {
     const [, kind, name] = match as unknown as [string, string, string];
@@ -162,7 +165,7 @@ const composeCli: string[] | undefined = available('docker', ['compose', 'versio
     : undefined;
 const hasPromtool = available('promtool', ['--version']);
 
-test('docker-compose.yml parses and runs NATS, Redis, the three services and the gateway', () => {
+test('docker-compose.yml parses and runs NATS, Redis, the four services and the gateway', () => {
   for (const name of ['nats', 'redis', ...OCTROI]) assert.ok(compose.services[name], `no service ${name}`);
 });
 
@@ -210,7 +213,7 @@ test('the gateway gets NATS and the shared cache in Redis, where it reads record
 });
 
 test('the services get NATS, Redis and the model bundle mounted read-only at MODEL_DIR, and serve probes on METRICS_PORT', () => {
-  for (const name of ['scoring', 'clients', 'explain']) {
+  for (const name of ['scoring', 'clients', 'explain', 'monitoring']) {
     const service = compose.services[name]!;
     const env = environmentOf(service);
     assert.equal(env.NATS_URL, 'nats://nats:4222', `${name}: NATS_URL`);
@@ -398,10 +401,7 @@ test('alert rules parse, cover error rate and p99 latency, and use only metrics 
     assert.ok(rule.labels?.severity, `${rule.alert}: no severity`);
     assert.ok(rule.annotations?.summary, `${rule.alert}: no summary`);
     for (const [name] of rule.expr.matchAll(/\boctroi_[a-z0-9_]+/g)) {
-      assert.ok(
-        metrics.has(name),
-        `${rule.alert} uses ${name}, which packages/runtime/src/metrics.ts does not register`,
-      );
+      assert.ok(metrics.has(name), `${rule.alert} uses ${name}, which no metrics file registers`);
     }
   }
   const exprs = rules.map((rule) => rule.expr.replace(/\s+/g, ' '));
@@ -445,4 +445,57 @@ test('promtool accepts the Prometheus configuration and the rules', () => {
     const result = spawnSync('promtool', args, { cwd: dir, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);
   }
+});
+
+test('drift alerts fire at the thresholds the dashboard shows, per window, and not on a handful of applications', () => {
+  const rules = readYaml<{ groups: Array<{ name: string; rules: Rule[] }> }>(
+    'deploy/prometheus/alerts.yml',
+  ).groups.flatMap((group) => group.rules);
+  const thresholdOf = (alert: string) => {
+    const expr = rules.find((rule) => rule.alert === alert)?.expr ?? '';
+    assert.match(expr, /octroi_population_stability_index/, `${alert} reads the stability index`);
+    assert.match(expr, new RegExp(`octroi_monitored_applications\\) >= ${DRIFT_MINIMUM_APPLICATIONS}\\b`));
+    assert.match(expr, /by \(model_version, feature, window\)/);
+    return Number(/octroi_population_stability_index[^>]*> ([0-9.]+)/.exec(expr)?.[1]);
+  };
+  assert.equal(thresholdOf('OctroiFeatureDriftWatch'), DRIFT_THRESHOLDS.warn);
+  assert.equal(thresholdOf('OctroiFeatureDriftAct'), DRIFT_THRESHOLDS.act);
+});
+
+interface GrafanaPanel {
+  type: string;
+  title: string;
+  fieldConfig?: { defaults?: { unit?: string; custom?: { axisLabel?: string } } };
+  targets?: Array<{ expr: string }>;
+}
+
+test('the Grafana dashboard beside the rules reads registered metrics, every chart axis labelled with its unit', () => {
+  const dashboard = JSON.parse(read('deploy/prometheus/grafana-dashboard.json')) as {
+    panels: GrafanaPanel[];
+    templating: { list: Array<{ name: string }> };
+  };
+  const metrics = registeredMetrics();
+  const variables = new Set(dashboard.templating.list.map((variable) => variable.name));
+  assert.ok(dashboard.panels.length >= 5);
+  for (const panel of dashboard.panels) {
+    assert.ok(panel.fieldConfig?.defaults?.unit, `${panel.title}: no unit`);
+    if (panel.type === 'timeseries')
+      assert.match(
+        panel.fieldConfig!.defaults!.custom?.axisLabel ?? '',
+        /\(.+\)/,
+        `${panel.title}: the axis label names no unit`,
+      );
+    for (const { expr } of panel.targets ?? []) {
+      for (const [name] of expr.matchAll(/\boctroi_[a-z0-9_]+/g))
+        assert.ok(metrics.has(name), `${panel.title} reads ${name}`);
+      for (const [, variable] of expr.matchAll(/\$([a-z_]+)/g))
+        assert.ok(variables.has(variable!), `${panel.title}: $${variable}`);
+    }
+  }
+  const shown = dashboard.panels
+    .flatMap((panel) => panel.targets ?? [])
+    .map((target) => target.expr)
+    .join('\n');
+  for (const name of ['octroi_population_stability_index', 'octroi_decision_share', 'octroi_approval_rate'])
+    assert.ok(shown.includes(name), `no panel shows ${name}`);
 });

@@ -17,7 +17,7 @@ describe('gateway edge', () => {
     assert.equal((await gateway.app.inject('/healthz')).statusCode, 200);
     const ready = await gateway.app.inject('/readyz');
     assert.equal(ready.statusCode, 503);
-    assert.deepEqual(ready.json().services, { scoring: 0, clients: 0, explain: 0 });
+    assert.deepEqual(ready.json().services, { scoring: 0, clients: 0, explain: 0, monitoring: 0 });
   });
 
   test('every answer carries the security headers, errors included', async () => {

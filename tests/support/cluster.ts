@@ -7,6 +7,7 @@ import { SERVICE_ENTRY } from '../../scripts/topology.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 type Role = keyof typeof SERVICE_ENTRY;
+type ServiceRole = Exclude<Role, 'gateway'>;
 
 export const CLUSTER_API_KEY = 'cluster-test-key';
 
@@ -46,6 +47,7 @@ export interface ClusterOptions {
   scoring?: number;
   clients?: number;
   explain?: number;
+  monitoring?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -103,9 +105,14 @@ export async function startCluster(options: ClusterOptions = {}) {
     throw new Error(`${member.name} not ready after ${timeoutMs} ms:\n${member.log().slice(-2000)}`);
   };
 
-  const replicas = { scoring: options.scoring ?? 1, clients: options.clients ?? 1, explain: options.explain ?? 1 };
-  const services: Record<'scoring' | 'clients' | 'explain', Member[]> = { scoring: [], clients: [], explain: [] };
-  for (const role of ['scoring', 'clients', 'explain'] as const) {
+  const replicas = {
+    scoring: options.scoring ?? 1,
+    clients: options.clients ?? 1,
+    explain: options.explain ?? 1,
+    monitoring: options.monitoring ?? 0,
+  };
+  const services: Record<ServiceRole, Member[]> = { scoring: [], clients: [], explain: [], monitoring: [] };
+  for (const role of ['scoring', 'clients', 'explain', 'monitoring'] as const) {
     for (let i = 1; i <= replicas[role]; i++) services[role].push(await launch(role, i));
   }
   await Promise.all(
@@ -124,7 +131,7 @@ export async function startCluster(options: ClusterOptions = {}) {
     url: `http://127.0.0.1:${gateway.port}`,
     headers: { 'x-api-key': CLUSTER_API_KEY },
     /** Starts one more replica of a service and waits until it is ready. */
-    async addReplica(role: 'scoring' | 'clients' | 'explain') {
+    async addReplica(role: ServiceRole) {
       const member = await launch(role, services[role].length + 1);
       services[role].push(member);
       await waitReady(member, '/readyz');

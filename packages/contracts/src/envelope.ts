@@ -59,8 +59,10 @@ export interface Endpoint<Req extends TSchema = TSchema, Rep extends TSchema = T
   readonly idempotent: boolean;
 }
 
-export type ServiceName = 'scoring' | 'clients' | 'explain';
-export const SERVICE_NAMES: readonly ServiceName[] = ['scoring', 'clients', 'explain'];
+export type ServiceName = 'scoring' | 'clients' | 'explain' | 'monitoring';
+export const SERVICE_NAMES: readonly ServiceName[] = ['scoring', 'clients', 'explain', 'monitoring'];
+/** The services without which the gateway cannot decide or explain: its readiness waits for them, not for monitoring. */
+export const ESSENTIAL_SERVICES: readonly ServiceName[] = ['scoring', 'clients', 'explain'];
 
 export const SUBJECT_PREFIX = 'octroi.v1';
 

@@ -12,10 +12,12 @@ export * from './errors.ts';
 export * from './policy.ts';
 export * from './intake/index.ts';
 export * from './schema-names.ts';
+export * from './monitoring.ts';
 
 import { scoring } from './scoring.ts';
 import { clients } from './clients.ts';
 import { explain } from './explain.ts';
+import { monitoring } from './monitoring.ts';
 
 /** Every endpoint on the bus, by service. */
-export const endpoints = { scoring, clients, explain } as const;
+export const endpoints = { scoring, clients, explain, monitoring } as const;

@@ -1,6 +1,7 @@
 export * from './bus/index.ts';
 export * from './cache/index.ts';
 export * from './audit/index.ts';
+export * from './feed/index.ts';
 export * from './errors.ts';
 export * from './logger.ts';
 export * from './metrics.ts';

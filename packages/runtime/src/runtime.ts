@@ -2,6 +2,7 @@ import type { Endpoint } from '@octroi/contracts';
 import { MemoryBus, NatsBus, type Bus, type RunningService, type ServiceDefinition } from './bus/index.ts';
 import { createCache, type Cache } from './cache/index.ts';
 import { FileAuditLog, JetStreamAuditLog, type AuditLog } from './audit/index.ts';
+import { FileFeed, JetStreamFeed, type MonitoringFeed } from './feed/index.ts';
 import { envInt, envString } from './config.ts';
 import { Health, Shutdown } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -23,6 +24,11 @@ export interface Runtime {
   cache(modelVersion: string, options?: { defaultTtlSeconds?: number; owner?: string }): Cache;
   /** JetStream on NATS; an fsynced file (AUDIT_FILE, default var/audit/decisions.jsonl) on the in-process bus. */
   auditLog(): Promise<AuditLog>;
+  /**
+   * The monitoring feed (counts of what was decided, shadow scores, officers' decisions): JetStream on NATS,
+   * `$OCTROI_DATA_DIR/monitoring/feed.jsonl` on the in-process bus. Opened once per component.
+   */
+  monitoringFeed(): Promise<MonitoringFeed>;
   /** Serves a service on the bus and arranges for it to drain on shutdown. */
   serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
 }
@@ -52,6 +58,7 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
   const joined = name === 'gateway' ? () => true : health.waitFor('serving on the bus');
   const shutdown = new Shutdown(log);
   const caches: Cache[] = [];
+  let feed: Promise<MonitoringFeed> | undefined;
 
   if (ownsBus) shutdown.add('close the bus', () => bus.close());
   shutdown.add('close caches', async () => {
@@ -83,6 +90,19 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
           : new FileAuditLog(envString('AUDIT_FILE', 'var/audit/decisions.jsonl')!);
       shutdown.add('close the audit log', () => audit.close());
       return audit;
+    },
+    monitoringFeed() {
+      feed ??= (async () => {
+        const opened =
+          bus instanceof NatsBus
+            ? await JetStreamFeed.open(bus.connection, log, {
+                maxBytes: envInt('MONITORING_FEED_MAX_BYTES', 2 * 1024 ** 3),
+              })
+            : FileFeed.at(`${envString('OCTROI_DATA_DIR', 'var')}/monitoring/feed.jsonl`);
+        shutdown.add('close the monitoring feed', () => opened.close());
+        return opened;
+      })();
+      return feed;
     },
     async serve(definition) {
       const running = await bus.serve(definition);

@@ -2,10 +2,12 @@ import { REQUIRED_APPLICATION_FIELDS, type ModelInfo, type NewApplication, type 
 import {
   DomainError,
   decisionFor,
+  driftReference,
   deriveApplicationFeatures,
   loadApplicantFeatures,
   requireValidApplications,
   type ApplicantFeatures,
+  type DriftReference,
   type ModelBundle,
 } from '@octroi/model-bundle';
 import { OnnxScorer, type ScorerOptions } from './onnx-scorer.ts';
@@ -33,6 +35,15 @@ export class CreditScorer {
     return this.bundle.version;
   }
 
+  get featureNames(): readonly string[] {
+    return this.bundle.featureNames;
+  }
+
+  /** The training population live applications are compared with, bin by bin, for the monitoring. */
+  driftReference(): DriftReference {
+    return driftReference(this.bundle, this.applicants);
+  }
+
   get featureCount() {
     return this.model.featureCount;
   }
@@ -49,7 +60,7 @@ export class CreditScorer {
   }
 
   /** Rows of engineered features as sent over the API: null is missing; each row must have every feature. */
-  async scoreRows(rows: Array<Array<number | null>>, field: (row: number) => string): Promise<ModelScore[]> {
+  rowsMatrix(rows: Array<Array<number | null>>, field: (row: number) => string): Float32Array {
     const width = this.featureCount;
     const matrix = new Float32Array(rows.length * width);
     rows.forEach((row, index) => {
@@ -60,18 +71,27 @@ export class CreditScorer {
         );
       row.forEach((value, column) => (matrix[index * width + column] = value ?? Number.NaN));
     });
-    return this.scoreMatrix(matrix, rows.length);
+    return matrix;
+  }
+
+  async scoreRows(rows: Array<Array<number | null>>, field: (row: number) => string): Promise<ModelScore[]> {
+    return this.scoreMatrix(this.rowsMatrix(rows, field), rows.length);
+  }
+
+  /** A known client's features, as the bundle holds them. */
+  clientMatrix(clientId: number): Float32Array {
+    const row = this.applicants.rowOf(clientId);
+    if (row < 0) throw DomainError.notFound(`No client ${clientId}`, 'clientId');
+    return this.applicants.features(row);
   }
 
   async scoreClient(clientId: number): Promise<ModelScore> {
-    const row = this.applicants.rowOf(clientId);
-    if (row < 0) throw DomainError.notFound(`No client ${clientId}`, 'clientId');
-    const [score] = await this.scoreMatrix(this.applicants.features(row), 1);
+    const [score] = await this.scoreMatrix(this.clientMatrix(clientId), 1);
     return score!;
   }
 
   /** New applications: every application checked against the intake rules before any is scored. */
-  async scoreApplications(applications: NewApplication[]): Promise<ModelScore[]> {
+  applicationsMatrix(applications: NewApplication[]): Float32Array {
     requireValidApplications(this.bundle.spec, applications, (index) =>
       applications.length > 1 ? `applications.${index}` : '',
     );
@@ -80,7 +100,11 @@ export class CreditScorer {
     applications.forEach((application, index) => {
       matrix.set(deriveApplicationFeatures(this.bundle.spec, application), index * width);
     });
-    return this.scoreMatrix(matrix, applications.length);
+    return matrix;
+  }
+
+  async scoreApplications(applications: NewApplication[]): Promise<ModelScore[]> {
+    return this.scoreMatrix(this.applicationsMatrix(applications), applications.length);
   }
 
   modelInfo(): ModelInfo {

@@ -1,6 +1,10 @@
+import { hostname } from 'node:os';
 import { loadBundle } from '@octroi/model-bundle';
 import { createRuntime, envInt, type RuntimeOptions } from '@octroi/runtime';
+import { ApplicantGroups } from './applicant-groups.ts';
 import { CreditScorer } from './credit-scorer.ts';
+import { LiveDecisions, MonitoringPublisher } from './monitoring-feed.ts';
+import { ObservationTally } from './observations.ts';
 import { scoringService } from './service.ts';
 
 /** Loads the bundle (MODEL_DIR), then serves scoring on the bus; with `bus` given it joins an embedded process. */
@@ -10,7 +14,19 @@ export async function startScoring(options: RuntimeOptions = {}) {
   const scorer = await CreditScorer.load(bundle, { intraOpThreads: envInt('ORT_INTRA_OP_THREADS', 1) });
   const cache = runtime.cache(bundle.version, { defaultTtlSeconds: envInt('SCORE_CACHE_TTL_SECONDS', 3600) });
   const audit = await runtime.auditLog();
-  await runtime.serve(scoringService(scorer, cache, audit));
+  const publisher = new MonitoringPublisher(
+    new ObservationTally(`${hostname()}:${process.pid}`),
+    await runtime.monitoringFeed(),
+    runtime.log,
+  );
+  publisher.start(envInt('MONITORING_PUBLISH_MS', 15_000));
+  runtime.shutdown.add('publish the last monitoring counts', () => publisher.stop());
+  const live = new LiveDecisions(publisher, {
+    reference: scorer.driftReference(),
+    featureNames: scorer.featureNames,
+    groups: await ApplicantGroups.load(bundle),
+  });
+  await runtime.serve(scoringService(scorer, cache, audit, live));
   return runtime;
 }
 

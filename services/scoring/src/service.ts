@@ -3,6 +3,7 @@ import { endpoints, recordedDecisions, type AuditRecord, type NewApplication, ty
 import { DomainError } from '@octroi/model-bundle';
 import type { AuditLog, Cache, HandlerContext, ServiceDefinition } from '@octroi/runtime';
 import type { CreditScorer, ModelScore } from './credit-scorer.ts';
+import type { LiveDecisions } from './monitoring-feed.ts';
 
 export const SERVICE_VERSION = '1.0.0';
 
@@ -50,6 +51,7 @@ export function scoringService(
   scorer: CreditScorer,
   cache: Cache,
   audit: AuditLog,
+  live?: LiveDecisions,
 ): ServiceDefinition<typeof endpoints.scoring> {
   const modelInfo = scorer.modelInfo();
   return {
@@ -60,36 +62,43 @@ export function scoringService(
     endpoints: endpoints.scoring,
     handlers: {
       score: async ({ features, simulation }, ctx) => {
-        const scores = await scorer.scoreRows([features], () => 'features');
+        const matrix = scorer.rowsMatrix([features], () => 'features');
+        const scores = await scorer.scoreMatrix(matrix, 1);
         if (simulation) return scores[0]!;
         const [score] = await decide(audit, ctx, scores, () => ({
           applicationHash: applicationHash({ features: JSON.stringify(features) }),
         }));
+        live?.rows(matrix, scores);
         return score!;
       },
       scoreBatch: async ({ rows }, ctx) => {
-        const scores = await scorer.scoreRows(rows, (row) => `rows.${row}`);
-        return {
-          scores: await decide(audit, ctx, scores, (row) => ({
-            applicationHash: applicationHash({ features: JSON.stringify(rows[row]) }),
-          })),
-        };
+        const matrix = scorer.rowsMatrix(rows, (row) => `rows.${row}`);
+        const scores = await scorer.scoreMatrix(matrix, rows.length);
+        const decided = await decide(audit, ctx, scores, (row) => ({
+          applicationHash: applicationHash({ features: JSON.stringify(rows[row]) }),
+        }));
+        live?.rows(matrix, scores);
+        return { scores: decided };
       },
       scoreApplications: async ({ applications }, ctx) => {
-        const scores = await scorer.scoreApplications(applications);
-        return {
-          scores: await decide(audit, ctx, scores, (index) => ({
-            applicationHash: applicationHash(applications[index]!),
-          })),
-        };
+        const matrix = scorer.applicationsMatrix(applications);
+        const scores = await scorer.scoreMatrix(matrix, applications.length);
+        const decided = await decide(audit, ctx, scores, (index) => ({
+          applicationHash: applicationHash(applications[index]!),
+        }));
+        live?.applications(matrix, applications, scores);
+        return { scores: decided };
       },
       scoreClient: async ({ clientId }, ctx) => {
         // A known client's decision is made once per model version; asked again, it is the recorded one.
         const key = recordedDecisions.key(clientId);
         const recorded = await cache.get<Score>(key);
         if (recorded) return recorded;
-        const [decided] = await decide(audit, ctx, [await scorer.scoreClient(clientId)], () => ({ clientId }));
+        const matrix = scorer.clientMatrix(clientId);
+        const [score] = await scorer.scoreMatrix(matrix, 1);
+        const [decided] = await decide(audit, ctx, [score!], () => ({ clientId }));
         await cache.set(key, decided);
+        live?.client(matrix, clientId, score!);
         return decided!;
       },
       decision: async ({ decisionId }) => {

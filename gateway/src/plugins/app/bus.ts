@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { SERVICE_NAMES, type Endpoint } from '@octroi/contracts';
+import { ESSENTIAL_SERVICES, SERVICE_NAMES, type Endpoint } from '@octroi/contracts';
 import { OctroiError, type Bus, type ReplyOf, type RequestOf } from '@octroi/runtime';
 
 export type Forward = <E extends Endpoint>(
@@ -11,7 +11,7 @@ export type Forward = <E extends Endpoint>(
 
 export interface Readiness {
   ready: boolean;
-  /** Instances of each service that answered a ping. */
+  /** Instances of each service that answered a ping (monitoring included, though readiness does not wait for it). */
   services: Record<string, number>;
 }
 
@@ -50,7 +50,8 @@ export async function servicesReady(bus: Bus): Promise<Readiness> {
   const counts = await Promise.all(
     SERVICE_NAMES.map(async (name) => [name, (await bus.ping(name, 300)).length] as const),
   );
-  return { ready: counts.every(([, count]) => count > 0), services: Object.fromEntries(counts) };
+  const services = Object.fromEntries(counts);
+  return { ready: ESSENTIAL_SERVICES.every((name) => (services[name] ?? 0) > 0), services };
 }
 
 /** The bus, shared by every route: `app.forward(endpoint, payload, request)` and `app.servicesReady()`. */

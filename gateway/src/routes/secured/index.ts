@@ -3,6 +3,7 @@ import autohooks from './autohooks.ts';
 import clients from './clients/index.ts';
 import explanations from './explanations/index.ts';
 import inferenceV2 from './inference-v2/index.ts';
+import monitoring from './monitoring/index.ts';
 import scores from './scores/index.ts';
 import seed from '../seed/index.ts';
 import { secured } from '../schemas.ts';
@@ -15,6 +16,7 @@ const securedRoutes: FastifyPluginAsync = async (app) => {
   await app.register(explanations);
   await app.register(seed, { operationPrefix: 'seed', security: secured });
   await app.register(inferenceV2);
+  await app.register(monitoring);
 };
 
 export default securedRoutes;

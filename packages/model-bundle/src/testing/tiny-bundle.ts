@@ -199,7 +199,7 @@ export async function writeTinyBundle(dir?: string): Promise<string> {
     'decision.json': json({ threshold: TINY_THRESHOLD, costFalseNegative: 10, costFalsePositive: 1 }),
     'metrics.json': json({ auc: 0.75 }),
     'importance.json': json(tinyImportance),
-    'population.json': json(populationOf(data.features, data.targets)),
+    'population.json': json(populationOf(data.features, data.targets, categoricalFeatures)),
     'features.arrow': arrowFileBytes({
       SK_ID_CURR: data.ids,
       TARGET: data.targets,
@@ -225,6 +225,10 @@ export async function writeTinyBundle(dir?: string): Promise<string> {
   await Promise.all(Object.entries(files).map(([name, content]) => writeFile(join(folder, name), content)));
   return folder;
 }
+
+const categoricalFeatures = Object.fromEntries(
+  tinySpec.features.flatMap((feature) => (feature.categories ? [[feature.name, feature.categories]] : [])),
+);
 
 const tinyImportance = [
   { feature: 'EXT_SOURCE_MEAN', gain: 900, split: 40 },
@@ -301,9 +305,20 @@ function tinyApplicants(): TinyApplicants {
   return { ids, targets, probabilities, features, raw };
 }
 
-/** population.json as the training pipeline writes it: count of known values, linear quantiles, ten bins. */
-export function populationOf(features: Record<string, Float32Array>, targets: Float32Array) {
-  const entries = Object.entries(features).map(([feature, values]) => {
+/**
+ * population.json as the training pipeline writes it, over the applicants with a known outcome: count of known
+ * values, linear quantiles, ten equal-width bins for a number (a value goes to the last bin whose lower edge it
+ * reaches, the last bin closed), one bin per category for a category (`categories` by feature).
+ */
+export function populationOf(
+  features: Record<string, Float32Array>,
+  targets: Float32Array,
+  categories: Record<string, readonly string[]> = {},
+) {
+  const known = Array.from(targets.keys()).filter((row) => !Number.isNaN(targets[row]!));
+  const entries = Object.entries(features).map(([feature, all]) => {
+    const values = Float32Array.from(known, (row) => all[row]!);
+    const outcomes = known.map((row) => targets[row]!);
     const present = values.filter((v) => !Number.isNaN(v)).sort();
     const mean = present.reduce((sum: number, v) => sum + v, 0) / present.length;
     const std = Math.sqrt(present.reduce((sum: number, v) => sum + (v - mean) ** 2, 0) / present.length);
@@ -312,20 +327,32 @@ export function populationOf(features: Record<string, Float32Array>, targets: Fl
       const low = Math.floor(at);
       return present[low]! + (at - low) * ((present[Math.min(low + 1, present.length - 1)] ?? 0) - present[low]!);
     };
-    const min = present[0]!;
-    const max = present[present.length - 1]!;
-    const width = (max - min) / 10 || 1;
-    const histogram = Array.from({ length: 10 }, (_, i) => ({
-      lower: min + i * width,
-      upper: min + (i + 1) * width,
-      count0: 0,
-      count1: 0,
-    }));
-    values.forEach((v, row) => {
-      const bin = histogram[Math.min(9, Math.floor((v - min) / width))];
-      if (bin && targets[row] === 0) bin.count0++;
-      if (bin && targets[row] === 1) bin.count1++;
+    const count = (inBin: (v: number) => boolean) => ({
+      count0: outcomes.filter((y, i) => y === 0 && inBin(values[i]!)).length,
+      count1: outcomes.filter((y, i) => y === 1 && inBin(values[i]!)).length,
     });
+    const names = categories[feature];
+    let histogram: object[];
+    if (names) {
+      histogram = names.map((category, code) => ({ category, code, ...count((v) => v === code) }));
+    } else {
+      const min = present[0]!;
+      const width = (present[present.length - 1]! - min) / 10 || 1;
+      const edges = Array.from({ length: 11 }, (_, i) => min + i * width);
+      const binOf = (v: number) =>
+        Math.min(
+          9,
+          Math.max(
+            0,
+            edges.findLastIndex((edge) => edge <= v),
+          ),
+        );
+      histogram = Array.from({ length: 10 }, (_, i) => ({
+        lower: edges[i],
+        upper: edges[i + 1],
+        ...count((v) => !Number.isNaN(v) && binOf(v) === i),
+      }));
+    }
     return [
       feature,
       {
@@ -338,5 +365,5 @@ export function populationOf(features: Record<string, Float32Array>, targets: Fl
       },
     ] as const;
   });
-  return { rows: targets.length, quantileLevels: 'p00..p100 in steps of 1 %', features: Object.fromEntries(entries) };
+  return { rows: known.length, quantileLevels: 'p00..p100 in steps of 1 %', features: Object.fromEntries(entries) };
 }
