@@ -78,6 +78,9 @@ def test_every_route_answers_as_documented(octroi):
         "getGlobalImportance": ("get", "/api/v1/explanations/global", {}, 200),
         "getShapSummary": ("get", "/api/v1/explanations/summary", {"params": {"top": 3, "points": 10}}, 200),
         "getShapDependence": ("get", "/api/v1/explanations/dependence", {"params": {"feature": feature, "points": 10}}, 200),
+        "getDrift": ("get", "/api/v1/monitoring/drift", {"params": {"window": "1h"}}, 200),
+        "getVariableDrift": ("get", "/api/v1/monitoring/drift/score", {"params": {"modelVersion": model["version"]}}, 200),
+        "getDecisionMix": ("get", "/api/v1/monitoring/decisions", {"params": {"window": "7d"}}, 200),
     }
     for prefix, base, headers in (("seed", "", None), ("legacy", legacy, {"X-API-Key": ""})):
         calls |= {

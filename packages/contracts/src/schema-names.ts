@@ -16,6 +16,15 @@ import {
   SeedScore,
 } from './seed.ts';
 import { LenderPolicy } from './policy.ts';
+import {
+  DecisionMix,
+  DecisionMixPoint,
+  DecisionMixReport,
+  DriftReport,
+  GroupApproval,
+  VariableDrift,
+  VariableDriftDetail,
+} from './monitoring.ts';
 import { ModelFeature, ModelInfo, Score, ScoreBatchReply } from './scoring.ts';
 
 /**
@@ -51,6 +60,13 @@ export const NAMED_SCHEMAS: Record<string, TSchema> = {
   Counterfactual,
   SessionUser,
   SignInRequest,
+  DriftReport,
+  VariableDrift,
+  VariableDriftDetail,
+  DecisionMix,
+  DecisionMixPoint,
+  DecisionMixReport,
+  GroupApproval,
   SeedClientIds,
   SeedScore,
   SeedClientInfo,

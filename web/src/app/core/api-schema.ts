@@ -207,6 +207,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Decision mix over time (granted, referred, refused, overridden) and approval by gender and age band */
+        get: operations["getDecisionMix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Population stability index of the score and of every feature, live applications against training
+         * @description Over a rolling window (1h, 1d, 7d) ending now, for one model version (by default the one that decided last). Stable below 0.1, to watch from 0.1, to act on from 0.25.
+         */
+        get: operations["getDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/drift/{variable}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One feature's (or the score's) live shares beside its training shares, bin by bin */
+        get: operations["getVariableDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/population-sample": {
         parameters: {
             query?: never;
@@ -707,6 +761,43 @@ export interface components {
                 verifiedByScoring: boolean;
             } | null;
         };
+        /** DecisionMix */
+        DecisionMix: {
+            /** @description Live model decisions */
+            decisions: number;
+            granted: number;
+            officerDecisions: number;
+            /** @description Officer decisions reversing a granted or refused model decision */
+            overrides: number;
+            referred: number;
+            refused: number;
+        };
+        /** DecisionMixPoint */
+        DecisionMixPoint: {
+            /** @description Live model decisions */
+            decisions: number;
+            /** Format: date-time */
+            from: string;
+            granted: number;
+            officerDecisions: number;
+            /** @description Officer decisions reversing a granted or refused model decision */
+            overrides: number;
+            referred: number;
+            refused: number;
+            /** Format: date-time */
+            to: string;
+        };
+        /** DecisionMixReport */
+        DecisionMixReport: {
+            /** @description Bands in order: under-25, 25-40, 40-60, 60-and-over, unknown */
+            byAgeBand: components["schemas"]["GroupApproval"][];
+            byGender: components["schemas"]["GroupApproval"][];
+            /** @description Consecutive periods covering the window, oldest first */
+            series: components["schemas"]["DecisionMixPoint"][];
+            total: components["schemas"]["DecisionMix"];
+            /** @default 1d */
+            window: "1h" | "1d" | "7d";
+        };
         /** Dependence */
         Dependence: {
             color: string | null;
@@ -718,6 +809,23 @@ export interface components {
                 shap: number;
                 value: number;
             }[];
+        };
+        /** DriftReport */
+        DriftReport: {
+            applications: number;
+            /** @description Null before any live decision */
+            modelVersion: string | null;
+            thresholds: {
+                act: number;
+                minimumApplications: number;
+                warn: number;
+            };
+            /** @description Highest index first */
+            variables: components["schemas"]["VariableDrift"][];
+            /** @description Model versions with decisions in the window */
+            versions: string[];
+            /** @default 1d */
+            window: "1h" | "1d" | "7d";
         };
         /** ErrorBody */
         ErrorBody: {
@@ -778,6 +886,15 @@ export interface components {
             /** @description Applicants the mean is taken over so far */
             rows: number;
             status: "ready" | "computing";
+        };
+        /** GroupApproval */
+        GroupApproval: {
+            /** @description Live model decisions */
+            decisions: number;
+            granted: number;
+            group: string;
+            referred: number;
+            refused: number;
         };
         /** HistogramBin */
         HistogramBin: {
@@ -1022,6 +1139,42 @@ export interface components {
                 knownOutcome: "repaid" | "defaulted" | null;
                 probabilityOfDefault: number;
             }[];
+        };
+        /** VariableDrift */
+        VariableDrift: {
+            /** @description Live applications the index is computed on */
+            applications: number;
+            kind: "feature" | "score";
+            /** @description A model feature, or `score` for the probability of default */
+            name: string;
+            stabilityIndex: number | null;
+            /** @description stable below 0.1, watch from 0.1, act from 0.25; too-few under the minimum of applications */
+            status: "stable" | "watch" | "act" | "too-few";
+        };
+        /** VariableDriftDetail */
+        VariableDriftDetail: {
+            /** @description Live applications the index is computed on */
+            applications: number;
+            bins: {
+                category: string | null;
+                from: number | null;
+                /** @description The range `[from, to)`, the category, or `missing` */
+                label: string;
+                /** @description Share of live applications */
+                live: number | null;
+                to: number | null;
+                /** @description Share of training applicants */
+                training: number;
+            }[];
+            kind: "feature" | "score";
+            modelVersion: string;
+            /** @description A model feature, or `score` for the probability of default */
+            name: string;
+            stabilityIndex: number | null;
+            /** @description stable below 0.1, watch from 0.1, act from 0.25; too-few under the minimum of applications */
+            status: "stable" | "watch" | "act" | "too-few";
+            /** @default 1d */
+            window: "1h" | "1d" | "7d";
         };
         /** WhatIf */
         WhatIf: {
@@ -2052,6 +2205,257 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDecisionMix: {
+        parameters: {
+            query?: {
+                window?: "1h" | "1d" | "7d";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionMixReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDrift: {
+        parameters: {
+            query?: {
+                /** @description Default: the version that decided last */
+                modelVersion?: string;
+                window?: "1h" | "1d" | "7d";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVariableDrift: {
+        parameters: {
+            query?: {
+                modelVersion?: string;
+                window?: "1h" | "1d" | "7d";
+            };
+            header?: never;
+            path: {
+                variable: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VariableDriftDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

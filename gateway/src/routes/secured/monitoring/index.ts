@@ -21,6 +21,7 @@ const monitoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security: secured,
+        operationId: 'getDrift',
         summary: 'Population stability index of the score and of every feature, live applications against training',
         description:
           'Over a rolling window (1h, 1d, 7d) ending now, for one model version (by default the one that decided last). Stable below 0.1, to watch from 0.1, to act on from 0.25.',
@@ -37,6 +38,7 @@ const monitoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security: secured,
+        operationId: 'getVariableDrift',
         summary: "One feature's (or the score's) live shares beside its training shares, bin by bin",
         params: Type.Pick(VariableDriftRequest, ['variable']),
         querystring: Type.Omit(VariableDriftRequest, ['variable']),
@@ -52,6 +54,7 @@ const monitoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         security: secured,
+        operationId: 'getDecisionMix',
         summary: 'Decision mix over time (granted, referred, refused, overridden) and approval by gender and age band',
         querystring: DecisionMixRequest,
         response: { 200: DecisionMixReport, ...errorReplies(...COMMON_ERRORS) },
