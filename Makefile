@@ -32,13 +32,21 @@ test:
 	bash scripts/setup.sh
 	npm test
 
-## Install Python packages only
+## Install Python packages only: the training package (editable) with its test and lint tools
 install-python:
-	python3 -m pip install -q -r training/requirements.txt
+	python3 -m pip install -q -e 'training[dev]'
+
+## Install the Python packages of the serving benchmark's baseline (flask, gunicorn)
+install-bench:
+	python3 -m pip install -q -e 'training[bench]'
 
 ## Run the Python tests only
 test-python:
 	cd training && python3 -m pytest -q
+
+## Lint and format check of the Python code (ruff, configured in training/pyproject.toml)
+lint-python:
+	ruff check training && ruff format --check training
 
 ## Generate Home-Credit-shaped data: make generate-data OUT=<folder> N=<applicants>
 generate-data:
@@ -53,4 +61,4 @@ shipped-model:
 	$(MAKE) generate-data OUT=var/generated N=$(N) N_TEST=$(N_TEST)
 	$(MAKE) train DATA=var/generated OUT=models/home-credit-generated TRAINED_ON=generated
 
-.PHONY: help install run run-distributed test install-python test-python generate-data train shipped-model
+.PHONY: help install run run-distributed test install-python install-bench test-python lint-python generate-data train shipped-model

@@ -7,6 +7,7 @@
  * - wrk: everything, including the seed's app as it was run, on Flask's own server, which closes the connection
  *   after every response (autocannon stalls on such a server; wrk reconnects).
  *
+ *   make install-bench   # flask and gunicorn, for the seed's app
  *   node --import tsx bench/serving.ts [--duration 15] [--connections 32]
  */
 import { execFile, spawn } from 'node:child_process';

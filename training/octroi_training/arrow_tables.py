@@ -1,4 +1,5 @@
 """applicants.arrow and features.arrow (Arrow IPC file format, uncompressed)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,14 +26,17 @@ def applicants_table(applicants: pd.DataFrame) -> pa.Table:
     for name in APPLICATION_COLUMNS:
         values = applicants[name]
         if name in APPLICATION_TEXT_COLUMNS:
-            columns[name] = pa.array(values.astype(object).where(values.notna(), None), type=pa.string()).dictionary_encode()
+            columns[name] = pa.array(
+                values.astype(object).where(values.notna(), None), type=pa.string()
+            ).dictionary_encode()
         else:
             columns[name] = pa.array(values.to_numpy(np.float32), from_pandas=True)  # NaN → null
     return pa.table(columns)
 
 
-def features_table(ids: np.ndarray, target: np.ndarray, probability: np.ndarray, x: np.ndarray,
-                   names: list[str]) -> pa.Table:
+def features_table(
+    ids: np.ndarray, target: np.ndarray, probability: np.ndarray, x: np.ndarray, names: list[str]
+) -> pa.Table:
     """Identifier, TARGET (NaN unknown), the exported model's score, then every feature (NaN missing)."""
     columns = {
         config.ID: pa.array(ids.astype(np.int32)),

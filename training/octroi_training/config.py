@@ -1,4 +1,5 @@
 """Paths, file names and defaults, defined once for the whole pipeline."""
+
 from __future__ import annotations
 
 import os
@@ -42,6 +43,8 @@ class TrainingConfig:
     """Knobs of one training run; the defaults are the shipped settings."""
 
     n_folds: int = 5
+    # Folds inside each training part that choose the number of boosting rounds (early stopping).
+    inner_folds: int = 3
     seed: int = 42
     cost_false_negative: float = 10.0  # granting a loan that defaults
     cost_false_positive: float = 1.0  # refusing a loan that would have been repaid
@@ -54,6 +57,15 @@ class TrainingConfig:
     # The logistic regression baseline fits on at most this many rows of each training fold.
     baseline_rows: int = 50_000
     threads: int = field(default_factory=lambda: os.cpu_count() or 2)
+
+
+def wait_passively_for_threads() -> None:
+    """LightGBM's OpenMP threads spin while waiting for each other; on a machine shared with other
+    work that spinning steals the CPU they wait for, and two threads run several times slower than
+    one. Passive waiting keeps multi-threading a gain. OpenMP reads the setting once, when lightgbm
+    is first loaded: commands call this before importing the modelling code (a choice already made
+    in the environment is kept)."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 BUNDLE_FILES = (

@@ -1,4 +1,5 @@
 """Column documentation from HomeCredit_columns_description.csv (latin-1 encoded)."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Write the model bundle (see models/README.md): ONNX with a parity check, reports, tables, manifest."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,15 +50,22 @@ def code_version() -> str:
 
 
 def _manifest(out: Path, name: str, trained_on: str, rows: int, applicants: int) -> dict:
-    now = dt.datetime.now(dt.timezone.utc)
-    files = [{"name": f, "sha256": sha256(out / f), "bytes": (out / f).stat().st_size}
-             for f in config.BUNDLE_FILES if (out / f).exists()]
+    now = dt.datetime.now(dt.UTC)
+    files = [
+        {"name": f, "sha256": sha256(out / f), "bytes": (out / f).stat().st_size}
+        for f in config.BUNDLE_FILES
+        if (out / f).exists()
+    ]
     model_digest = next(f["sha256"] for f in files if f["name"] == "model.onnx")
     return {
-        "name": name, "version": f"{now:%Y.%m.%d}-{model_digest[:6]}",
+        "name": name,
+        "version": f"{now:%Y.%m.%d}-{model_digest[:6]}",
         "createdAt": now.isoformat(timespec="seconds").replace("+00:00", "Z"),
-        "trainedOn": trained_on, "dataRows": rows, "applicants": applicants,
-        "codeVersion": code_version(), "files": files,
+        "trainedOn": trained_on,
+        "dataRows": rows,
+        "applicants": applicants,
+        "codeVersion": code_version(),
+        "files": files,
     }
 
 
@@ -77,8 +85,17 @@ def export_model(result: TrainingResult, x_train: np.ndarray, out: Path) -> tupl
     return model, difference
 
 
-def write_bundle(out: Path, name: str, trained_on: str, feature_spec: dict, applicants: pd.DataFrame,
-                 x: np.ndarray, result: TrainingResult, cost_fn: float, cost_fp: float) -> dict:
+def write_bundle(
+    out: Path,
+    name: str,
+    trained_on: str,
+    feature_spec: dict,
+    applicants: pd.DataFrame,
+    x: np.ndarray,
+    result: TrainingResult,
+    cost_fn: float,
+    cost_fp: float,
+) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     target = applicants[config.TARGET].to_numpy(np.float64)
     known = ~np.isnan(target)
@@ -89,9 +106,15 @@ def write_bundle(out: Path, name: str, trained_on: str, feature_spec: dict, appl
 
     write_json(out / "feature_spec.json", feature_spec)
     write_json(out / "test_vectors.json", build_test_vectors(feature_spec, applicants[known]))
-    write_json(out / "decision.json", {"threshold": result.threshold, "costFalseNegative": cost_fn,
-                                       "costFalsePositive": cost_fp,
-                                       "rule": "refuse when probability of default >= threshold"})
+    write_json(
+        out / "decision.json",
+        {
+            "threshold": result.threshold,
+            "costFalseNegative": cost_fn,
+            "costFalsePositive": cost_fp,
+            "rule": "refuse when probability of default >= threshold",
+        },
+    )
     lender_policy = policy.policy()
     write_json(out / "policy.json", lender_policy)
     metrics = result.metrics | {"exportParityMaxAbsDiff": difference, "exportParityRows": int(known.sum())}
@@ -101,14 +124,17 @@ def write_bundle(out: Path, name: str, trained_on: str, feature_spec: dict, appl
     write_json(out / "population.json", reports.population(x[known], target[known].astype(int), features))
     write_json(out / "shap_reference.json", shap_reference(result.booster, x, features))
     arrow_tables.write_ipc(arrow_tables.applicants_table(applicants), out / "applicants.arrow")
-    arrow_tables.write_ipc(arrow_tables.features_table(applicants[config.ID].to_numpy(), target, probability, x, names),
-                           out / "features.arrow")
+    arrow_tables.write_ipc(
+        arrow_tables.features_table(applicants[config.ID].to_numpy(), target, probability, x, names),
+        out / "features.arrow",
+    )
     (out / "model_card.md").unlink(missing_ok=True)
     manifest = _manifest(out, name, trained_on, int(known.sum()), len(applicants))
     labels = {f["name"]: f["label"]["en"] for f in features}
     top = [f"{labels[i['feature']]} ({i['feature']})" for i in importance[:8]]
-    card = model_card(manifest, metrics, json.loads((out / "decision.json").read_text()), len(names), top,
-                      lender_policy)
+    card = model_card(
+        manifest, metrics, json.loads((out / "decision.json").read_text()), len(names), top, lender_policy
+    )
     (out / "model_card.md").write_text(card, encoding="utf-8")
     manifest = _manifest(out, name, trained_on, int(known.sum()), len(applicants))
     write_json(out / "manifest.json", manifest)

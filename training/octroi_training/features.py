@@ -5,6 +5,7 @@
 Secondary tables are read, aggregated and released one at a time so the full data set
 is never held twice.
 """
+
 from __future__ import annotations
 
 import gc
@@ -30,15 +31,39 @@ HISTORY_FEATURES: list[HistoryFeature] = (
 GROUP_PREFIXES = [
     ("external_scores", ("EXT_SOURCE",)),
     ("documents", ("FLAG_DOCUMENT",)),
-    ("contact", ("FLAG_MOBIL", "FLAG_EMP_PHONE", "FLAG_WORK_PHONE", "FLAG_CONT_MOBILE", "FLAG_PHONE",
-                 "FLAG_EMAIL", "DAYS_LAST_PHONE_CHANGE")),
+    (
+        "contact",
+        (
+            "FLAG_MOBIL",
+            "FLAG_EMP_PHONE",
+            "FLAG_WORK_PHONE",
+            "FLAG_CONT_MOBILE",
+            "FLAG_PHONE",
+            "FLAG_EMAIL",
+            "DAYS_LAST_PHONE_CHANGE",
+        ),
+    ),
     ("identity", ("SK_ID_CURR", "CODE_GENDER", "DAYS_BIRTH", "DAYS_ID_PUBLISH", "DAYS_REGISTRATION")),
     ("family", ("CNT_CHILDREN", "CNT_FAM_MEMBERS", "NAME_FAMILY_STATUS", "NAME_TYPE_SUITE")),
-    ("income_credit", ("NAME_CONTRACT_TYPE", "AMT_INCOME", "AMT_CREDIT", "AMT_ANNUITY", "AMT_GOODS",
-                       "NAME_INCOME_TYPE")),
+    (
+        "income_credit",
+        ("NAME_CONTRACT_TYPE", "AMT_INCOME", "AMT_CREDIT", "AMT_ANNUITY", "AMT_GOODS", "NAME_INCOME_TYPE"),
+    ),
     ("employment", ("DAYS_EMPLOYED", "OCCUPATION_TYPE", "ORGANIZATION_TYPE", "NAME_EDUCATION_TYPE")),
-    ("housing", ("FLAG_OWN_REALTY", "NAME_HOUSING_TYPE", "REGION_", "FONDKAPREMONT", "HOUSETYPE", "WALLSMATERIAL",
-                 "EMERGENCYSTATE", "TOTALAREA") + tuple(dataset.HOUSING_MEASURES)),
+    (
+        "housing",
+        (
+            "FLAG_OWN_REALTY",
+            "NAME_HOUSING_TYPE",
+            "REGION_",
+            "FONDKAPREMONT",
+            "HOUSETYPE",
+            "WALLSMATERIAL",
+            "EMERGENCYSTATE",
+            "TOTALAREA",
+            *dataset.HOUSING_MEASURES,
+        ),
+    ),
 ]
 
 
@@ -79,9 +104,13 @@ def _raw_fields(categories: dict[str, list[str]], descriptions: dict[str, str]) 
     fields = []
     for name in [config.ID, *dataset.APPLICATION_COLUMNS]:
         text = name in dataset.APPLICATION_TEXT_COLUMNS
-        field = {"name": name, "type": "string" if text else "number",
-                 "group": reading_group(name), "description": descriptions.get(name, ""),
-                 "required": name in rules["required"]}
+        field = {
+            "name": name,
+            "type": "string" if text else "number",
+            "group": reading_group(name),
+            "description": descriptions.get(name, ""),
+            "required": name in rules["required"],
+        }
         if name in categories:
             field["categories"] = categories[name]
         if not text and _bounds(name, rules):
@@ -100,18 +129,28 @@ def _derivation(declared: Declared, categories: dict[str, list[str]]) -> dict:
 
 
 def _application_feature(declared: Declared, categories: dict[str, list[str]], descriptions: dict[str, str]) -> dict:
-    feature = {"name": declared.name, "kind": declared.kind, "source": "application",
-               "description": declared.description or descriptions.get(declared.name) or declared.en,
-               "label": {"en": declared.en, "fr": declared.fr}, "unit": declared.unit}
+    feature = {
+        "name": declared.name,
+        "kind": declared.kind,
+        "source": "application",
+        "description": declared.description or descriptions.get(declared.name) or declared.en,
+        "label": {"en": declared.en, "fr": declared.fr},
+        "unit": declared.unit,
+    }
     if declared.op == "category":
         feature["categories"] = categories[declared.name]
     return feature
 
 
 def _history_feature(declared: HistoryFeature) -> dict:
-    return {"name": declared.name, "kind": "numeric", "source": declared.source,
-            "description": f"{declared.en} (from {declared.source} records).",
-            "label": {"en": declared.en, "fr": declared.fr}, "unit": declared.unit}
+    return {
+        "name": declared.name,
+        "kind": "numeric",
+        "source": declared.source,
+        "description": f"{declared.en} (from {declared.source} records).",
+        "label": {"en": declared.en, "fr": declared.fr},
+        "unit": declared.unit,
+    }
 
 
 def build_feature_spec(applicants: pd.DataFrame | None, descriptions: dict[str, str]) -> dict:
@@ -133,6 +172,7 @@ def build_feature_spec(applicants: pd.DataFrame | None, descriptions: dict[str, 
 
 def _history_steps(folder: Path) -> list[tuple[str, Callable[[], pd.DataFrame | None]]]:
     """One step per aggregate group: read its table(s), aggregate, let the rows go."""
+
     def read(name: str) -> pd.DataFrame | None:
         return dataset.read_table(folder, dataset.SECONDARY_TABLES[name])
 
@@ -146,6 +186,7 @@ def _history_steps(folder: Path) -> list[tuple[str, Callable[[], pd.DataFrame | 
         def step() -> pd.DataFrame | None:
             table = read(name)
             return None if table is None else module.aggregate(table)
+
         return step
 
     return [

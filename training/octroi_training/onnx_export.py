@@ -12,6 +12,7 @@ treats NaN as 0.0 when the missing type is None (the feature had no missing valu
 ONNX only knows "missing goes left/right", so None nodes are rewritten as NaN nodes whose default
 child is the one 0.0 would take: the same routing, expressible in ONNX.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,7 @@ def _rewrite_tree(block: str) -> str:
         if missing == MISSING_ZERO:
             raise ValueError("zero-as-missing splits cannot be exported exactly; train with zero_as_missing=false")
         if missing == MISSING_NONE:
-            zero_goes_left = 0.0 <= t
+            zero_goes_left = t >= 0.0
             decision = (decision & ~DEFAULT_LEFT_MASK & ~(3 << 2)) | (MISSING_NAN << 2)
             types[i] = decision | (DEFAULT_LEFT_MASK if zero_goes_left else 0)
     block = block.replace(thresholds.group(0), "threshold=" + " ".join(values))
@@ -74,7 +75,9 @@ def exact_float32_booster(booster: lgb.Booster) -> lgb.Booster:
 def to_onnx(booster: lgb.Booster, n_features: int) -> onnx.ModelProto:
     """Convert (ZipMap off): input ``features`` float32 [N, F], outputs ``label`` and ``probabilities``."""
     model = onnxmltools.convert_lightgbm(
-        booster, initial_types=[(INPUT_NAME, FloatTensorType([None, n_features]))], zipmap=False,
+        booster,
+        initial_types=[(INPUT_NAME, FloatTensorType([None, n_features]))],
+        zipmap=False,
         target_opset=15,
     )
     outputs = [o.name for o in model.graph.output]
@@ -83,8 +86,10 @@ def to_onnx(booster: lgb.Booster, n_features: int) -> onnx.ModelProto:
         node.output[:] = [renames.get(name, name) for name in node.output]
     for output in model.graph.output:
         output.name = renames.get(output.name, output.name)
-        # The converter declares the label as [1]; both outputs have one row per input row.
-        output.type.tensor_type.shape.dim[0].dim_param = "N"
+    # The converter declares the label as [1] and leaves the input's batch size unnamed: one
+    # symbolic size N says that every output has one row per input row.
+    for value in [*model.graph.input, *model.graph.output]:
+        value.type.tensor_type.shape.dim[0].dim_param = "N"
     model.graph.name = "octroi_lightgbm"  # the converter draws a random name; keep the bytes reproducible
     onnx.checker.check_model(model)
     return model
@@ -93,8 +98,10 @@ def to_onnx(booster: lgb.Booster, n_features: int) -> onnx.ModelProto:
 def onnx_probabilities(model: onnx.ModelProto, x: np.ndarray, batch: int = 50_000) -> np.ndarray:
     """Probability of default from onnxruntime, batch by batch to bound memory."""
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
-    parts = [session.run(["probabilities"], {INPUT_NAME: x[i:i + batch].astype(np.float32)})[0][:, 1]
-             for i in range(0, len(x), batch)]
+    parts = [
+        session.run(["probabilities"], {INPUT_NAME: x[i : i + batch].astype(np.float32)})[0][:, 1]
+        for i in range(0, len(x), batch)
+    ]
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)
 
 

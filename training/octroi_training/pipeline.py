@@ -1,4 +1,5 @@
 """One training run: input folder → features → cross-validated model → bundle."""
+
 from __future__ import annotations
 
 import logging
@@ -27,11 +28,22 @@ def run(data_dir: Path, out: Path, cfg: config.TrainingConfig, trained_on: str, 
     del matrix
     known = applicants[config.TARGET].notna().to_numpy()
     y = applicants.loc[known, config.TARGET].to_numpy().astype(np.int32)
-    columns = Columns(names=[f["name"] for f in feature_spec["features"]],
-                      categorical=[i for i, f in enumerate(feature_spec["features"]) if f["kind"] == "categorical"])
+    columns = Columns(
+        names=[f["name"] for f in feature_spec["features"]],
+        categorical=[i for i, f in enumerate(feature_spec["features"]) if f["kind"] == "categorical"],
+    )
     log.info("feature matrix: %d applicants × %d features (%.0f s)", *x.shape, time.perf_counter() - started)
     result = train(x[known], y, columns, cfg)
-    manifest = export.write_bundle(out, name or out.name, trained_on, feature_spec, applicants, x, result,
-                                   cfg.cost_false_negative, cfg.cost_false_positive)
+    manifest = export.write_bundle(
+        out,
+        name or out.name,
+        trained_on,
+        feature_spec,
+        applicants,
+        x,
+        result,
+        cfg.cost_false_negative,
+        cfg.cost_false_positive,
+    )
     log.info("bundle %s written to %s in %.0f s", manifest["version"], out, time.perf_counter() - started)
     return manifest

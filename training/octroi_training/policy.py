@@ -86,9 +86,7 @@ def protected_features(feature_spec: Mapping, protected: tuple[str, ...] | list[
         reads[derivation["name"]] = sources
     blocked = set(protected)
     return [
-        f["name"]
-        for f in feature_spec["features"]
-        if f["name"] in blocked or reads.get(f["name"], set()) & blocked
+        f["name"] for f in feature_spec["features"] if f["name"] in blocked or reads.get(f["name"], set()) & blocked
     ]
 
 

@@ -1,4 +1,5 @@
 """shap_reference.json: exact TreeSHAP values from LightGBM for the explain service's tests."""
+
 from __future__ import annotations
 
 import lightgbm as lgb

@@ -21,6 +21,7 @@ Semantics shared by every implementation:
   ``min``/``max`` keep the earlier input on ties.
 Only ``number`` and ``category`` read raw fields; every other op reads earlier derivations.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -72,7 +73,7 @@ def _nan_stat(inputs: list[Column], stat: str) -> Column:
     present = [~np.isnan(c) for c in inputs]
     count = np.sum(present, axis=0).astype(np.float64)
     total = np.zeros_like(inputs[0])
-    for column, ok in zip(inputs, present):
+    for column, ok in zip(inputs, present, strict=True):
         total = total + np.where(ok, column, 0.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         mean = total / count
@@ -80,12 +81,12 @@ def _nan_stat(inputs: list[Column], stat: str) -> Column:
             return np.where(count > 0, mean, np.nan)
         if stat == "std":
             squares = np.zeros_like(total)
-            for column, ok in zip(inputs, present):
+            for column, ok in zip(inputs, present, strict=True):
                 deviation = column - mean
                 squares = squares + np.where(ok, deviation * deviation, 0.0)
             return np.where(count > 0, np.sqrt(squares / count), np.nan)
     best = np.full_like(total, np.nan)
-    for column, ok in zip(inputs, present):
+    for column, ok in zip(inputs, present, strict=True):
         better = column < best if stat == "min" else column > best
         best = np.where(ok & (np.isnan(best) | better), column, best)
     return best

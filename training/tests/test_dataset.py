@@ -1,4 +1,5 @@
 """Loaders: missing files, bad columns, unreadable files, and real-shaped rows."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,16 @@ from octroi_training import config, dataset, features, spec
 
 
 def write_applications(folder: Path, rows: int = 5, drop: str | None = None) -> None:
-    frame = pd.DataFrame({"SK_ID_CURR": range(100001, 100001 + rows), "TARGET": [0, 1] * (rows // 2) + [0] * (rows % 2),
-                          "AMT_CREDIT": 1000.0, "AMT_ANNUITY": 100.0, "CODE_GENDER": "F", "DAYS_EMPLOYED": 365243})
+    frame = pd.DataFrame(
+        {
+            "SK_ID_CURR": range(100001, 100001 + rows),
+            "TARGET": [0, 1] * (rows // 2) + [0] * (rows % 2),
+            "AMT_CREDIT": 1000.0,
+            "AMT_ANNUITY": 100.0,
+            "CODE_GENDER": "F",
+            "DAYS_EMPLOYED": 365243,
+        }
+    )
     frame.drop(columns=[drop] if drop else []).to_csv(folder / config.APPLICATION_TRAIN, index=False)
 
 
@@ -21,13 +30,13 @@ def required_fields() -> list[str]:
 
 
 def test_missing_application_file_names_it(tmp_path: Path) -> None:
-    with pytest.raises(dataset.DataError, match="application_train.csv"):
+    with pytest.raises(dataset.DataError, match=r"application_train\.csv"):
         dataset.read_applications(tmp_path, required_fields())
 
 
 def test_missing_required_column_names_file_and_column(tmp_path: Path) -> None:
     write_applications(tmp_path, drop="AMT_CREDIT")
-    with pytest.raises(dataset.DataError, match="application_train.csv: missing required column AMT_CREDIT"):
+    with pytest.raises(dataset.DataError, match=r"application_train\.csv: missing required column AMT_CREDIT"):
         dataset.read_applications(tmp_path, required_fields())
 
 
@@ -40,7 +49,7 @@ def test_missing_target_is_reported(tmp_path: Path) -> None:
 @pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00\x01garbage\x00\xff", b"\x89PNG\r\n\x1a\n\x00\x00\xff\xd8"])
 def test_unreadable_file_names_it(tmp_path: Path, content: bytes) -> None:
     (tmp_path / config.APPLICATION_TRAIN).write_bytes(content)
-    with pytest.raises(dataset.DataError, match="application_train.csv"):
+    with pytest.raises(dataset.DataError, match=r"application_train\.csv"):
         dataset.read_applications(tmp_path, required_fields())
 
 
@@ -56,7 +65,7 @@ def test_text_in_a_number_column_names_the_column(tmp_path: Path) -> None:
 
 def test_secondary_table_with_missing_column_names_it(tmp_path: Path) -> None:
     pd.DataFrame({"SK_ID_CURR": [1], "SK_ID_BUREAU": [2]}).to_csv(tmp_path / config.BUREAU, index=False)
-    with pytest.raises(dataset.DataError, match="bureau.csv: missing required column"):
+    with pytest.raises(dataset.DataError, match=r"bureau\.csv: missing required column"):
         dataset.read_table(tmp_path, dataset.BUREAU)
 
 
@@ -98,5 +107,5 @@ def test_target_must_be_known_and_binary(tmp_path: Path) -> None:
     frame = pd.read_csv(tmp_path / config.APPLICATION_TRAIN)
     frame.loc[1, "TARGET"] = None
     frame.to_csv(tmp_path / config.APPLICATION_TRAIN, index=False)
-    with pytest.raises(dataset.DataError, match="application_train.csv: column TARGET must be 0 or 1"):
+    with pytest.raises(dataset.DataError, match=r"application_train\.csv: column TARGET must be 0 or 1"):
         dataset.read_applications(tmp_path, required_fields())

@@ -1,8 +1,10 @@
 """ONNX export: exact float32 thresholds, NaN routing and categorical splits agree with LightGBM."""
+
 from __future__ import annotations
 
 import lightgbm as lgb
 import numpy as np
+import onnxruntime as ort
 import pytest
 
 from octroi_training import onnx_export
@@ -17,8 +19,16 @@ def small_model(rows: int = 4000, seed: int = 0) -> tuple[lgb.Booster, np.ndarra
     x[rng.random(rows) < 0.2, 2] = np.nan
     x[rng.random(rows) < 0.1, 1] = np.nan
     y = (x[:, 0] + np.nan_to_num(x[:, 2], nan=1.0) + np.isin(x[:, 1], [1, 4, 7]) + x[:, 3] + rng.normal(size=rows)) > 1
-    params = {"objective": "binary", "verbose": -1, "num_threads": 1, "num_leaves": 15, "min_data_per_group": 10,
-              "cat_smooth": 1, "max_cat_to_onehot": 2, "seed": seed}
+    params = {
+        "objective": "binary",
+        "verbose": -1,
+        "num_threads": 1,
+        "num_leaves": 15,
+        "min_data_per_group": 10,
+        "cat_smooth": 1,
+        "max_cat_to_onehot": 2,
+        "seed": seed,
+    }
     booster = lgb.train(params, lgb.Dataset(x, y.astype(int), categorical_feature=[1]), 60)
     return booster, x
 
@@ -56,9 +66,11 @@ def test_adjacent_float32_values_do_not_flip_leaves() -> None:
     high = np.nextafter(low, np.float32(2))
     x = np.repeat(np.array([[low], [high]], dtype=np.float32), 500, axis=0)
     y = np.repeat([0, 1], 500)
-    booster = lgb.train({"objective": "binary", "verbose": -1, "num_threads": 1, "min_data_in_bin": 1,
-                         "min_child_samples": 5},
-                        lgb.Dataset(x, y), 5)
+    booster = lgb.train(
+        {"objective": "binary", "verbose": -1, "num_threads": 1, "min_data_in_bin": 1, "min_child_samples": 5},
+        lgb.Dataset(x, y),
+        5,
+    )
     threshold = booster.dump_model()["tree_info"][0]["tree_structure"]["threshold"]
     assert float(low) < threshold < float(high)
     assert float(np.float32(threshold)) == float(high)  # naive rounding lands on the upper value
@@ -85,8 +97,15 @@ def test_missing_or_unknown_categories_go_right_in_both() -> None:
     x = rng.integers(0, 6, (3000, 1)).astype(np.float32)
     x[rng.random(3000) < 0.2, 0] = np.nan
     y = (np.isin(x[:, 0], [1, 4]) | np.isnan(x[:, 0])).astype(int)
-    params = {"objective": "binary", "verbose": -1, "num_threads": 1, "num_leaves": 2, "min_data_per_group": 5, "cat_smooth": 1,
-              "max_cat_to_onehot": 1}
+    params = {
+        "objective": "binary",
+        "verbose": -1,
+        "num_threads": 1,
+        "num_leaves": 2,
+        "min_data_per_group": 5,
+        "cat_smooth": 1,
+        "max_cat_to_onehot": 1,
+    }
     booster = onnx_export.exact_float32_booster(lgb.train(params, lgb.Dataset(x, y, categorical_feature=[0]), 1))
     root = booster.dump_model()["tree_info"][0]["tree_structure"]
     in_set = [float(c) for c in root["threshold"].split("||")]
@@ -97,10 +116,18 @@ def test_missing_or_unknown_categories_go_right_in_both() -> None:
 
 
 def test_onnx_interface() -> None:
+    """A batch of any size in, one label and two class probabilities per row out, no ZipMap."""
     booster, x = small_model(rows=500)
     model = onnx_export.to_onnx(onnx_export.exact_float32_booster(booster), x.shape[1])
-    shapes = {o.name: [d.dim_param or d.dim_value for d in o.type.tensor_type.shape.dim]
-              for o in list(model.graph.input) + list(model.graph.output)}
-    assert shapes == {"features": ["N", 5] if shapes["features"][0] == "N" else [shapes["features"][0], 5],
-                      "label": ["N"], "probabilities": ["N", 2]}
+    dims = {o.name: o.type.tensor_type.shape.dim for o in list(model.graph.input) + list(model.graph.output)}
+    assert sorted(dims) == ["features", "label", "probabilities"]
+    batch = {name: d[0] for name, d in dims.items()}
+    assert all(b.dim_param and not b.dim_value for b in batch.values()), batch  # symbolic batch size
+    assert [d.dim_value for d in dims["features"][1:]] == [5]
+    assert [d.dim_value for d in dims["probabilities"][1:]] == [2] and len(dims["label"]) == 1
     assert not any(n.op_type == "ZipMap" for n in model.graph.node)
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    for rows in (1, 7):
+        label, probabilities = session.run(["label", "probabilities"], {"features": x[:rows]})
+        assert label.shape == (rows,) and probabilities.shape == (rows, 2)
+        np.testing.assert_allclose(probabilities[:, 1], booster.predict(x[:rows]), rtol=0, atol=1e-6)

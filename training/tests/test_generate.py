@@ -1,9 +1,9 @@
 """The synthetic Home Credit generator: shape, links, reproducibility, realism, signal."""
+
 from __future__ import annotations
 
 import filecmp
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,23 +14,16 @@ import pandas as pd
 import pytest
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 
+from octroi_training.config import SAMPLE_DATA_DIR, TRAINING_DIR
 from octroi_training.generate import generate
 from octroi_training.generate.calibration import fit, load
 from octroi_training.generate.marginals import sample
 from octroi_training.generate.schema import ALL_FILES, FULL_DATA, SECONDARY_TABLES
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-REAL = (REPO_ROOT / os.environ.get("HOME_CREDIT_DATA", "../shared/data/home-credit")).resolve()
+REAL = SAMPLE_DATA_DIR
 
-
-@pytest.fixture
-def real_folder_present() -> None:
-    """The calibration tests compare against the real sample: without it they fail, saying where they looked."""
-    if not REAL.is_dir():
-        pytest.fail(f"the real Home Credit sample folder is needed (set HOME_CREDIT_DATA); looked in {REAL}")
-
-
-needs_real = pytest.mark.usefixtures("real_folder_present")
+# The calibration tests compare against the real sample: skipped without it (failed when required).
+needs_real = pytest.mark.usefixtures("real_sample_dir")
 
 # Documented in the column description but absent from the real previous_application.csv.
 DOCUMENTED_ONLY = {"NFLAG_MICRO_CASH"}
@@ -69,8 +62,7 @@ def test_same_seed_gives_identical_files_whatever_the_workers(small, tmp_path):
 
 def test_another_seed_gives_other_applicants(small, tmp_path):
     generate(tmp_path / "other", n=1_500, n_test=500, seed=8, progress=False)
-    assert not filecmp.cmp(small / "application_train.csv", tmp_path / "other" / "application_train.csv",
-                           shallow=False)
+    assert not filecmp.cmp(small / "application_train.csv", tmp_path / "other" / "application_train.csv", shallow=False)
 
 
 @needs_real
@@ -191,20 +183,23 @@ def _simple_features(folder: Path) -> tuple[pd.DataFrame, pd.Series]:
     bureau = read(folder, "bureau.csv")
     prev = read(folder, "previous_application.csv")
     paid = read(folder, "installments_payments.csv")
-    paid["LATE"] = (paid["DAYS_ENTRY_PAYMENT"] > paid["DAYS_INSTALMENT"])
+    paid["LATE"] = paid["DAYS_ENTRY_PAYMENT"] > paid["DAYS_INSTALMENT"]
     prev["REFUSED"] = prev["NAME_CONTRACT_STATUS"] == "Refused"
-    history = pd.DataFrame({
-        "BUREAU_OVERDUE": bureau.groupby("SK_ID_CURR")["AMT_CREDIT_MAX_OVERDUE"].max(),
-        "PREV_REFUSED": prev.groupby("SK_ID_CURR")["REFUSED"].mean(),
-        "LATE_SHARE": paid.groupby("SK_ID_CURR")["LATE"].mean(),
-    })
+    history = pd.DataFrame(
+        {
+            "BUREAU_OVERDUE": bureau.groupby("SK_ID_CURR")["AMT_CREDIT_MAX_OVERDUE"].max(),
+            "PREV_REFUSED": prev.groupby("SK_ID_CURR")["REFUSED"].mean(),
+            "LATE_SHARE": paid.groupby("SK_ID_CURR")["LATE"].mean(),
+        }
+    )
     return apps.join(history), y
 
 
 def test_a_model_can_learn_the_default_signal(population):
     X, y = _simple_features(population)
-    model = lgb.LGBMClassifier(n_estimators=200, learning_rate=0.05, num_leaves=15,
-                               min_child_samples=50, colsample_bytree=0.7, verbose=-1)
+    model = lgb.LGBMClassifier(
+        n_estimators=200, learning_rate=0.05, num_leaves=15, min_child_samples=50, colsample_bytree=0.7, verbose=-1
+    )
     folds = StratifiedKFold(3, shuffle=True, random_state=0)
     auc = cross_val_score(model, X, y, cv=folds, scoring="roc_auc").mean()
     assert 0.70 <= auc <= 0.82, auc
@@ -216,9 +211,24 @@ def test_committed_calibration_is_up_to_date():
 
 
 def test_command_line(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT / "training")}
-    done = subprocess.run(
-        [sys.executable, "-m", "octroi_training.generate", "--out", str(tmp_path), "--n", "200",
-         "--n-test", "50", "--seed", "1", "--quiet"], env=env, capture_output=True, text=True)
+    done = subprocess.run(  # from the training folder, as the Makefile runs it: this checkout's package
+        [
+            sys.executable,
+            "-m",
+            "octroi_training.generate",
+            "--out",
+            str(tmp_path),
+            "--n",
+            "200",
+            "--n-test",
+            "50",
+            "--seed",
+            "1",
+            "--quiet",
+        ],
+        cwd=TRAINING_DIR,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(ALL_FILES)

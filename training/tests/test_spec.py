@@ -1,4 +1,5 @@
 """The feature specification, its evaluator, and the bundle's test vectors."""
+
 from __future__ import annotations
 
 import json
@@ -86,8 +87,14 @@ def test_numbers_are_read_as_float32(declared: dict) -> None:
 @pytest.mark.filterwarnings("ignore:overflow encountered")  # 1e39 does not fit a float32, on purpose
 def test_python_evaluator_matches_training_frame_path(declared: dict) -> None:
     """Typed columns (as the loaders give them) and raw JSON rows evaluate identically."""
-    rows = [raw for _, raw in EDGE_CASES if all(not isinstance(v, str) or k in {
-        d["inputs"][0] for d in declared["derivations"] if d["op"] == "category"} for k, v in raw.items())]
+    rows = [
+        raw
+        for _, raw in EDGE_CASES
+        if all(
+            not isinstance(v, str) or k in {d["inputs"][0] for d in declared["derivations"] if d["op"] == "category"}
+            for k, v in raw.items()
+        )
+    ]
     typed = pd.DataFrame(rows)
     for column in typed:
         if typed[column].map(lambda v: isinstance(v, str)).any():

@@ -4,6 +4,7 @@ The copula's normal scores are returned too: the latent risk reads them, so a sc
 ends up missing in the table (EXT_SOURCE_1 is missing for half the applicants) still shapes
 the applicant's risk, as an unobserved quantity would.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,8 +67,7 @@ class ApplicationModel:
         """Income type from age; pensioners get the placeholder and no employer."""
         table = self.cal["income_type_by_age"]
         age = -cols["DAYS_BIRTH"] / YEAR
-        band = np.clip(np.searchsorted(table["age_bands_years"], age, side="right") - 1,
-                       0, len(table["p"]) - 1)
+        band = np.clip(np.searchsorted(table["age_bands_years"], age, side="right") - 1, 0, len(table["p"]) - 1)
         cum = np.cumsum(np.asarray(table["p"]), axis=1)[band]
         pick = np.minimum((rng.random(len(age))[:, None] > cum).sum(axis=1), len(table["types"]) - 1)
         types = np.asarray(table["types"], dtype=object)[pick]
@@ -78,7 +78,8 @@ class ApplicationModel:
             cols[column] = np.where(pensioner, np.nan if value is None else value, cols[column])
         working_life = cols["DAYS_BIRTH"] + ADULT_YEARS * YEAR
         cols["DAYS_EMPLOYED"] = np.where(
-            pensioner, cols["DAYS_EMPLOYED"], np.maximum(cols["DAYS_EMPLOYED"], np.round(working_life)))
+            pensioner, cols["DAYS_EMPLOYED"], np.maximum(cols["DAYS_EMPLOYED"], np.round(working_life))
+        )
         return pensioner
 
     def _amounts(self, cols) -> None:

@@ -5,11 +5,12 @@
 Only fitted figures are written (quantiles, shares, correlations), never rows. The
 generator reads the committed JSON, so it runs without the real folder.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -40,7 +41,7 @@ def save(calibration: dict, path: Path = CALIBRATION_FILE) -> None:
     path.write_text(json.dumps(calibration, separators=(",", ":"), ensure_ascii=False) + "\n")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: str) -> str:
     return Path(path).read_text()
 
@@ -52,8 +53,9 @@ def load(path: Path = CALIBRATION_FILE) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=real_data_dir(),
-                        help="folder of real sample rows (default: HOME_CREDIT_DATA)")
+    parser.add_argument(
+        "--data", type=Path, default=real_data_dir(), help="folder of real sample rows (default: HOME_CREDIT_DATA)"
+    )
     parser.add_argument("--out", type=Path, default=CALIBRATION_FILE)
     args = parser.parse_args()
     save(fit(args.data), args.out)

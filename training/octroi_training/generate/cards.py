@@ -4,6 +4,7 @@ Each approved revolving loan of previous_application.csv is a card reported ever
 its opening (at most eight years back) to last month. Riskier clients run their cards closer
 to the limit and miss more payments.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -55,23 +56,37 @@ def draw_credit_card(cal: dict, rng, prev: pd.DataFrame, risk: ClientRisk) -> pd
     first_row = np.cumsum(months_per_card) - months_per_card
     matured = paid_so_far - (paid_so_far[first_row] - pays[first_row])[card]
     quiet = (drawn == 0) & (rng.random(n) < 0.6)  # months without activity report no drawings
-    blank = lambda values: np.where(quiet, np.nan, values)
-    return pd.DataFrame({
-        "SK_ID_PREV": cards["SK_ID_PREV"].to_numpy()[card],
-        "SK_ID_CURR": cards["SK_ID_CURR"].to_numpy()[card], "MONTHS_BALANCE": month,
-        "AMT_BALANCE": balance, "AMT_CREDIT_LIMIT_ACTUAL": limit[card],
-        "AMT_DRAWINGS_ATM_CURRENT": blank(atm), "AMT_DRAWINGS_CURRENT": drawn,
-        "AMT_DRAWINGS_OTHER_CURRENT": blank(np.zeros(n)), "AMT_DRAWINGS_POS_CURRENT": blank(pos),
-        "AMT_INST_MIN_REGULARITY": minimum,
-        "AMT_PAYMENT_CURRENT": np.where(payment > 0, payment, np.nan),
-        "AMT_PAYMENT_TOTAL_CURRENT": payment,
-        "AMT_RECEIVABLE_PRINCIPAL": round_to(balance * 0.96, 0.005), "AMT_RECIVABLE": balance,
-        "AMT_TOTAL_RECEIVABLE": balance, "CNT_DRAWINGS_ATM_CURRENT": blank(count_atm),
-        "CNT_DRAWINGS_CURRENT": count_atm + count_pos,
-        "CNT_DRAWINGS_OTHER_CURRENT": blank(np.zeros(n)), "CNT_DRAWINGS_POS_CURRENT": blank(count_pos),
-        "CNT_INSTALMENT_MATURE_CUM": matured.astype(float), "NAME_CONTRACT_STATUS": "Active",
-        "SK_DPD": dpd, "SK_DPD_DEF": np.where(dpd > 30, dpd, 0),
-    })
+
+    def blank(values):
+        return np.where(quiet, np.nan, values)
+
+    return pd.DataFrame(
+        {
+            "SK_ID_PREV": cards["SK_ID_PREV"].to_numpy()[card],
+            "SK_ID_CURR": cards["SK_ID_CURR"].to_numpy()[card],
+            "MONTHS_BALANCE": month,
+            "AMT_BALANCE": balance,
+            "AMT_CREDIT_LIMIT_ACTUAL": limit[card],
+            "AMT_DRAWINGS_ATM_CURRENT": blank(atm),
+            "AMT_DRAWINGS_CURRENT": drawn,
+            "AMT_DRAWINGS_OTHER_CURRENT": blank(np.zeros(n)),
+            "AMT_DRAWINGS_POS_CURRENT": blank(pos),
+            "AMT_INST_MIN_REGULARITY": minimum,
+            "AMT_PAYMENT_CURRENT": np.where(payment > 0, payment, np.nan),
+            "AMT_PAYMENT_TOTAL_CURRENT": payment,
+            "AMT_RECEIVABLE_PRINCIPAL": round_to(balance * 0.96, 0.005),
+            "AMT_RECIVABLE": balance,
+            "AMT_TOTAL_RECEIVABLE": balance,
+            "CNT_DRAWINGS_ATM_CURRENT": blank(count_atm),
+            "CNT_DRAWINGS_CURRENT": count_atm + count_pos,
+            "CNT_DRAWINGS_OTHER_CURRENT": blank(np.zeros(n)),
+            "CNT_DRAWINGS_POS_CURRENT": blank(count_pos),
+            "CNT_INSTALMENT_MATURE_CUM": matured.astype(float),
+            "NAME_CONTRACT_STATUS": "Active",
+            "SK_DPD": dpd,
+            "SK_DPD_DEF": np.where(dpd > 30, dpd, 0),
+        }
+    )
 
 
 def card_payments(cards: pd.DataFrame) -> pd.DataFrame:
@@ -79,12 +94,15 @@ def card_payments(cards: pd.DataFrame) -> pd.DataFrame:
     at the end of each month, and what was paid."""
     paid = cards[cards["AMT_PAYMENT_TOTAL_CURRENT"].to_numpy() > 0]
     due = paid["MONTHS_BALANCE"].to_numpy() * MONTH + MONTH - 1
-    return pd.DataFrame({
-        "SK_ID_PREV": paid["SK_ID_PREV"].to_numpy(), "SK_ID_CURR": paid["SK_ID_CURR"].to_numpy(),
-        "NUM_INSTALMENT_VERSION": 0.0,
-        "NUM_INSTALMENT_NUMBER": paid["CNT_INSTALMENT_MATURE_CUM"].to_numpy(),  # this payment included
-        "DAYS_INSTALMENT": np.round(due),
-        "DAYS_ENTRY_PAYMENT": np.minimum(np.round(due) - (paid["SK_DPD"].to_numpy() == 0) * 3, -1),
-        "AMT_INSTALMENT": paid["AMT_INST_MIN_REGULARITY"].to_numpy(),
-        "AMT_PAYMENT": paid["AMT_PAYMENT_TOTAL_CURRENT"].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "SK_ID_PREV": paid["SK_ID_PREV"].to_numpy(),
+            "SK_ID_CURR": paid["SK_ID_CURR"].to_numpy(),
+            "NUM_INSTALMENT_VERSION": 0.0,
+            "NUM_INSTALMENT_NUMBER": paid["CNT_INSTALMENT_MATURE_CUM"].to_numpy(),  # this payment included
+            "DAYS_INSTALMENT": np.round(due),
+            "DAYS_ENTRY_PAYMENT": np.minimum(np.round(due) - (paid["SK_DPD"].to_numpy() == 0) * 3, -1),
+            "AMT_INSTALMENT": paid["AMT_INST_MIN_REGULARITY"].to_numpy(),
+            "AMT_PAYMENT": paid["AMT_PAYMENT_TOTAL_CURRENT"].to_numpy(),
+        }
+    )

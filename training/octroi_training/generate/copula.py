@@ -1,4 +1,5 @@
 """Correlation matrices for the Gaussian copula, stored as a rounded lower triangle."""
+
 from __future__ import annotations
 
 import numpy as np

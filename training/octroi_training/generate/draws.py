@@ -1,4 +1,5 @@
 """Small vectorised building blocks shared by the history tables."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

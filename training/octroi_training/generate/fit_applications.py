@@ -9,6 +9,7 @@ blur them:
   in DAYS_EMPLOYED together with ORGANIZATION_TYPE "XNA" and no occupation;
 - a car age exists exactly for car owners; the family size follows children and marriage.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,8 +23,7 @@ CONTRACT = "NAME_CONTRACT_TYPE"
 # Columns only meaningful for people in work; pensioners get fixed values instead.
 EMPLOYMENT_COLUMNS = ("DAYS_EMPLOYED", "ORGANIZATION_TYPE", "OCCUPATION_TYPE", "FLAG_EMP_PHONE")
 # Columns rebuilt by rules after the copula draw.
-RULE_COLUMNS = ("SK_ID_CURR", "TARGET", "NAME_INCOME_TYPE", "AMT_CREDIT", "AMT_ANNUITY",
-                "CNT_FAM_MEMBERS")
+RULE_COLUMNS = ("SK_ID_CURR", "TARGET", "NAME_INCOME_TYPE", "AMT_CREDIT", "AMT_ANNUITY", "CNT_FAM_MEMBERS")
 AGE_BANDS_YEARS = [0, 45, 50, 55, 60, 65, 200]
 BY_CONTRACT = ("AMT_GOODS_PRICE", "CREDIT_TO_GOODS", "ANNUITY_TO_CREDIT")
 # Pseudo-count pulling small categories' default rates toward the overall rate.
@@ -48,10 +48,12 @@ def _risk_order(values: pd.Series, target: pd.Series) -> list:
 def fit_applications(train: pd.DataFrame, test: pd.DataFrame) -> dict:
     target = train["TARGET"]
     placeholder = train["DAYS_EMPLOYED"] == DAYS_PLACEHOLDER
-    derived = pd.DataFrame({  # stand-ins for AMT_CREDIT and AMT_ANNUITY
-        "CREDIT_TO_GOODS": train["AMT_CREDIT"] / train["AMT_GOODS_PRICE"],
-        "ANNUITY_TO_CREDIT": train["AMT_ANNUITY"] / train["AMT_CREDIT"],
-    })
+    derived = pd.DataFrame(
+        {  # stand-ins for AMT_CREDIT and AMT_ANNUITY
+            "CREDIT_TO_GOODS": train["AMT_CREDIT"] / train["AMT_GOODS_PRICE"],
+            "ANNUITY_TO_CREDIT": train["AMT_ANNUITY"] / train["AMT_CREDIT"],
+        }
+    )
     variables, scores = [], []
     for name in [c for c in train.columns if c not in RULE_COLUMNS] + list(derived.columns):
         values = derived[name] if name in derived else train[name]
@@ -83,7 +85,8 @@ def fit_applications(train: pd.DataFrame, test: pd.DataFrame) -> dict:
         "income_type_by_age": _income_type_by_age(train),
         "placeholder_rate": round(float(placeholder.mean()), 6),
         "placeholder_rate_by_income_type": {
-            t: round(float(placeholder[income_type == t].mean()), 6) for t in income_type.unique()},
+            t: round(float(placeholder[income_type == t].mean()), 6) for t in income_type.unique()
+        },
         "pensioner_values": {c: _most_common(train.loc[placeholder, c]) for c in EMPLOYMENT_COLUMNS},
         "family_partner_statuses": ["Married", "Civil marriage"],
         "steps": {c: rounding_step(train[c]) for c in ("AMT_CREDIT", "AMT_ANNUITY")},
@@ -121,8 +124,7 @@ def _missing_groups(train: pd.DataFrame, variables: list[dict]) -> list[dict]:
             continue  # labels keep "missing" as a value; car age follows car ownership
         if train[name].isna().any():
             patterns.setdefault(train[name].isna().to_numpy().tobytes(), []).append(name)
-    return [{"columns": names, "rate": round(float(train[names[0]].isna().mean()), 6)}
-            for names in patterns.values()]
+    return [{"columns": names, "rate": round(float(train[names[0]].isna().mean()), 6)} for names in patterns.values()]
 
 
 def _income_type_by_age(train: pd.DataFrame) -> dict:

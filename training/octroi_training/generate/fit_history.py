@@ -6,6 +6,7 @@ distributions, per-client count shapes, late-payment and overdue shares), fitted
 rows where they mean something (closed credits for closing dates, refused applications for
 reject reasons ...). Levels of row counts come from schema.FULL_DATA.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -69,8 +70,12 @@ def fit_bureau(folder: Path) -> dict:
         "max_overdue": _positive(b["AMT_CREDIT_MAX_OVERDUE"]),
         "sum_overdue_share_of_debt": fit_numeric(
             (b["AMT_CREDIT_SUM_OVERDUE"] / b["AMT_CREDIT_SUM_DEBT"]).clip(0, 1)[
-                (b["AMT_CREDIT_SUM_OVERDUE"] > 0) & (b["AMT_CREDIT_SUM_DEBT"] > 0)], rounded=False)
-        if ((b["AMT_CREDIT_SUM_OVERDUE"] > 0) & (b["AMT_CREDIT_SUM_DEBT"] > 0)).sum() > 2 else None,
+                (b["AMT_CREDIT_SUM_OVERDUE"] > 0) & (b["AMT_CREDIT_SUM_DEBT"] > 0)
+            ],
+            rounded=False,
+        )
+        if ((b["AMT_CREDIT_SUM_OVERDUE"] > 0) & (b["AMT_CREDIT_SUM_DEBT"] > 0)).sum() > 2
+        else None,
         "annuity": _positive(b["AMT_ANNUITY"]),
     }
 
@@ -98,11 +103,24 @@ def fit_previous(folder: Path) -> dict:
     applied = p["AMT_APPLICATION"] > 0
     p["CREDIT_TO_APPLICATION"] = (p["AMT_CREDIT"] / p["AMT_APPLICATION"]).where(applied)
     p["REPAID_TO_CREDIT"] = (p["AMT_ANNUITY"] * p["CNT_PAYMENT"] / p["AMT_CREDIT"]).where(priced)
-    labels = ["NAME_CONTRACT_STATUS", "WEEKDAY_APPR_PROCESS_START", "FLAG_LAST_APPL_PER_CONTRACT",
-              "NAME_CASH_LOAN_PURPOSE", "NAME_PAYMENT_TYPE", "NAME_TYPE_SUITE", "NAME_CLIENT_TYPE",
-              "NAME_GOODS_CATEGORY", "NAME_PORTFOLIO", "NAME_PRODUCT_TYPE", "CHANNEL_TYPE",
-              "NAME_SELLER_INDUSTRY", "NAME_YIELD_GROUP", "PRODUCT_COMBINATION",
-              "HOUR_APPR_PROCESS_START", "NFLAG_LAST_APPL_IN_DAY"]
+    labels = [
+        "NAME_CONTRACT_STATUS",
+        "WEEKDAY_APPR_PROCESS_START",
+        "FLAG_LAST_APPL_PER_CONTRACT",
+        "NAME_CASH_LOAN_PURPOSE",
+        "NAME_PAYMENT_TYPE",
+        "NAME_TYPE_SUITE",
+        "NAME_CLIENT_TYPE",
+        "NAME_GOODS_CATEGORY",
+        "NAME_PORTFOLIO",
+        "NAME_PRODUCT_TYPE",
+        "CHANNEL_TYPE",
+        "NAME_SELLER_INDUSTRY",
+        "NAME_YIELD_GROUP",
+        "PRODUCT_COMBINATION",
+        "HOUR_APPR_PROCESS_START",
+        "NFLAG_LAST_APPL_IN_DAY",
+    ]
     first_due = p["DAYS_FIRST_DUE"].where(p["DAYS_FIRST_DUE"] != PLACEHOLDER)
     return {
         "applications_per_client": _counts(p["SK_ID_CURR"]),
@@ -111,13 +129,17 @@ def fit_previous(folder: Path) -> dict:
             k: {
                 **{c: fit_column(part[c]) for c in labels},
                 "AMT_APPLICATION": fit_numeric(part.loc[applied, "AMT_APPLICATION"])
-                if applied[part.index].sum() > 2 else None,
+                if applied[part.index].sum() > 2
+                else None,
                 "CREDIT_TO_APPLICATION": fit_numeric(part["CREDIT_TO_APPLICATION"], rounded=False)
-                if part["CREDIT_TO_APPLICATION"].notna().sum() > 2 else None,
+                if part["CREDIT_TO_APPLICATION"].notna().sum() > 2
+                else None,
                 "CNT_PAYMENT": fit_column(part.loc[part["CNT_PAYMENT"] > 0, "CNT_PAYMENT"])
-                if (part["CNT_PAYMENT"] > 0).sum() > 2 else None,
+                if (part["CNT_PAYMENT"] > 0).sum() > 2
+                else None,
                 "REPAID_TO_CREDIT": fit_numeric(part["REPAID_TO_CREDIT"], rounded=False)
-                if part["REPAID_TO_CREDIT"].notna().sum() > 2 else None,
+                if part["REPAID_TO_CREDIT"].notna().sum() > 2
+                else None,
             }
             for k, part in p.groupby(kind)
         },
@@ -148,8 +170,7 @@ def fit_installments(folder: Path) -> dict:
         "days_late": fit_column(delay[delay > 0]),
         "days_early": fit_column(-delay[delay <= 0]),
         "underpaid_share": _share(paid_less),
-        "paid_share_if_underpaid": fit_numeric(
-            (ins["AMT_PAYMENT"] / ins["AMT_INSTALMENT"])[paid_less], rounded=False),
+        "paid_share_if_underpaid": fit_numeric((ins["AMT_PAYMENT"] / ins["AMT_INSTALMENT"])[paid_less], rounded=False),
         "payments_per_instalment": round(len(ins) / instalments, 4),
         "NUM_INSTALMENT_VERSION": fit_column(ins["NUM_INSTALMENT_VERSION"].clip(upper=3)),
     }

@@ -5,10 +5,12 @@ turns every table into CSV text; the parent process appends the chunks in order.
 independent (each has its own random stream derived from the seed and its own range of
 SK_ID_BUREAU / SK_ID_PREV), so they run in parallel and the files depend only on the seed.
 """
+
 from __future__ import annotations
 
 import multiprocessing
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 import numpy as np
@@ -18,9 +20,9 @@ from tqdm import tqdm
 from .applications import ApplicationModel
 from .bureau import draw_bureau
 from .calibration import load
-from .previous import draw_previous
 from .cards import card_payments, draw_credit_card
 from .draws import ClientRisk
+from .previous import draw_previous
 from .repayments import draw_installments, draw_pos_cash
 from .risk import application_risk, default_probability, history_risk, intercept_for_rate
 from .schema import ALL_FILES, APPLICATION_TEST, APPLICATION_TRAIN, SECONDARY_TABLES
@@ -37,8 +39,9 @@ IDS_PER_CHUNK = CHUNK * 12
 _job: dict = {}  # shared with forked workers
 
 
-def generate(out: Path, n: int = 20_000, n_test: int = 5_000, seed: int = 42,
-             progress: bool = True, workers: int | None = None) -> dict[str, int]:
+def generate(
+    out: Path, n: int = 20_000, n_test: int = 5_000, seed: int = 42, progress: bool = True, workers: int | None = None
+) -> dict[str, int]:
     """Write the tables for n applicants with TARGET and n_test without; return row counts."""
     cal = load()
     model = ApplicationModel(cal)
@@ -48,32 +51,29 @@ def generate(out: Path, n: int = 20_000, n_test: int = 5_000, seed: int = 42,
     is_test[np.random.default_rng(setup).permutation(total)[:n_test]] = True
     pilot_rng = np.random.default_rng(pilot)
     pilot_apps = model.draw(pilot_rng, PILOT)
-    intercept = intercept_for_rate(application_risk(pilot_apps), history_risk(pilot_apps, pilot_rng),
-                                   cal["applications"]["default_rate"])
+    intercept = intercept_for_rate(
+        application_risk(pilot_apps), history_risk(pilot_apps, pilot_rng), cal["applications"]["default_rate"]
+    )
     _job.update(cal=cal, model=model, intercept=intercept, seed=seed, is_test=is_test)
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    files = {name: open(out / name, "wb") for name in ALL_FILES}
     rows = dict.fromkeys(ALL_FILES, 0)
-    for name, handle in files.items():
-        handle.write((",".join(_columns(cal, name)) + "\n").encode())
     starts = list(range(0, total, CHUNK))
     workers = min(workers or os.cpu_count() or 1, len(starts))
-    bar = tqdm(total=total, unit="applicant", disable=not progress, desc="generating")
-    try:
-        with _pool(workers) as pool:
-            results = pool.imap(_chunk, enumerate(starts)) if pool else map(_chunk, enumerate(starts))
-            for start, chunk in zip(starts, results):
-                for name, (count, text) in chunk.items():
-                    files[name].write(text)
-                    rows[name] += count
-                bar.update(min(CHUNK, total - start))
-                bar.set_postfix(rows=f"{sum(rows.values()):,}")
-    finally:
-        bar.close()
-        for handle in files.values():
-            handle.close()
+    with ExitStack() as stack:
+        files = {name: stack.enter_context(open(out / name, "wb")) for name in ALL_FILES}
+        for name, handle in files.items():
+            handle.write((",".join(_columns(cal, name)) + "\n").encode())
+        bar = stack.enter_context(tqdm(total=total, unit="applicant", disable=not progress, desc="generating"))
+        pool = stack.enter_context(_pool(workers))
+        results = pool.imap(_chunk, enumerate(starts)) if pool else map(_chunk, enumerate(starts))
+        for start, chunk in zip(starts, results, strict=True):
+            for name, (count, text) in chunk.items():
+                files[name].write(text)
+                rows[name] += count
+            bar.update(min(CHUNK, total - start))
+            bar.set_postfix(rows=f"{sum(rows.values()):,}")
     return rows
 
 
@@ -88,11 +88,13 @@ def _chunk(job: tuple[int, int]) -> dict[str, tuple[int, bytes]]:
     hist = history_risk(apps, rng)
     p_default = default_probability(application_risk(apps), hist, _job["intercept"])
     apps.table.insert(1, "TARGET", (rng.random(size) < p_default).astype(np.int64))
-    test = is_test[start:start + size]
+    test = is_test[start : start + size]
     app_dtypes = {c["name"]: c["dtype"] for c in cal["applications"]["columns"]}
     test_dtypes = {k: v for k, v in app_dtypes.items() if k != "TARGET"}
-    out = {APPLICATION_TRAIN: typed(apps.table[~test], app_dtypes),
-           APPLICATION_TEST: typed(apps.table[test], test_dtypes)}
+    out = {
+        APPLICATION_TRAIN: typed(apps.table[~test], app_dtypes),
+        APPLICATION_TEST: typed(apps.table[test], test_dtypes),
+    }
 
     bureau, balance = draw_bureau(cal, rng, clients, hist, FIRST_BUREAU_ID + index * IDS_PER_CHUNK)
     prev = draw_previous(cal, rng, clients, hist, FIRST_PREVIOUS_ID + index * IDS_PER_CHUNK)
@@ -101,10 +103,13 @@ def _chunk(job: tuple[int, int]) -> dict[str, tuple[int, bytes]]:
     risk = ClientRisk(int(clients[0]), hist)
     cards = draw_credit_card(cal, rng, prev, risk)
     history = {
-        "bureau.csv": bureau, "bureau_balance.csv": balance, "previous_application.csv": prev,
+        "bureau.csv": bureau,
+        "bureau_balance.csv": balance,
+        "previous_application.csv": prev,
         "POS_CASH_balance.csv": draw_pos_cash(cal, rng, prev, risk),
         "installments_payments.csv": pd.concat(
-            [draw_installments(cal, rng, prev, risk), card_payments(cards)], ignore_index=True),
+            [draw_installments(cal, rng, prev, risk), card_payments(cards)], ignore_index=True
+        ),
         "credit_card_balance.csv": cards,
     }
     for name, frame in history.items():

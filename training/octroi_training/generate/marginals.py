@@ -4,6 +4,7 @@ Every marginal is sampled by inverting its distribution function at a uniform dr
 same code serves independent draws and the Gaussian copula (which supplies correlated
 uniforms). Only summary figures are kept: quantiles, value frequencies, rounding steps.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -35,7 +36,7 @@ def rounding_step(values: pd.Series) -> float:
     v = values.dropna().to_numpy(dtype=float)
     if len(v) == 0:
         return 1.0
-    steps = list(ROUND_STEPS) + [10.0 ** -d for d in range(1, 10)]
+    steps = list(ROUND_STEPS) + [10.0**-d for d in range(1, 10)]
     for step in steps:
         ratio = v / step
         if np.mean(np.abs(ratio - np.round(ratio)) < 1e-6) >= ROUNDING_SHARE:
@@ -64,7 +65,7 @@ def fit_frequencies(values: pd.Series, order: list | None = None, kind: str = "d
     if kind == "discrete":  # a number seen once or twice could point at a person: drop it
         counts = counts[counts >= MIN_COUNT] if (counts >= MIN_COUNT).any() else counts
     keys = [None if pd.isna(k) else k for k in counts.index]
-    shares = dict(zip(keys, counts.to_numpy() / counts.sum()))
+    shares = dict(zip(keys, counts.to_numpy() / counts.sum(), strict=True))
     if order is None:
         present = sorted(k for k in keys if k is not None)
         order = present + ([None] if None in shares else [])

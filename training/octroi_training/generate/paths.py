@@ -1,4 +1,5 @@
 """Where the generator reads its calibration and the real sample rows."""
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 Refusals grow with the client's history risk. Approved instalment loans feed the monthly
 POS/cash balances and the instalment payments; approved revolving loans are the cards.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,11 +17,23 @@ PLACEHOLDER = 365243.0  # "not applicable" in the DAYS_* columns
 REFUSAL_STRENGTH = 0.9
 AMOUNT_TERM_CORRELATION = 0.7
 OLD_CARD_SHARE = 0.4  # sets the card months per applicant to the full data's
-LABELS = ("WEEKDAY_APPR_PROCESS_START", "FLAG_LAST_APPL_PER_CONTRACT", "NAME_CASH_LOAN_PURPOSE",
-          "NAME_PAYMENT_TYPE", "NAME_TYPE_SUITE", "NAME_CLIENT_TYPE", "NAME_GOODS_CATEGORY",
-          "NAME_PORTFOLIO", "NAME_PRODUCT_TYPE", "CHANNEL_TYPE", "NAME_SELLER_INDUSTRY",
-          "NAME_YIELD_GROUP", "PRODUCT_COMBINATION", "HOUR_APPR_PROCESS_START",
-          "NFLAG_LAST_APPL_IN_DAY")
+LABELS = (
+    "WEEKDAY_APPR_PROCESS_START",
+    "FLAG_LAST_APPL_PER_CONTRACT",
+    "NAME_CASH_LOAN_PURPOSE",
+    "NAME_PAYMENT_TYPE",
+    "NAME_TYPE_SUITE",
+    "NAME_CLIENT_TYPE",
+    "NAME_GOODS_CATEGORY",
+    "NAME_PORTFOLIO",
+    "NAME_PRODUCT_TYPE",
+    "CHANNEL_TYPE",
+    "NAME_SELLER_INDUSTRY",
+    "NAME_YIELD_GROUP",
+    "PRODUCT_COMBINATION",
+    "HOUR_APPR_PROCESS_START",
+    "NFLAG_LAST_APPL_IN_DAY",
+)
 # Card limits are repaid at about 5 % a month.
 CARD_MONTHLY_SHARE = 0.05
 # The linked sample lacks the two interest-rate columns; the full data fills them for a
@@ -32,8 +45,13 @@ RATE_PRIVILEGED = (0.37, 0.99)
 def draw_previous(cal: dict, rng, clients: np.ndarray, risk: np.ndarray, first_id: int) -> pd.DataFrame:
     fit, full = cal["history"]["previous_application"], cal["full_data"]
     sizes = full["previous_application.csv"]
-    counts = scaled_counts(rng, fit["applications_per_client"], len(clients),
-                           sizes["clients"] / full["applicants"], sizes["rows"] / sizes["clients"])
+    counts = scaled_counts(
+        rng,
+        fit["applications_per_client"],
+        len(clients),
+        sizes["clients"] / full["applicants"],
+        sizes["rows"] / sizes["clients"],
+    )
     owner, _ = expand(counts)
     n = len(owner)
     kind = pick(fit["NAME_CONTRACT_TYPE"], rng, n)
@@ -43,8 +61,14 @@ def draw_previous(cal: dict, rng, clients: np.ndarray, risk: np.ndarray, first_i
     c = AMOUNT_TERM_CORRELATION
     term_score = c * amount_score + np.sqrt(1 - c * c) * rng.standard_normal(n)
     uniforms = {"AMT_APPLICATION": ndtr(amount_score), "CNT_PAYMENT": ndtr(term_score)}
-    for name in (*LABELS, "NAME_CONTRACT_STATUS", "AMT_APPLICATION", "CREDIT_TO_APPLICATION",
-                 "CNT_PAYMENT", "REPAID_TO_CREDIT"):
+    for name in (
+        *LABELS,
+        "NAME_CONTRACT_STATUS",
+        "AMT_APPLICATION",
+        "CREDIT_TO_APPLICATION",
+        "CNT_PAYMENT",
+        "REPAID_TO_CREDIT",
+    ):
         u = uniforms[name] if name in uniforms else rng.random(n)
         cols[name] = _by_contract(fit["by_contract_type"], name, kind, u)
 
@@ -52,8 +76,9 @@ def draw_previous(cal: dict, rng, clients: np.ndarray, risk: np.ndarray, first_i
     refused, canceled = status == "Refused", status == "Canceled"
     approved = status == "Approved"
     revolving = kind == "Revolving loans"
-    reason = np.where(refused, pick(fit["reject_reason_if_refused"], rng, n),
-                      pick(fit["reject_reason_otherwise"], rng, n))
+    reason = np.where(
+        refused, pick(fit["reject_reason_if_refused"], rng, n), pick(fit["reject_reason_otherwise"], rng, n)
+    )
 
     applied = np.where(canceled, 0.0, np.nan_to_num(cols.pop("AMT_APPLICATION")))
     credit = round_to(applied * np.nan_to_num(cols.pop("CREDIT_TO_APPLICATION"), nan=1.0), 0.5)
@@ -76,35 +101,56 @@ def draw_previous(cal: dict, rng, clients: np.ndarray, risk: np.ndarray, first_i
     finished = planned_end < 0
     last_due = np.where(finished, planned_end, PLACEHOLDER)
     termination = np.where(finished, planned_end + rng.integers(0, 15, n), PLACEHOLDER)
-    drawing = np.where(rng.random(n) < fit["first_drawing_placeholder_share"], PLACEHOLDER,
-                       decided + rng.integers(1, 30, n))
-    when = lambda values: np.where(approved, values, np.nan)  # dates exist once approved
+    drawing = np.where(
+        rng.random(n) < fit["first_drawing_placeholder_share"], PLACEHOLDER, decided + rng.integers(1, 30, n)
+    )
+
+    def when(values):  # dates exist once approved
+        return np.where(approved, values, np.nan)
+
     rare = rng.random(n) >= cal["full_data_missing"]["previous_application.csv"]["RATE_INTEREST_PRIMARY"]
 
-    return pd.DataFrame({
-        "SK_ID_PREV": first_id + np.arange(n, dtype=np.int64), "SK_ID_CURR": clients[owner],
-        "NAME_CONTRACT_TYPE": kind, "AMT_ANNUITY": annuity, "AMT_APPLICATION": applied,
-        "AMT_CREDIT": credit, "AMT_DOWN_PAYMENT": round_to(down_rate * np.nan_to_num(goods), 0.005),
-        "AMT_GOODS_PRICE": goods,
-        "WEEKDAY_APPR_PROCESS_START": cols["WEEKDAY_APPR_PROCESS_START"],
-        "HOUR_APPR_PROCESS_START": cols["HOUR_APPR_PROCESS_START"],
-        "FLAG_LAST_APPL_PER_CONTRACT": cols["FLAG_LAST_APPL_PER_CONTRACT"],
-        "NFLAG_LAST_APPL_IN_DAY": cols["NFLAG_LAST_APPL_IN_DAY"], "RATE_DOWN_PAYMENT": down_rate,
-        "RATE_INTEREST_PRIMARY": np.where(rare, rng.uniform(*RATE_PRIMARY, n).round(6), np.nan),
-        "RATE_INTEREST_PRIVILEGED": np.where(rare, rng.uniform(*RATE_PRIVILEGED, n).round(6), np.nan),
-        "NAME_CASH_LOAN_PURPOSE": cols["NAME_CASH_LOAN_PURPOSE"], "NAME_CONTRACT_STATUS": status,
-        "DAYS_DECISION": decided, "NAME_PAYMENT_TYPE": cols["NAME_PAYMENT_TYPE"],
-        "CODE_REJECT_REASON": reason, "NAME_TYPE_SUITE": cols["NAME_TYPE_SUITE"],
-        "NAME_CLIENT_TYPE": cols["NAME_CLIENT_TYPE"], "NAME_GOODS_CATEGORY": cols["NAME_GOODS_CATEGORY"],
-        "NAME_PORTFOLIO": cols["NAME_PORTFOLIO"], "NAME_PRODUCT_TYPE": cols["NAME_PRODUCT_TYPE"],
-        "CHANNEL_TYPE": cols["CHANNEL_TYPE"], "SELLERPLACE_AREA": pick(fit["SELLERPLACE_AREA"], rng, n),
-        "NAME_SELLER_INDUSTRY": cols["NAME_SELLER_INDUSTRY"], "CNT_PAYMENT": terms,
-        "NAME_YIELD_GROUP": cols["NAME_YIELD_GROUP"], "PRODUCT_COMBINATION": cols["PRODUCT_COMBINATION"],
-        "DAYS_FIRST_DRAWING": when(drawing), "DAYS_FIRST_DUE": when(first_due),
-        "DAYS_LAST_DUE_1ST_VERSION": when(planned_end), "DAYS_LAST_DUE": when(last_due),
-        "DAYS_TERMINATION": when(termination),
-        "NFLAG_INSURED_ON_APPROVAL": when((rng.random(n) < fit["insured_share_if_approved"]) * 1.0),
-    })
+    return pd.DataFrame(
+        {
+            "SK_ID_PREV": first_id + np.arange(n, dtype=np.int64),
+            "SK_ID_CURR": clients[owner],
+            "NAME_CONTRACT_TYPE": kind,
+            "AMT_ANNUITY": annuity,
+            "AMT_APPLICATION": applied,
+            "AMT_CREDIT": credit,
+            "AMT_DOWN_PAYMENT": round_to(down_rate * np.nan_to_num(goods), 0.005),
+            "AMT_GOODS_PRICE": goods,
+            "WEEKDAY_APPR_PROCESS_START": cols["WEEKDAY_APPR_PROCESS_START"],
+            "HOUR_APPR_PROCESS_START": cols["HOUR_APPR_PROCESS_START"],
+            "FLAG_LAST_APPL_PER_CONTRACT": cols["FLAG_LAST_APPL_PER_CONTRACT"],
+            "NFLAG_LAST_APPL_IN_DAY": cols["NFLAG_LAST_APPL_IN_DAY"],
+            "RATE_DOWN_PAYMENT": down_rate,
+            "RATE_INTEREST_PRIMARY": np.where(rare, rng.uniform(*RATE_PRIMARY, n).round(6), np.nan),
+            "RATE_INTEREST_PRIVILEGED": np.where(rare, rng.uniform(*RATE_PRIVILEGED, n).round(6), np.nan),
+            "NAME_CASH_LOAN_PURPOSE": cols["NAME_CASH_LOAN_PURPOSE"],
+            "NAME_CONTRACT_STATUS": status,
+            "DAYS_DECISION": decided,
+            "NAME_PAYMENT_TYPE": cols["NAME_PAYMENT_TYPE"],
+            "CODE_REJECT_REASON": reason,
+            "NAME_TYPE_SUITE": cols["NAME_TYPE_SUITE"],
+            "NAME_CLIENT_TYPE": cols["NAME_CLIENT_TYPE"],
+            "NAME_GOODS_CATEGORY": cols["NAME_GOODS_CATEGORY"],
+            "NAME_PORTFOLIO": cols["NAME_PORTFOLIO"],
+            "NAME_PRODUCT_TYPE": cols["NAME_PRODUCT_TYPE"],
+            "CHANNEL_TYPE": cols["CHANNEL_TYPE"],
+            "SELLERPLACE_AREA": pick(fit["SELLERPLACE_AREA"], rng, n),
+            "NAME_SELLER_INDUSTRY": cols["NAME_SELLER_INDUSTRY"],
+            "CNT_PAYMENT": terms,
+            "NAME_YIELD_GROUP": cols["NAME_YIELD_GROUP"],
+            "PRODUCT_COMBINATION": cols["PRODUCT_COMBINATION"],
+            "DAYS_FIRST_DRAWING": when(drawing),
+            "DAYS_FIRST_DUE": when(first_due),
+            "DAYS_LAST_DUE_1ST_VERSION": when(planned_end),
+            "DAYS_LAST_DUE": when(last_due),
+            "DAYS_TERMINATION": when(termination),
+            "NFLAG_INSURED_ON_APPROVAL": when((rng.random(n) < fit["insured_share_if_approved"]) * 1.0),
+        }
+    )
 
 
 def _by_contract(by_type: dict, name: str, kind: np.ndarray, u: np.ndarray) -> np.ndarray:

@@ -4,6 +4,7 @@ Each approved loan of previous_application.csv runs month by month from its firs
 to its end or to today (at most eight years back). Late and partial payments and arrears
 grow with the client's history risk, so these tables carry signal of their own.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -49,12 +50,18 @@ def draw_pos_cash(cal: dict, rng, prev: pd.DataFrame, risk: ClientRisk) -> pd.Da
     dpd = np.where(late, pick(fit["dpd"]["values"], rng, len(loan), default=5), 0).astype(np.int64)
     # Small arrears are tolerated: only larger ones count as "with tolerance" (SK_DPD_DEF).
     dpd_def = np.where(dpd > 30, dpd, 0)
-    return pd.DataFrame({
-        "SK_ID_PREV": loans["SK_ID_PREV"].to_numpy()[loan],
-        "SK_ID_CURR": loans["SK_ID_CURR"].to_numpy()[loan], "MONTHS_BALANCE": month,
-        "CNT_INSTALMENT": terms[loan], "CNT_INSTALMENT_FUTURE": future,
-        "NAME_CONTRACT_STATUS": status, "SK_DPD": dpd, "SK_DPD_DEF": dpd_def,
-    })
+    return pd.DataFrame(
+        {
+            "SK_ID_PREV": loans["SK_ID_PREV"].to_numpy()[loan],
+            "SK_ID_CURR": loans["SK_ID_CURR"].to_numpy()[loan],
+            "MONTHS_BALANCE": month,
+            "CNT_INSTALMENT": terms[loan],
+            "CNT_INSTALMENT_FUTURE": future,
+            "NAME_CONTRACT_STATUS": status,
+            "SK_DPD": dpd,
+            "SK_DPD_DEF": dpd_def,
+        }
+    )
 
 
 def draw_installments(cal: dict, rng, prev: pd.DataFrame, risk: ClientRisk) -> pd.DataFrame:
@@ -79,13 +86,18 @@ def draw_installments(cal: dict, rng, prev: pd.DataFrame, risk: ClientRisk) -> p
     # Some instalments are paid in two goes: a second row pays the rest a little later.
     split = rng.random(n) < max(fit["payments_per_instalment"] - 1, SPLIT_PAYMENT_SHARE)
     first_part = np.where(split, round_to(paid * rng.uniform(0.2, 0.8, n), 0.005), paid)
-    rows = pd.DataFrame({
-        "SK_ID_PREV": loans["SK_ID_PREV"].to_numpy()[loan],
-        "SK_ID_CURR": loans["SK_ID_CURR"].to_numpy()[loan],
-        "NUM_INSTALMENT_VERSION": pick(fit["NUM_INSTALMENT_VERSION"], rng, n, default=1),
-        "NUM_INSTALMENT_NUMBER": number.astype(np.int64), "DAYS_INSTALMENT": due,
-        "DAYS_ENTRY_PAYMENT": paid_on, "AMT_INSTALMENT": amount, "AMT_PAYMENT": first_part,
-    })
+    rows = pd.DataFrame(
+        {
+            "SK_ID_PREV": loans["SK_ID_PREV"].to_numpy()[loan],
+            "SK_ID_CURR": loans["SK_ID_CURR"].to_numpy()[loan],
+            "NUM_INSTALMENT_VERSION": pick(fit["NUM_INSTALMENT_VERSION"], rng, n, default=1),
+            "NUM_INSTALMENT_NUMBER": number.astype(np.int64),
+            "DAYS_INSTALMENT": due,
+            "DAYS_ENTRY_PAYMENT": paid_on,
+            "AMT_INSTALMENT": amount,
+            "AMT_PAYMENT": first_part,
+        }
+    )
     rest = rows[split].copy()
     rest["DAYS_ENTRY_PAYMENT"] = np.minimum(rest["DAYS_ENTRY_PAYMENT"] + rng.integers(1, 20, len(rest)), -1)
     rest["AMT_PAYMENT"] = round_to(paid[split] - first_part[split], 0.005)

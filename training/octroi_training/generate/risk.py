@@ -9,6 +9,7 @@ Each applicant's risk has two parts:
 The default probability is a logistic function of both. The strengths below are chosen so
 that a gradient-boosting model reaches a cross-validated AUC close to the real data's.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,13 +19,21 @@ from .applications import Applications
 
 # Log-odds of default per standard deviation of each copula score (positive = riskier).
 APPLICATION_WEIGHTS = {
-    "EXT_SOURCE_1": -0.28, "EXT_SOURCE_2": -0.40, "EXT_SOURCE_3": -0.48,
+    "EXT_SOURCE_1": -0.28,
+    "EXT_SOURCE_2": -0.40,
+    "EXT_SOURCE_3": -0.48,
     "DAYS_BIRTH": 0.07,  # younger applicants (days closer to 0) default more
     "DAYS_EMPLOYED": 0.14,  # so do recent hires
     "CREDIT_TO_GOODS": 0.10,  # borrowing beyond the goods price
-    "CODE_GENDER": 0.10, "NAME_EDUCATION_TYPE": 0.10, "OCCUPATION_TYPE": 0.06,
-    "ORGANIZATION_TYPE": 0.06, "REGION_RATING_CLIENT_W_CITY": 0.08, "DAYS_ID_PUBLISH": 0.05,
-    "DAYS_LAST_PHONE_CHANGE": 0.07, "FLAG_OWN_CAR": 0.04, "NAME_FAMILY_STATUS": 0.04,
+    "CODE_GENDER": 0.10,
+    "NAME_EDUCATION_TYPE": 0.10,
+    "OCCUPATION_TYPE": 0.06,
+    "ORGANIZATION_TYPE": 0.06,
+    "REGION_RATING_CLIENT_W_CITY": 0.08,
+    "DAYS_ID_PUBLISH": 0.05,
+    "DAYS_LAST_PHONE_CHANGE": 0.07,
+    "FLAG_OWN_CAR": 0.04,
+    "NAME_FAMILY_STATUS": 0.04,
 }
 # Short and very long repayment terms both go with more defaults.
 TERM_CURVE = 0.10

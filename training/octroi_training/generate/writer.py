@@ -6,6 +6,7 @@ CSV writer, with two adjustments so the files read back exactly like the real on
   real file, even when a chunk's values all happen to be whole;
 - labels are unquoted unless they hold a comma ("Stone, brick"), as in the real files.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -54,6 +55,5 @@ def _column_text(values: pd.Series) -> pa.Array:
         return pc.if_else(whole, pc.binary_join_element_wise(text, ".0", ""), text)
     text = pa.array(values.to_numpy(), type=pa.string(), from_pandas=True)
     has_comma = pc.fill_null(pc.match_substring(text, ","), False)
-    quoted = pc.binary_join_element_wise(
-        _QUOTE, pc.replace_substring(text, ",", _COMMA), _QUOTE, "")
+    quoted = pc.binary_join_element_wise(_QUOTE, pc.replace_substring(text, ",", _COMMA), _QUOTE, "")
     return pc.if_else(has_comma, quoted, text)

@@ -4,6 +4,7 @@ Each module declares its features (name, unit, readable labels) next to the code
 and exposes ``aggregate(...)`` returning a frame indexed by SK_ID_CURR with exactly those columns.
 A client absent from a table, or a table absent from the input folder, gives missing values.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Credits reported by other institutions (bureau.csv) and their monthly status (bureau_balance.csv)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -7,39 +8,157 @@ import pandas as pd
 from ..config import ID, RECENT_DAYS, RECENT_MONTHS
 from . import assemble, by_client, count, declare, safe_ratio, share
 
-FEATURES = declare("bureau", [
-    ("BUREAU_CREDIT_COUNT", "count", "Credits at other lenders", "Crédits auprès d'autres organismes"),
-    ("BUREAU_ACTIVE_COUNT", "count", "Ongoing credits at other lenders", "Crédits en cours auprès d'autres organismes"),
-    ("BUREAU_ACTIVE_SHARE", "ratio", "Share of other credits still ongoing", "Part des autres crédits encore en cours"),
-    ("BUREAU_RECENT_COUNT", "count", "Credits opened elsewhere in the last year", "Crédits ouverts ailleurs dans l'année"),
-    ("BUREAU_MICROLOAN_COUNT", "count", "Microloans at other lenders", "Microcrédits auprès d'autres organismes"),
-    ("BUREAU_CARD_SHARE", "ratio", "Share of other credits that are credit cards", "Part de cartes de crédit parmi les autres crédits"),
-    ("BUREAU_DAYS_CREDIT_MIN", "days", "Age of the oldest other credit (days)", "Ancienneté du plus ancien autre crédit (jours)"),
-    ("BUREAU_DAYS_CREDIT_MAX", "days", "Age of the latest other credit (days)", "Ancienneté du dernier autre crédit (jours)"),
-    ("BUREAU_DAYS_CREDIT_MEAN", "days", "Average age of other credits (days)", "Ancienneté moyenne des autres crédits (jours)"),
-    ("BUREAU_DAYS_UPDATE_MEAN", "days", "Days since other credits were last updated", "Jours depuis la mise à jour des autres crédits"),
-    ("BUREAU_OVERDUE_DAYS_MAX", "days", "Longest current delay on other credits (days)", "Plus long retard en cours sur les autres crédits (jours)"),
-    ("BUREAU_MAX_OVERDUE_AMOUNT", "currency", "Largest amount ever overdue elsewhere", "Plus gros montant impayé ailleurs"),
-    ("BUREAU_OVERDUE_AMOUNT_SUM", "currency", "Amount currently overdue elsewhere", "Montant actuellement impayé ailleurs"),
-    ("BUREAU_PROLONG_COUNT", "count", "Times other credits were prolonged", "Prolongations des autres crédits"),
-    ("BUREAU_CREDIT_SUM", "currency", "Total of other credits", "Total des autres crédits"),
-    ("BUREAU_CREDIT_MEAN", "currency", "Average amount of other credits", "Montant moyen des autres crédits"),
-    ("BUREAU_DEBT_SUM", "currency", "Debt still owed to other lenders", "Dette restante auprès d'autres organismes"),
-    ("BUREAU_DEBT_CREDIT_RATIO", "ratio", "Share of other credits still to repay", "Part des autres crédits restant à rembourser"),
-    ("BUREAU_LIMIT_SUM", "currency", "Credit card limits at other lenders", "Plafonds de cartes auprès d'autres organismes"),
-    ("BUREAU_ACTIVE_CREDIT_SUM", "currency", "Total of ongoing other credits", "Total des autres crédits en cours"),
-    ("BUREAU_ACTIVE_DEBT_SUM", "currency", "Debt on ongoing other credits", "Dette des autres crédits en cours"),
-    ("BUREAU_ACTIVE_ANNUITY_SUM", "currency", "Repayments due on ongoing other credits", "Échéances des autres crédits en cours"),
-    ("BUREAU_ACTIVE_END_MAX", "days", "Days until the last ongoing credit ends", "Jours avant la fin du dernier crédit en cours"),
-    ("BUREAU_CLOSED_COUNT", "count", "Closed credits at other lenders", "Crédits soldés auprès d'autres organismes"),
-    ("BUREAU_CLOSED_LAST_END", "days", "Days since the last credit was closed", "Jours depuis le dernier crédit soldé"),
-    ("BUREAU_CLOSED_CREDIT_MEAN", "currency", "Average amount of closed credits", "Montant moyen des crédits soldés"),
-    ("BUREAU_EARLY_END_SHARE", "ratio", "Share of closed credits repaid early", "Part des crédits soldés remboursés en avance"),
-    ("BUREAU_MONTHS_COUNT", "count", "Months of credit history reported", "Mois d'historique de crédit déclarés"),
-    ("BUREAU_LATE_MONTH_SHARE", "ratio", "Share of months paid late on other credits", "Part des mois en retard sur les autres crédits"),
-    ("BUREAU_WORST_STATUS", "score", "Worst delay reported (0 none, 5 over 120 days)", "Pire retard déclaré (0 aucun, 5 plus de 120 jours)"),
-    ("BUREAU_RECENT_LATE_MONTHS", "count", "Months late on other credits in the last year", "Mois de retard sur les autres crédits dans l'année"),
-])
+FEATURES = declare(
+    "bureau",
+    [
+        ("BUREAU_CREDIT_COUNT", "count", "Credits at other lenders", "Crédits auprès d'autres organismes"),
+        (
+            "BUREAU_ACTIVE_COUNT",
+            "count",
+            "Ongoing credits at other lenders",
+            "Crédits en cours auprès d'autres organismes",
+        ),
+        (
+            "BUREAU_ACTIVE_SHARE",
+            "ratio",
+            "Share of other credits still ongoing",
+            "Part des autres crédits encore en cours",
+        ),
+        (
+            "BUREAU_RECENT_COUNT",
+            "count",
+            "Credits opened elsewhere in the last year",
+            "Crédits ouverts ailleurs dans l'année",
+        ),
+        ("BUREAU_MICROLOAN_COUNT", "count", "Microloans at other lenders", "Microcrédits auprès d'autres organismes"),
+        (
+            "BUREAU_CARD_SHARE",
+            "ratio",
+            "Share of other credits that are credit cards",
+            "Part de cartes de crédit parmi les autres crédits",
+        ),
+        (
+            "BUREAU_DAYS_CREDIT_MIN",
+            "days",
+            "Age of the oldest other credit (days)",
+            "Ancienneté du plus ancien autre crédit (jours)",
+        ),
+        (
+            "BUREAU_DAYS_CREDIT_MAX",
+            "days",
+            "Age of the latest other credit (days)",
+            "Ancienneté du dernier autre crédit (jours)",
+        ),
+        (
+            "BUREAU_DAYS_CREDIT_MEAN",
+            "days",
+            "Average age of other credits (days)",
+            "Ancienneté moyenne des autres crédits (jours)",
+        ),
+        (
+            "BUREAU_DAYS_UPDATE_MEAN",
+            "days",
+            "Days since other credits were last updated",
+            "Jours depuis la mise à jour des autres crédits",
+        ),
+        (
+            "BUREAU_OVERDUE_DAYS_MAX",
+            "days",
+            "Longest current delay on other credits (days)",
+            "Plus long retard en cours sur les autres crédits (jours)",
+        ),
+        (
+            "BUREAU_MAX_OVERDUE_AMOUNT",
+            "currency",
+            "Largest amount ever overdue elsewhere",
+            "Plus gros montant impayé ailleurs",
+        ),
+        (
+            "BUREAU_OVERDUE_AMOUNT_SUM",
+            "currency",
+            "Amount currently overdue elsewhere",
+            "Montant actuellement impayé ailleurs",
+        ),
+        ("BUREAU_PROLONG_COUNT", "count", "Times other credits were prolonged", "Prolongations des autres crédits"),
+        ("BUREAU_CREDIT_SUM", "currency", "Total of other credits", "Total des autres crédits"),
+        ("BUREAU_CREDIT_MEAN", "currency", "Average amount of other credits", "Montant moyen des autres crédits"),
+        (
+            "BUREAU_DEBT_SUM",
+            "currency",
+            "Debt still owed to other lenders",
+            "Dette restante auprès d'autres organismes",
+        ),
+        (
+            "BUREAU_DEBT_CREDIT_RATIO",
+            "ratio",
+            "Share of other credits still to repay",
+            "Part des autres crédits restant à rembourser",
+        ),
+        (
+            "BUREAU_LIMIT_SUM",
+            "currency",
+            "Credit card limits at other lenders",
+            "Plafonds de cartes auprès d'autres organismes",
+        ),
+        ("BUREAU_ACTIVE_CREDIT_SUM", "currency", "Total of ongoing other credits", "Total des autres crédits en cours"),
+        ("BUREAU_ACTIVE_DEBT_SUM", "currency", "Debt on ongoing other credits", "Dette des autres crédits en cours"),
+        (
+            "BUREAU_ACTIVE_ANNUITY_SUM",
+            "currency",
+            "Repayments due on ongoing other credits",
+            "Échéances des autres crédits en cours",
+        ),
+        (
+            "BUREAU_ACTIVE_END_MAX",
+            "days",
+            "Days until the last ongoing credit ends",
+            "Jours avant la fin du dernier crédit en cours",
+        ),
+        (
+            "BUREAU_CLOSED_COUNT",
+            "count",
+            "Closed credits at other lenders",
+            "Crédits soldés auprès d'autres organismes",
+        ),
+        (
+            "BUREAU_CLOSED_LAST_END",
+            "days",
+            "Days since the last credit was closed",
+            "Jours depuis le dernier crédit soldé",
+        ),
+        (
+            "BUREAU_CLOSED_CREDIT_MEAN",
+            "currency",
+            "Average amount of closed credits",
+            "Montant moyen des crédits soldés",
+        ),
+        (
+            "BUREAU_EARLY_END_SHARE",
+            "ratio",
+            "Share of closed credits repaid early",
+            "Part des crédits soldés remboursés en avance",
+        ),
+        ("BUREAU_MONTHS_COUNT", "count", "Months of credit history reported", "Mois d'historique de crédit déclarés"),
+        (
+            "BUREAU_LATE_MONTH_SHARE",
+            "ratio",
+            "Share of months paid late on other credits",
+            "Part des mois en retard sur les autres crédits",
+        ),
+        (
+            "BUREAU_WORST_STATUS",
+            "score",
+            "Worst delay reported (0 none, 5 over 120 days)",
+            "Pire retard déclaré (0 aucun, 5 plus de 120 jours)",
+        ),
+        (
+            "BUREAU_RECENT_LATE_MONTHS",
+            "count",
+            "Months late on other credits in the last year",
+            "Mois de retard sur les autres crédits dans l'année",
+        ),
+    ],
+)
 
 
 def _balance_by_credit(balance: pd.DataFrame) -> pd.DataFrame:
@@ -53,12 +172,14 @@ def _balance_by_credit(balance: pd.DataFrame) -> pd.DataFrame:
     late = delay > 0
     recent = balance["MONTHS_BALANCE"] > -RECENT_MONTHS
     keys = balance["SK_ID_BUREAU"]
-    return pd.DataFrame({
-        "months": keys.groupby(keys, sort=False).size().astype(np.float64),
-        "late": count(late, keys),
-        "worst": delay.groupby(keys, sort=False).max(),
-        "recent_late": count(late & recent, keys),
-    })
+    return pd.DataFrame(
+        {
+            "months": keys.groupby(keys, sort=False).size().astype(np.float64),
+            "late": count(late, keys),
+            "worst": delay.groupby(keys, sort=False).max(),
+            "recent_late": count(late & recent, keys),
+        }
+    )
 
 
 def _balance_by_client(bureau: pd.DataFrame, balance: pd.DataFrame) -> dict[str, pd.Series]:

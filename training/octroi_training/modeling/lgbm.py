@@ -1,4 +1,5 @@
 """LightGBM settings and cross-validated fitting."""
+
 from __future__ import annotations
 
 import logging
@@ -48,7 +49,7 @@ def base_params(cfg: TrainingConfig) -> dict:
 @dataclass
 class CrossValidation:
     oof: np.ndarray  # out-of-fold probability of default, one per training row
-    best_rounds: int  # the same for every fold
+    fold_rounds: list[int]  # boosting rounds of each fold's model
     fold_auc: list[float]
 
 
@@ -65,8 +66,15 @@ class Columns:
 
 
 def dataset(x: np.ndarray, y: np.ndarray, columns: Columns, reference: lgb.Dataset | None = None) -> lgb.Dataset:
-    return lgb.Dataset(x, label=y, feature_name=columns.names, categorical_feature=columns.categorical,
-                       reference=reference, free_raw_data=False, params={"verbose": -1, "max_bin": 255})
+    return lgb.Dataset(
+        x,
+        label=y,
+        feature_name=columns.names,
+        categorical_feature=columns.categorical,
+        reference=reference,
+        free_raw_data=False,
+        params={"verbose": -1, "max_bin": 255},
+    )
 
 
 def _progress(label: str, every: int = 100):
@@ -76,33 +84,81 @@ def _progress(label: str, every: int = 100):
     def callback(env: lgb.callback.CallbackEnv) -> None:
         if (env.iteration + 1) % every == 0:
             auc = next((r[2] for r in env.evaluation_result_list if r[1] == "auc"), float("nan"))
-            log.info("%s: round %d, mean held-out AUC %.4f, %.0f s", label, env.iteration + 1, auc,
-                     time.perf_counter() - start)
+            log.info(
+                "%s: round %d, mean held-out AUC %.4f, %.0f s",
+                label,
+                env.iteration + 1,
+                auc,
+                time.perf_counter() - start,
+            )
+
     return callback
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray, columns: Columns, params: dict, cfg: TrainingConfig,
-                   n_folds: int, label: str) -> CrossValidation:
-    """Stratified K-fold; early stopping on the mean held-out AUC over the folds (steadier than
-    stopping each fold on its own noisy curve), then out-of-fold predictions at that round."""
+# Rounds chosen on inner folds are stretched this much when refitting on all their rows: a model
+# fitted on more data keeps improving a little longer.
+REFIT_GROWTH = 1.1
+
+
+def early_stopped_cv(
+    x: np.ndarray, y: np.ndarray, columns: Columns, params: dict, cfg: TrainingConfig, n_folds: int, label: str
+) -> tuple[lgb.CVBooster, list[tuple[np.ndarray, np.ndarray]]]:
+    """Stratified K-fold with early stopping on the mean held-out AUC over the folds (steadier than
+    stopping each fold on its own noisy curve). The held-out rows have chosen the round: their
+    scores are fit for choosing, not for reporting."""
     splits = folds(y, n_folds, cfg.seed)
+    result = lgb.cv(
+        params,
+        dataset(x, y, columns),
+        num_boost_round=cfg.max_rounds,
+        folds=splits,
+        return_cvbooster=True,
+        callbacks=[lgb.early_stopping(cfg.early_stopping_rounds, verbose=False), _progress(label)],
+    )
+    return result["cvbooster"], splits
+
+
+def choose_rounds(x: np.ndarray, y: np.ndarray, columns: Columns, params: dict, cfg: TrainingConfig, label: str) -> int:
+    """Rounds for a model fitted on all of ``x``: early stopping on its inner folds, stretched for the refit."""
+    boosters, _ = early_stopped_cv(x, y, columns, params, cfg, cfg.inner_folds, label)
+    return max(1, round(boosters.best_iteration * REFIT_GROWTH))
+
+
+def selection_cv(
+    x: np.ndarray, y: np.ndarray, columns: Columns, params: dict, cfg: TrainingConfig, n_folds: int, label: str
+) -> CrossValidation:
+    """Out-of-fold scores of an early-stopped K-fold, to compare settings with each other (the same
+    optimism for all): the held-out rows chose the round, so these are not the model's figures."""
     start = time.perf_counter()
-    result = lgb.cv(params, dataset(x, y, columns), num_boost_round=cfg.max_rounds, folds=splits,
-                    return_cvbooster=True, callbacks=[lgb.early_stopping(cfg.early_stopping_rounds, verbose=False),
-                                                      _progress(label)])
-    boosters = result["cvbooster"]
+    boosters, splits = early_stopped_cv(x, y, columns, params, cfg, n_folds, label)
     rounds = int(boosters.best_iteration)
     oof = np.zeros(len(y), dtype=np.float64)
-    aucs = []
-    for k, (booster, (_, held_rows)) in enumerate(zip(boosters.boosters, splits), start=1):
+    for booster, (_, held_rows) in zip(boosters.boosters, splits, strict=True):
         oof[held_rows] = booster.predict(x[held_rows], num_iteration=rounds)
-        aucs.append(float(roc_auc_score(y[held_rows], oof[held_rows])))
-        log.info("%s fold %d/%d: AUC %.4f", label, k, n_folds, aucs[-1])
     log.info("%s: %d folds, best round %d, %.0f s", label, n_folds, rounds, time.perf_counter() - start)
+    return CrossValidation(oof, [rounds] * n_folds, [float(roc_auc_score(y[h], oof[h])) for _, h in splits])
+
+
+def nested_cv(
+    x: np.ndarray, y: np.ndarray, columns: Columns, params: dict, cfg: TrainingConfig, label: str
+) -> CrossValidation:
+    """Out-of-fold scores of the whole training procedure: in each outer fold, the rounds are chosen on
+    inner folds of its training rows only (as ``choose_rounds`` does for the shipped model), a model is
+    refitted on those rows, and the held-out fold, never seen before, is scored."""
+    start = time.perf_counter()
+    oof = np.zeros(len(y), dtype=np.float64)
+    rounds, aucs = [], []
+    splits = folds(y, cfg.n_folds, cfg.seed)
+    for k, (fit_rows, held_rows) in enumerate(splits, start=1):
+        name = f"{label} fold {k}/{cfg.n_folds}"
+        rounds.append(choose_rounds(x[fit_rows], y[fit_rows], columns, params, cfg, f"{name}, inner folds"))
+        booster = lgb.train(params, dataset(x[fit_rows], y[fit_rows], columns), num_boost_round=rounds[-1])
+        oof[held_rows] = booster.predict(x[held_rows])
+        aucs.append(float(roc_auc_score(y[held_rows], oof[held_rows])))
+        log.info("%s: %d rounds, held-out AUC %.4f, %.0f s", name, rounds[-1], aucs[-1], time.perf_counter() - start)
     return CrossValidation(oof, rounds, aucs)
 
 
 def fit_final(x: np.ndarray, y: np.ndarray, columns: Columns, params: dict, rounds: int) -> lgb.Booster:
-    """Refit on every training row; a little more rounds than the folds since there is more data."""
     log.info("fitting the final model on %d rows, %d rounds", len(y), rounds)
     return lgb.train(params, dataset(x, y, columns), num_boost_round=rounds)

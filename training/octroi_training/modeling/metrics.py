@@ -3,6 +3,7 @@
 Decision rule everywhere: refuse (predict default) when probability >= threshold.
 Business cost = costFalseNegative × (defaults granted) + costFalsePositive × (good clients refused).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -35,11 +36,26 @@ def best_threshold(y: np.ndarray, p: np.ndarray, c_fn: float, c_fp: float) -> tu
     return threshold, float(costs[k])
 
 
+def held_out_threshold_cost(
+    y: np.ndarray, p: np.ndarray, splits: list[tuple[np.ndarray, np.ndarray]], c_fn: float, c_fp: float
+) -> dict:
+    """Cost when each fold is decided at the threshold chosen on the other folds' scores: what choosing
+    the cost-minimising threshold is worth on applicants it was not chosen on."""
+    cost, thresholds = 0.0, []
+    for fit_rows, held_rows in splits:
+        threshold, _ = best_threshold(y[fit_rows], p[fit_rows], c_fn, c_fp)
+        thresholds.append(threshold)
+        cost += cost_at(y[held_rows], p[held_rows], threshold, c_fn, c_fp)
+    return {"cost": cost, "costPerApplicant": cost / len(y), "thresholds": thresholds}
+
+
 def confusion(y: np.ndarray, p: np.ndarray, threshold: float) -> dict[str, int]:
     refuse = p >= threshold
     return {
-        "trueNegative": int(np.sum((y == 0) & ~refuse)), "falsePositive": int(np.sum((y == 0) & refuse)),
-        "falseNegative": int(np.sum((y == 1) & ~refuse)), "truePositive": int(np.sum((y == 1) & refuse)),
+        "trueNegative": int(np.sum((y == 0) & ~refuse)),
+        "falsePositive": int(np.sum((y == 0) & refuse)),
+        "falseNegative": int(np.sum((y == 1) & ~refuse)),
+        "truePositive": int(np.sum((y == 1) & refuse)),
     }
 
 
@@ -47,10 +63,16 @@ def calibration_table(y: np.ndarray, p: np.ndarray, bins: int = 10) -> list[dict
     """Applicants in deciles of predicted probability: mean prediction against observed default rate."""
     order = np.argsort(p, kind="stable")
     return [
-        {"bin": i, "count": int(len(part)), "meanPredicted": float(p[part].mean()),
-         "observedRate": float(y[part].mean()), "minPredicted": float(p[part].min()),
-         "maxPredicted": float(p[part].max())}
-        for i, part in enumerate(np.array_split(order, bins)) if len(part)
+        {
+            "bin": i,
+            "count": len(part),
+            "meanPredicted": float(p[part].mean()),
+            "observedRate": float(y[part].mean()),
+            "minPredicted": float(p[part].min()),
+            "maxPredicted": float(p[part].max()),
+        }
+        for i, part in enumerate(np.array_split(order, bins))
+        if len(part)
     ]
 
 
@@ -62,8 +84,11 @@ def roc_points(y: np.ndarray, p: np.ndarray, points: int = 100) -> list[dict]:
 
 def cost_curve(y: np.ndarray, p: np.ndarray, c_fn: float, c_fp: float, points: int = 101) -> list[dict]:
     return [
-        {"threshold": float(t), "cost": cost_at(y, p, t, c_fn, c_fp),
-         "costPerApplicant": cost_at(y, p, t, c_fn, c_fp) / len(y)}
+        {
+            "threshold": float(t),
+            "cost": cost_at(y, p, t, c_fn, c_fp),
+            "costPerApplicant": cost_at(y, p, t, c_fn, c_fp) / len(y),
+        }
         for t in np.linspace(0.0, 1.0, points)
     ]
 

@@ -1,4 +1,5 @@
 """Cross-validated training: class-imbalance choice, out-of-fold figures, threshold, final model."""
+
 from __future__ import annotations
 
 import logging
@@ -33,20 +34,30 @@ def imbalance_options(y: np.ndarray) -> dict[str, dict]:
     }
 
 
-def compare_imbalance(x: np.ndarray, y: np.ndarray, columns: lgbm.Columns, cfg: TrainingConfig) -> tuple[str, list[dict]]:
+def compare_imbalance(
+    x: np.ndarray, y: np.ndarray, columns: lgbm.Columns, cfg: TrainingConfig
+) -> tuple[str, list[dict]]:
     """Cross-validate every option on a stratified subsample; keep the lowest business cost."""
     if len(y) > cfg.comparison_rows:
-        rows, _ = train_test_split(np.arange(len(y)), train_size=cfg.comparison_rows, stratify=y,
-                                   random_state=cfg.seed)
+        rows, _ = train_test_split(np.arange(len(y)), train_size=cfg.comparison_rows, stratify=y, random_state=cfg.seed)
         x, y = x[np.sort(rows)], y[np.sort(rows)]
     results = []
     for name, extra in imbalance_options(y).items():
-        cv = lgbm.cross_validate(x, y, columns, lgbm.base_params(cfg) | extra, cfg, cfg.comparison_folds, name)
+        cv = lgbm.selection_cv(x, y, columns, lgbm.base_params(cfg) | extra, cfg, cfg.comparison_folds, name)
         figures = metrics.summary(y, cv.oof, cfg.cost_false_negative, cfg.cost_false_positive)
-        results.append({"option": name, "params": extra, "rows": int(len(y)), "folds": cfg.comparison_folds,
-                        "auc": figures["auc"], "brier": figures["brier"], "threshold": figures["threshold"],
-                        "costPerApplicant": figures["costPerApplicant"],
-                        "costAt05PerApplicant": figures["costAt05"] / len(y)})
+        results.append(
+            {
+                "option": name,
+                "params": extra,
+                "rows": len(y),
+                "folds": cfg.comparison_folds,
+                "auc": figures["auc"],
+                "brier": figures["brier"],
+                "threshold": figures["threshold"],
+                "costPerApplicant": figures["costPerApplicant"],
+                "costAt05PerApplicant": figures["costAt05"] / len(y),
+            }
+        )
     # Cost decides; AUC breaks near-ties (within 0.2 % of the best cost).
     best_cost = min(r["costPerApplicant"] for r in results)
     close = [r for r in results if r["costPerApplicant"] <= best_cost * 1.002]
@@ -69,17 +80,21 @@ def baseline_figures(x: np.ndarray, y: np.ndarray, categorical: list[int], cfg: 
 def train(x: np.ndarray, y: np.ndarray, columns: lgbm.Columns, cfg: TrainingConfig) -> TrainingResult:
     chosen, comparison = compare_imbalance(x, y, columns, cfg)
     params = lgbm.base_params(cfg) | imbalance_options(y)[chosen]
-    cv = lgbm.cross_validate(x, y, columns, params, cfg, cfg.n_folds, "model")
+    cv = lgbm.nested_cv(x, y, columns, params, cfg, "model")
     c_fn, c_fp = cfg.cost_false_negative, cfg.cost_false_positive
     figures = metrics.summary(y, cv.oof, c_fn, c_fp)
     log.info("out-of-fold AUC %.4f, threshold %.4f, cost %.0f", figures["auc"], figures["threshold"], figures["cost"])
     report = {
-        "rows": int(len(y)),
+        "rows": len(y),
         "defaultRate": float(y.mean()),
         "folds": cfg.n_folds,
+        "innerFolds": cfg.inner_folds,
         "crossValidated": figures,
+        "heldOutThreshold": metrics.held_out_threshold_cost(
+            y, cv.oof, lgbm.folds(y, cfg.n_folds, cfg.seed), c_fn, c_fp
+        ),
         "foldAuc": cv.fold_auc,
-        "bestRounds": cv.best_rounds,
+        "foldRounds": cv.fold_rounds,
         "costWeights": {"falseNegative": c_fn, "falsePositive": c_fp},
         "calibration": metrics.calibration_table(y, cv.oof),
         "roc": metrics.roc_points(y, cv.oof),
@@ -88,7 +103,7 @@ def train(x: np.ndarray, y: np.ndarray, columns: lgbm.Columns, cfg: TrainingConf
         "baselines": baseline_figures(x, y, columns.categorical, cfg),
         "params": {k: v for k, v in params.items() if k not in ("num_threads", "verbose")},
     }
-    rounds = max(1, int(round(cv.best_rounds * 1.1)))
+    rounds = lgbm.choose_rounds(x, y, columns, params, cfg, "final model, inner folds")
     booster = lgbm.fit_final(x, y, columns, params, rounds)
     report["finalRounds"] = rounds
     return TrainingResult(booster, params, cv.oof, report, figures["threshold"])
