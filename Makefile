@@ -22,10 +22,10 @@ run:
 	OCTROI_WITH_BROWSER=0 bash scripts/setup.sh
 	npm start
 
-## Install, then run gateway and services as separate processes on local nats-server and redis-server
+## Install, then run gateway and services as separate processes on local nats-server (NATS=3: a cluster) and redis-server
 run-distributed:
 	OCTROI_WITH_BROWSER=0 bash scripts/setup.sh
-	npm run start:distributed -- --scoring $${SCORING:-1} --clients $${CLIENTS:-1} --explain $${EXPLAIN:-1}
+	npm run start:distributed -- --nats $${NATS:-1} --scoring $${SCORING:-1} --clients $${CLIENTS:-1} --explain $${EXPLAIN:-1}
 
 ## Install, then run every test suite (TypeScript, Python, dashboard, end to end)
 test:

@@ -2,9 +2,10 @@
  * Starts the whole of Octroi.
  *
  *   npm start                      one process, in-process bus and cache (embedded defaults), the shipped model
- *   npm run start:distributed -- [--scoring N] [--clients N] [--explain N] [--monitoring N] [--gateway N]
- *                                  nats-server and redis-server (started here unless NATS_URL / REDIS_URL are set
- *                                  or already listening), then each service as its own processes, N replicas each
+ *   npm run start:distributed -- [--nats 1|3] [--scoring N] [--clients N] [--explain N] [--monitoring N] [--gateway N]
+ *                                  nats-server (one, or a JetStream cluster of three) and redis-server (started here
+ *                                  unless NATS_URL / REDIS_URL are set or already listening), then each service as
+ *                                  its own processes, N replicas each
  */
 import { parseArgs } from 'node:util';
 import { MemoryBus, createLogger, processMetrics } from '@octroi/runtime';
@@ -13,6 +14,7 @@ import { startDistributed } from './topology.ts';
 const { values } = parseArgs({
   options: {
     distributed: { type: 'boolean', default: false },
+    nats: { type: 'string', default: process.env.NATS_NODES ?? '1' },
     scoring: { type: 'string', default: process.env.SCORING_REPLICAS ?? '1' },
     clients: { type: 'string', default: process.env.CLIENTS_REPLICAS ?? '1' },
     explain: { type: 'string', default: process.env.EXPLAIN_REPLICAS ?? '1' },
@@ -55,6 +57,7 @@ async function startEmbedded() {
 
 if (values.distributed) {
   await startDistributed({
+    nats: Number(values.nats),
     scoring: Number(values.scoring),
     clients: Number(values.clients),
     explain: Number(values.explain),

@@ -4,6 +4,8 @@ import { Socket } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Replicas {
+  /** NATS servers: 1, or a JetStream cluster of 3 (streams and buckets then keep 3 copies). */
+  nats: number;
   scoring: number;
   clients: number;
   explain: number;
@@ -36,6 +38,19 @@ async function waitFor(port: number, what: string, timeoutMs = 15_000) {
   }
 }
 
+const NATS_CLUSTER_PORT = Number(process.env.NATS_CLUSTER_PORT ?? 6222);
+
+/** Node `i` of a local JetStream cluster of `size` nodes: its name and the routes to the others. */
+function natsClusterArgs(i: number, size: number): string[] {
+  const routes = Array.from({ length: size }, (_, j) => j)
+    .filter((j) => j !== i)
+    .map((j) => `nats://127.0.0.1:${NATS_CLUSTER_PORT + j}`);
+  return [
+    ...['--server_name', `n${i + 1}`, '--cluster_name', 'octroi'],
+    ...['--cluster', `nats://127.0.0.1:${NATS_CLUSTER_PORT + i}`, '--routes', routes.join(',')],
+  ];
+}
+
 /**
  * The distributed topology on one machine, as processes: what docker-compose runs as containers.
  * Infrastructure it started itself is stopped with it; servers that were already running are left alone.
@@ -56,22 +71,22 @@ export async function startDistributed(replicas: Replicas) {
   };
 
   const dataDir = process.env.OCTROI_DATA_DIR ?? 'var';
-  mkdirSync(resolve(ROOT, dataDir, 'nats'), { recursive: true });
   const natsPort = Number(process.env.NATS_PORT ?? 4222);
   const redisPort = Number(process.env.REDIS_PORT ?? 6379);
-  const natsUrl = process.env.NATS_URL ?? `nats://127.0.0.1:${natsPort}`;
+  const natsPorts = Array.from({ length: replicas.nats }, (_, i) => natsPort + i);
+  const natsUrl = process.env.NATS_URL ?? natsPorts.map((port) => `nats://127.0.0.1:${port}`).join(',');
   const redisUrl = process.env.REDIS_URL ?? `redis://127.0.0.1:${redisPort}`;
   if (!process.env.NATS_URL && !(await listening(natsPort))) {
-    run('nats-server', 'nats-server', [
-      '-a',
-      '127.0.0.1',
-      '-p',
-      String(natsPort),
-      '-js',
-      '-sd',
-      resolve(ROOT, dataDir, 'nats'),
-    ]);
-    await waitFor(natsPort, 'nats-server');
+    for (const [i, port] of natsPorts.entries()) {
+      const storeDir = resolve(ROOT, dataDir, replicas.nats > 1 ? `nats/n${i + 1}` : 'nats');
+      mkdirSync(storeDir, { recursive: true });
+      run(`nats-server-${i + 1}`, 'nats-server', [
+        ...['-c', resolve(ROOT, 'deploy/nats/octroi.conf'), '-a', '127.0.0.1', '-p', String(port)],
+        ...['-js', '-sd', storeDir],
+        ...(replicas.nats > 1 ? natsClusterArgs(i, replicas.nats) : []),
+      ]);
+    }
+    for (const port of natsPorts) await waitFor(port, 'nats-server');
   }
   if (!process.env.REDIS_URL && !(await listening(redisPort))) {
     run('redis-server', 'redis-server', [

@@ -5,7 +5,7 @@ import { connect } from '@nats-io/transport-node';
 import { recordedDecisions } from '@octroi/contracts';
 import { JetStreamAuditLog } from '@octroi/runtime';
 import { startCluster, type Cluster } from './support/cluster.ts';
-import { runLoad, sleep, type Outcome } from './support/load.ts';
+import { eventually, runLoad, sleep, type Outcome } from './support/load.ts';
 
 /**
  * Faults on real processes: two scoring replicas, one of each other service, a gateway, nats-server with
@@ -22,7 +22,8 @@ describe('faults under load', () => {
   const failures = (outcomes: Outcome[]) => outcomes.filter((o) => o.status !== 200);
 
   before(async () => {
-    cluster = await startCluster({ scoring: 2, env: { BUS_TIMEOUT_MS: '1500' } });
+    // One NATS server: no stream leader to elect, so the services need not wait long for the store.
+    cluster = await startCluster({ scoring: 2, env: { BUS_TIMEOUT_MS: '1500', STORE_TIMEOUT_MS: '3000' } });
     const ids = (await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as number[];
     // Spread over many clients, so that most requests reach the scoring replicas rather than a recorded decision.
     clientIds = ids.slice(0, 20_000);
@@ -43,7 +44,50 @@ describe('faults under load', () => {
     await cluster.addReplica('scoring');
   });
 
-  test('nats-server restarted under load: everyone reconnects, requests succeed again within 5 s, no process dies', async () => {
+  test('SIGSTOP of one of two scoring replicas: the server drops it, no request fails, SIGCONT brings it back', async () => {
+    const [frozen] = cluster.services.scoring.filter((member) => member.running);
+    assert.equal(await cluster.natsConnections('scoring'), 2);
+    const running = load();
+    await sleep(1000);
+    frozen!.signal('SIGSTOP');
+    let dropped: boolean;
+    try {
+      dropped = await eventually(async () => (await cluster.natsConnections('scoring')) === 1, 10_000);
+      await sleep(1000);
+    } finally {
+      frozen!.signal('SIGCONT');
+    }
+    const back = await eventually(async () => (await cluster.natsConnections('scoring')) === 2, 15_000);
+    await sleep(1000);
+    const outcomes = await running.stop();
+    keep(outcomes);
+    assert.ok(dropped, 'the NATS server dropped the frozen replica, and with it its place in the queue group');
+    assert.ok(back, 'once resumed, the replica connected and subscribed again by itself');
+    assert.deepEqual(failures(outcomes), [], 'the requests it held were sent again to the other replica');
+    assert.ok(frozen!.running);
+  });
+
+  test('a replica whose event loop keeps stalling leaves its queue group, and rejoins once it runs freely', async () => {
+    const [stuttering] = cluster.services.scoring.filter((member) => member.running);
+    const running = load();
+    // Stopped 700 ms out of every 850: the replica still answers the server's pings, but its timers run late.
+    const until = Date.now() + 5000;
+    while (Date.now() < until) {
+      stuttering!.signal('SIGSTOP');
+      await sleep(700);
+      stuttering!.signal('SIGCONT');
+      await sleep(150);
+    }
+    const rejoined = await eventually(() => /rejoined the queue group/.test(stuttering!.log()), 15_000);
+    const outcomes = await running.stop();
+    keep(outcomes);
+    assert.match(stuttering!.log(), /event loop stalled: leaving the queue group/);
+    assert.ok(rejoined, 'it rejoined once its event loop ran freely');
+    assert.equal((await cluster.natsConnections('scoring')) >= 2, true);
+    assert.deepEqual(failures(outcomes), []);
+  });
+
+  test('nats-server restarted under load: requests wait for the services to subscribe again, none fails, no process dies', async () => {
     const running = load();
     await sleep(1000);
     await cluster.nats.stop();
@@ -55,7 +99,11 @@ describe('faults under load', () => {
     keep(outcomes);
     const afterRecovery = outcomes.filter((o) => o.at > restartedAt + 5000);
     assert.ok(afterRecovery.length > 50, 'load continued after the restart');
-    assert.deepEqual(failures(afterRecovery), [], 'all requests succeed from 5 s after the restart');
+    assert.deepEqual(
+      failures(outcomes),
+      [],
+      'requests in flight or sent during the restart are answered once it is back',
+    );
     for (const member of [
       cluster.gateway,
       ...Object.values(cluster.services)

@@ -165,8 +165,11 @@ const composeCli: string[] | undefined = available('docker', ['compose', 'versio
     : undefined;
 const hasPromtool = available('promtool', ['--version']);
 
-test('docker-compose.yml parses and runs NATS, Redis, the four services and the gateway', () => {
-  for (const name of ['nats', 'redis', ...OCTROI]) assert.ok(compose.services[name], `no service ${name}`);
+const NATS_NODES = ['nats-1', 'nats-2', 'nats-3'];
+const NATS_URL = NATS_NODES.map((node) => `nats://${node}:4222`).join(',');
+
+test('docker-compose.yml parses and runs three NATS servers, Redis, the four services and the gateway', () => {
+  for (const name of [...NATS_NODES, 'redis', ...OCTROI]) assert.ok(compose.services[name], `no service ${name}`);
 });
 
 test('every service has a health check and restarts unless stopped', () => {
@@ -208,7 +211,7 @@ test('every environment variable set for an Octroi container is one the code rea
 
 test('the gateway gets NATS and the shared cache in Redis, where it reads recorded decisions', () => {
   const env = environmentOf(compose.services.gateway!);
-  assert.equal(env.NATS_URL, 'nats://nats:4222');
+  assert.equal(env.NATS_URL, NATS_URL);
   assert.equal(env.REDIS_URL, 'redis://redis:6379');
 });
 
@@ -216,7 +219,7 @@ test('the services get NATS, Redis and the model bundle mounted read-only at MOD
   for (const name of ['scoring', 'clients', 'explain', 'monitoring']) {
     const service = compose.services[name]!;
     const env = environmentOf(service);
-    assert.equal(env.NATS_URL, 'nats://nats:4222', `${name}: NATS_URL`);
+    assert.equal(env.NATS_URL, NATS_URL, `${name}: NATS_URL`);
     assert.equal(env.REDIS_URL, 'redis://redis:6379', `${name}: REDIS_URL`);
     assert.match(env.METRICS_PORT ?? '', /^\d+$/, `${name}: METRICS_PORT`);
     const mounts = (service.volumes ?? []).map((volume) =>
@@ -229,18 +232,29 @@ test('the services get NATS, Redis and the model bundle mounted read-only at MOD
   }
 });
 
-test('NATS keeps JetStream on a named volume and opens its monitoring port', () => {
-  const nats = compose.services.nats!;
-  const args = Array.isArray(nats.command) ? nats.command : (nats.command ?? '').split(/\s+/);
-  assert.ok(args.includes('-js'), 'JetStream is off');
-  const storeDir = args[args.indexOf('-sd') + 1];
-  assert.ok(args.includes('-sd') && storeDir, 'no JetStream store directory');
-  assert.equal(args[args.indexOf('-m') + 1], '8222');
-  const volume = (nats.volumes ?? []).find((mount) => typeof mount === 'string' && mount.endsWith(`:${storeDir}`));
-  assert.ok(
-    typeof volume === 'string' && compose.volumes && volume.split(':')[0]! in compose.volumes,
-    'the JetStream store is not a named volume',
-  );
+test('each NATS server keeps JetStream on its own named volume, routes to the two others, and reads the shared settings', () => {
+  const stores = new Set<string>();
+  for (const node of NATS_NODES) {
+    const nats = compose.services[node]!;
+    const args = Array.isArray(nats.command) ? nats.command : (nats.command ?? '').split(/\s+/);
+    const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+    assert.ok(args.includes('-js'), `${node}: JetStream is off`);
+    assert.equal(value('-m'), '8222', `${node}: monitoring port`);
+    assert.equal(value('--server_name'), node);
+    assert.equal(value('--cluster_name'), 'octroi');
+    const others = NATS_NODES.filter((other) => other !== node).map((other) => `nats://${other}:6222`);
+    assert.deepEqual(value('--routes')?.split(','), others, `${node}: routes`);
+    const mounts = (nats.volumes ?? []).filter((mount): mount is string => typeof mount === 'string');
+    const store = mounts.find((mount) => mount.endsWith(`:${value('-sd')}`))?.split(':')[0];
+    assert.ok(
+      store && compose.volumes && store in compose.volumes,
+      `${node}: the JetStream store is not a named volume`,
+    );
+    stores.add(store);
+    assert.ok(mounts.includes(`./deploy/nats/octroi.conf:${value('-c')}:ro`), `${node}: deploy/nats/octroi.conf`);
+  }
+  assert.equal(stores.size, NATS_NODES.length, 'each server has a store of its own');
+  assert.match(read('deploy/nats/octroi.conf'), /^ping_interval: "\d+s"$/m);
 });
 
 for (const name of OCTROI) {

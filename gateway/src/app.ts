@@ -56,7 +56,10 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, deps) => {
   await app.register(auth, { apiKeys, users, tokens });
   await app.register(rateLimit, { perMinute: config.rateLimitPerMinute });
   await app.register(openapi);
-  await app.register(bus, { bus: runtime.bus, timeoutMs: config.busTimeoutMs });
+  await app.register(bus, {
+    bus: runtime.bus,
+    timeouts: { timeoutMs: config.busTimeoutMs, recordingTimeoutMs: config.recordingTimeoutMs },
+  });
   await app.register(currentModel);
   await app.register(intake);
   await app.register(knownClientScores, { runtime });

@@ -1,4 +1,4 @@
-import { envInt, envList, envString } from '@octroi/runtime';
+import { envInt, envList, envString, storeTimeoutMs } from '@octroi/runtime';
 
 /** The gateway's settings, all from the environment (see the README's configuration table). */
 export interface GatewayConfig {
@@ -20,12 +20,15 @@ export interface GatewayConfig {
   metricsPublic: boolean;
   rateLimitPerMinute: number;
   busTimeoutMs: number;
+  /** For the requests that record decisions: longer than the services wait for the durable store. */
+  recordingTimeoutMs: number;
   webDir?: string;
   secureCookies: boolean;
 }
 
 export function loadConfig(): GatewayConfig {
   const dataDir = envString('OCTROI_DATA_DIR', 'var')!;
+  const busTimeoutMs = envInt('BUS_TIMEOUT_MS', 3000);
   return {
     host: envString('HOST', '127.0.0.1')!,
     port: envInt('PORT', 8080),
@@ -41,7 +44,8 @@ export function loadConfig(): GatewayConfig {
     corsOrigins: envList('CORS_ORIGINS'),
     metricsPublic: envString('METRICS_PUBLIC', 'true') === 'true',
     rateLimitPerMinute: envInt('RATE_LIMIT_PER_MINUTE', 6000),
-    busTimeoutMs: envInt('BUS_TIMEOUT_MS', 3000),
+    busTimeoutMs,
+    recordingTimeoutMs: envInt('RECORDING_TIMEOUT_MS', Math.max(busTimeoutMs, storeTimeoutMs() + 2000)),
     webDir: envString('WEB_DIR'),
     secureCookies: envString('SECURE_COOKIES', 'false') === 'true',
   };

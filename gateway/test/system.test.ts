@@ -16,7 +16,9 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 describe('the system on NATS, Redis and the shipped model', () => {
   let system: System;
-  let get: (url: string) => Promise<{ statusCode: number; json: () => any; body: string }>;
+  let get: (
+    url: string,
+  ) => Promise<{ statusCode: number; json: () => any; body: string; headers: Record<string, unknown> }>;
   let clientIds: number[];
 
   before(async () => {
@@ -260,6 +262,7 @@ describe('the system on NATS, Redis and the shipped model', () => {
     const response = await get(`/api/v1/clients/${clientIds[0]}`);
     assert.equal(response.statusCode, 503);
     assert.equal(response.json().code, 'unavailable');
+    assert.match(String(response.headers['retry-after']), /^[1-9]\d*$/, 'the client is told when to try again');
     assert.equal((await get('/readyz')).statusCode, 503);
   });
 });

@@ -2,10 +2,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, startNats, startRedis, waitForPort, type TestServer } from '@octroi/runtime/testing';
+import {
+  freePort,
+  startNats,
+  startNatsCluster,
+  startRedis,
+  waitForPort,
+  type TestServer,
+} from '@octroi/runtime/testing';
 import { SERVICE_ENTRY } from '../../scripts/topology.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** The NATS server settings every deployment uses (how fast a frozen client is dropped). */
+export const NATS_CONFIG = join(ROOT, 'deploy/nats/octroi.conf');
 type Role = keyof typeof SERVICE_ENTRY;
 type ServiceRole = Exclude<Role, 'gateway'>;
 
@@ -44,6 +53,8 @@ export class Member {
 }
 
 export interface ClusterOptions {
+  /** NATS servers: one (the default), or a JetStream cluster of this many. */
+  natsNodes?: number;
   scoring?: number;
   clients?: number;
   explain?: number;
@@ -56,11 +67,19 @@ export interface ClusterOptions {
  * of each service and one gateway, each service with its probe port (METRICS_PORT) for readiness and metrics.
  */
 export async function startCluster(options: ClusterOptions = {}) {
-  const nats: TestServer = await startNats({ jetStream: true });
+  const monitorPort = await freePort();
+  const natsCluster =
+    (options.natsNodes ?? 1) > 1
+      ? await startNatsCluster({ size: options.natsNodes, configFile: NATS_CONFIG })
+      : undefined;
+  const natsNodes: TestServer[] = natsCluster?.nodes ?? [
+    await startNats({ jetStream: true, configFile: NATS_CONFIG, monitorPort }),
+  ];
+  const natsUrl = natsCluster?.url ?? natsNodes[0]!.url;
   const redis: TestServer = await startRedis();
   const logs = mkdtempSync(join(tmpdir(), 'octroi-cluster-'));
   const members: Member[] = [];
-  const base = { ...process.env, NATS_URL: nats.url, REDIS_URL: redis.url, LOG_LEVEL: 'info', ...options.env };
+  const base = { ...process.env, NATS_URL: natsUrl, REDIS_URL: redis.url, LOG_LEVEL: 'info', ...options.env };
 
   const launch = async (role: Role, index: number, extraEnv: NodeJS.ProcessEnv = {}) => {
     const port = await freePort();
@@ -124,7 +143,17 @@ export async function startCluster(options: ClusterOptions = {}) {
   await waitReady(gateway, '/readyz');
 
   return {
-    nats,
+    /** The NATS server (the first node of a cluster). */
+    nats: natsNodes[0]!,
+    natsNodes,
+    natsUrl,
+    /** How many client connections of this name the (single) NATS server holds, from its monitoring port. */
+    async natsConnections(name: string): Promise<number> {
+      const connz = (await (await fetch(`http://127.0.0.1:${monitorPort}/connz?limit=1024`)).json()) as {
+        connections?: Array<{ name?: string }>;
+      };
+      return (connz.connections ?? []).filter((connection) => connection.name === name).length;
+    },
     redis,
     services,
     gateway,
@@ -144,7 +173,7 @@ export async function startCluster(options: ClusterOptions = {}) {
           await member.exited;
         }
       }
-      await Promise.all([nats.close(), redis.close()]);
+      await Promise.all([natsCluster ? natsCluster.close() : natsNodes[0]!.close(), redis.close()]);
     },
   };
 }

@@ -55,15 +55,37 @@ export class Shutdown {
   }
 }
 
-/** Liveness is "the process answers"; readiness is "it has what it needs to do its work". */
+/** What a dependency reports when asked whether it can serve: problems, and whether they keep it from serving. */
+export interface DependencyStatus {
+  available: boolean;
+  problems: string[];
+}
+
+export interface Readiness {
+  ready: boolean;
+  /** Start-up steps not done yet, or "shutting down". */
+  waitingFor: string[];
+  /** What dependencies report, named (`storage: OCTROI_DECISIONS has no leader`). */
+  problems: string[];
+}
+
+/**
+ * Liveness is "the process answers"; readiness is "it has what it needs to do its work": its start-up steps done,
+ * not shutting down, and every dependency it checks (the durable store) available.
+ */
 export class Health {
   private readonly pending = new Set<string>();
+  private readonly checks = new Map<string, () => Promise<DependencyStatus>>();
   private stopping = false;
 
   /** Declares something that must be done before the component is ready; call the returned function when it is. */
   waitFor(what: string): () => void {
     this.pending.add(what);
     return () => this.pending.delete(what);
+  }
+  /** A dependency asked at each readiness probe; registering the same name twice keeps the first. */
+  addCheck(name: string, check: () => Promise<DependencyStatus>) {
+    if (!this.checks.has(name)) this.checks.set(name, check);
   }
   markStopping() {
     this.stopping = true;
@@ -73,5 +95,18 @@ export class Health {
   }
   get notReadyBecause(): string[] {
     return this.stopping ? ['shutting down'] : [...this.pending];
+  }
+  async readiness(): Promise<Readiness> {
+    const statuses = await Promise.all(
+      [...this.checks].map(async ([name, check]) => {
+        const status = await check().catch((err: unknown) => ({ available: false, problems: [String(err)] }));
+        return { available: status.available, problems: status.problems.map((problem) => `${name}: ${problem}`) };
+      }),
+    );
+    return {
+      ready: this.ready && statuses.every((status) => status.available),
+      waitingFor: this.notReadyBecause,
+      problems: statuses.flatMap((status) => status.problems),
+    };
   }
 }

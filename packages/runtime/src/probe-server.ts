@@ -16,8 +16,10 @@ export function startProbeServer(port: number, metrics: Metrics, health: Health,
     } else if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     } else if (req.url === '/readyz') {
-      const body = JSON.stringify({ ready: health.ready, waitingFor: health.notReadyBecause });
-      res.writeHead(health.ready ? 200 : 503, { 'content-type': 'application/json' }).end(body);
+      void health.readiness().then((readiness) => {
+        res.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(readiness));
+      });
     } else {
       res.writeHead(404).end();
     }

@@ -4,10 +4,12 @@ import { createCache, type Cache } from './cache/index.ts';
 import { FileAuditLog, JetStreamAuditLog, type AuditLog } from './audit/index.ts';
 import { FileFeed, JetStreamFeed, type MonitoringFeed } from './feed/index.ts';
 import { envInt, envString } from './config.ts';
+import { storageStatus } from './jetstream/index.ts';
 import { Health, Shutdown } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { processMetrics, type Metrics } from './metrics.ts';
 import { startProbeServer } from './probe-server.ts';
+import { leaveQueueGroupWhileStalled } from './stall-watch.ts';
 
 /** Everything a service or the gateway needs from its surroundings, built from the environment once. */
 export interface Runtime {
@@ -84,9 +86,10 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
       return cache;
     },
     async auditLog() {
+      if (bus instanceof NatsBus) health.addCheck('storage', () => storageStatus(bus.connection));
       const audit =
         bus instanceof NatsBus
-          ? await JetStreamAuditLog.open(bus.connection)
+          ? await JetStreamAuditLog.open(bus.connection, { log })
           : new FileAuditLog(envString('AUDIT_FILE', 'var/audit/decisions.jsonl')!);
       shutdown.add('close the audit log', () => audit.close());
       return audit;
@@ -108,7 +111,10 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
       const running = await bus.serve(definition);
       if (definition.modelVersion)
         metrics.modelInfo.set({ service: definition.name, version: definition.modelVersion }, 1);
+      // Replicas share a queue group only on NATS; embedded, the one instance has no one to hand its load to.
+      const stopWatching = bus instanceof NatsBus ? leaveQueueGroupWhileStalled(running, bus, log) : () => undefined;
       shutdown.add(`drain ${definition.name}`, async () => {
+        stopWatching();
         health.markStopping();
         await running.stop();
       });

@@ -130,6 +130,31 @@ function busContract(name: string, makeBuses: BusFactory) {
       await Promise.all([a.stop(), b.stop()]);
     });
 
+    test('a replica that leaves the queue group gets no requests until it rejoins, under a new id', async () => {
+      const seen = { a: 0, b: 0 };
+      const a = await serve(scoringService(() => (seen.a++, score(0.1)), 'a'));
+      const b = await serve(
+        scoringService(() => (seen.b++, score(0.1)), 'b'),
+        peer,
+      );
+      const firstId = a.id;
+      await a.leave();
+      assert.equal(a.left, true);
+      await Promise.all(Array.from({ length: 20 }, () => bus.request(scoring.score, { features: [1] })));
+      assert.deepEqual(seen, { a: 0, b: 20 }, 'the replica that left took none');
+      assert.deepEqual(
+        (await bus.ping('scoring')).map((instance) => instance.id),
+        [b.id],
+      );
+
+      await a.rejoin();
+      assert.equal(a.left, false);
+      assert.notEqual(a.id, firstId);
+      await Promise.all(Array.from({ length: 60 }, () => bus.request(scoring.score, { features: [1] })));
+      assert.ok(seen.a > 0, `the replica that rejoined takes its share again (a=${seen.a}, b=${seen.b})`);
+      await Promise.all([a.stop(), b.stop()]);
+    });
+
     test('the request id travels from the caller through every service and into the logs', async () => {
       const seenIds: string[] = [];
       const scoringSvc = await serve(scoringService((_features, requestId) => (seenIds.push(requestId), score(0.4))));

@@ -1,7 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ESSENTIAL_SERVICES, SERVICE_NAMES, type Endpoint } from '@octroi/contracts';
-import { OctroiError, type Bus, type ReplyOf, type RequestOf } from '@octroi/runtime';
+import { endpoints, ESSENTIAL_SERVICES, SERVICE_NAMES, type Endpoint } from '@octroi/contracts';
+import {
+  NatsBus,
+  NoInstanceAnswers,
+  OctroiError,
+  storageStatus,
+  type Bus,
+  type ReplyOf,
+  type RequestOf,
+  type StorageStatus,
+} from '@octroi/runtime';
 
 export type Forward = <E extends Endpoint>(
   endpoint: E,
@@ -13,6 +22,8 @@ export interface Readiness {
   ready: boolean;
   /** Instances of each service that answered a ping (monitoring included, though readiness does not wait for it). */
   services: Record<string, number>;
+  /** The durable store (audit log, buckets): whether it answers, and the copies each stream keeps. */
+  storage: StorageStatus;
 }
 
 declare module 'fastify' {
@@ -24,40 +35,82 @@ declare module 'fastify' {
   }
 }
 
-const RETRY_DELAY_MS = 150;
+/**
+ * The endpoints whose answer is a recorded decision. They wait for the durable store, which may be electing a new
+ * leader after losing a node (STORE_TIMEOUT_MS), so the gateway waits longer for them than for the others.
+ */
+const RECORDS_DECISIONS: ReadonlySet<Endpoint> = new Set([
+  endpoints.scoring.score,
+  endpoints.scoring.scoreBatch,
+  endpoints.scoring.scoreApplications,
+  endpoints.scoring.scoreClient,
+]);
+
+export interface BusTimeouts {
+  /** How long a request waits for its answer. */
+  timeoutMs: number;
+  /** The same for a request that records decisions. */
+  recordingTimeoutMs: number;
+}
+
+const FIRST_RETRY_DELAY_MS = 50;
+const LONGEST_RETRY_DELAY_MS = 800;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * HTTP → bus. The request id of the HTTP request travels with the message. An idempotent request that no replica
- * answered (the replica died holding it, or none is subscribed for a moment) is sent once more with the same id,
- * so a duplicate is recognised downstream (the audit log keeps a decision once).
+ * HTTP → bus. The request id of the HTTP request travels with the message, so a request sent twice is recognised
+ * downstream (the audit log keeps a decision once). An idempotent request is sent again when:
+ * - no instance is subscribed (after a NATS restart the services take a moment to subscribe again, during a rolling
+ *   update none may be for an instant): again and again with back-off, for up to the bus timeout;
+ * - no replica answered in time (it died or froze holding the request): once, which goes to another replica.
  */
-export function busForwarder(bus: Bus, timeoutMs: number): Forward {
+export function busForwarder(bus: Bus, timeouts: BusTimeouts): Forward {
   return async (endpoint, payload, request) => {
+    const timeoutMs = RECORDS_DECISIONS.has(endpoint) ? timeouts.recordingTimeoutMs : timeouts.timeoutMs;
     const options = { requestId: request.id, timeoutMs };
-    try {
-      return await bus.request(endpoint, payload, options);
-    } catch (err) {
-      if (!endpoint.idempotent || !(err instanceof OctroiError)) throw err;
-      if (err.code !== 'unavailable' && err.code !== 'timeout') throw err;
-      request.log.warn({ subject: endpoint.subject, code: err.code }, 'no answer from the service: retrying once');
-      if (err.code === 'unavailable') await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
-      return bus.request(endpoint, payload, options);
+    const giveUpAt = Date.now() + timeoutMs;
+    let retriedTimeout = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await bus.request(endpoint, payload, options);
+      } catch (err) {
+        if (!endpoint.idempotent || !(err instanceof OctroiError)) throw err;
+        if (err instanceof NoInstanceAnswers) {
+          const delay = Math.min(FIRST_RETRY_DELAY_MS * 2 ** attempt, LONGEST_RETRY_DELAY_MS);
+          if (Date.now() + delay > giveUpAt) throw err;
+          if (attempt === 0) request.log.warn({ subject: endpoint.subject }, 'no instance subscribed: waiting for one');
+          await sleep(delay);
+        } else if (err.code === 'timeout' && !retriedTimeout) {
+          retriedTimeout = true;
+          request.log.warn({ subject: endpoint.subject, code: err.code }, 'no answer from the service: retrying once');
+        } else {
+          throw err;
+        }
+      }
     }
   };
 }
 
+const storageUnchecked: StorageStatus = { available: true, problems: [], replicas: {} };
+
+/** Ready when every essential service has an instance answering a ping and the durable store answers. */
 export async function servicesReady(bus: Bus): Promise<Readiness> {
-  const counts = await Promise.all(
-    SERVICE_NAMES.map(async (name) => [name, (await bus.ping(name, 300)).length] as const),
-  );
+  const [counts, storage] = await Promise.all([
+    Promise.all(SERVICE_NAMES.map(async (name) => [name, (await bus.ping(name, 300)).length] as const)),
+    bus instanceof NatsBus ? storageStatus(bus.connection) : storageUnchecked,
+  ]);
   const services = Object.fromEntries(counts);
-  return { ready: ESSENTIAL_SERVICES.every((name) => (services[name] ?? 0) > 0), services };
+  return {
+    ready: ESSENTIAL_SERVICES.every((name) => (services[name] ?? 0) > 0) && storage.available,
+    services,
+    storage,
+  };
 }
 
 /** The bus, shared by every route: `app.forward(endpoint, payload, request)` and `app.servicesReady()`. */
-export default fp<{ bus: Bus; timeoutMs: number }>(
-  async (app, { bus, timeoutMs }) => {
-    app.decorate('forward', busForwarder(bus, timeoutMs));
+export default fp<{ bus: Bus; timeouts: BusTimeouts }>(
+  async (app, { bus, timeouts }) => {
+    app.decorate('forward', busForwarder(bus, timeouts));
     app.decorate('servicesReady', () => servicesReady(bus));
   },
   { name: 'bus' },

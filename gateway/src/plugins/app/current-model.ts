@@ -5,31 +5,56 @@ import type { Forward } from './bus.ts';
 
 const REFRESH_MS = 5_000;
 
-export type CurrentModel = (request: FastifyRequest) => Promise<ModelInfo>;
+export interface CurrentModel {
+  /** The description: the last known one at once, or, before the first answer, the scoring service's answer. */
+  (request: FastifyRequest): Promise<ModelInfo>;
+  /** The last known description without waiting (undefined before the first answer). */
+  latest(request: FastifyRequest): ModelInfo | undefined;
+}
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The scoring model's description, refreshed every few seconds. */
+    /** The scoring model's description, refreshed every few seconds behind the requests that use it. */
     currentModel: CurrentModel;
   }
 }
 
 /**
  * The scoring model's description, asked of the scoring service at most every few seconds: it changes only when
- * the service loads another bundle. Callers arriving together share one request, and a failed one is not kept.
+ * the service loads another bundle. Requests are answered with the last known description while a fresh one is
+ * asked for behind them (stale-while-revalidate), so a refresh that lands on a dead or frozen replica delays no
+ * one; a failed refresh keeps the last known description. Only the very first callers wait, sharing one request.
  */
 export function currentModel(forward: Forward, refreshMs = REFRESH_MS): CurrentModel {
-  let known: { model: Promise<ModelInfo>; until: number } | undefined;
-  return (request) => {
-    if (!known || Date.now() >= known.until) {
-      const entry = { model: forward(endpoints.scoring.model, {}, request), until: Date.now() + refreshMs };
-      entry.model.catch(() => {
-        if (known === entry) known = undefined;
-      });
-      known = entry;
-    }
-    return known.model;
+  let known: { model: ModelInfo; at: number } | undefined;
+  let refreshing: Promise<ModelInfo> | undefined;
+
+  const refresh = (request: FastifyRequest) => {
+    refreshing ??= forward(endpoints.scoring.model, {}, request)
+      .then((model) => {
+        known = { model, at: Date.now() };
+        return model;
+      })
+      .finally(() => (refreshing = undefined));
+    return refreshing;
   };
+
+  const latest = (request: FastifyRequest) => {
+    if (!known || Date.now() - known.at >= refreshMs) {
+      refresh(request).catch((err: unknown) =>
+        request.log.warn({ err: String(err) }, 'model description not refreshed: keeping the last known one'),
+      );
+    }
+    return known?.model;
+  };
+
+  return Object.assign(
+    (request: FastifyRequest) => {
+      const model = latest(request);
+      return model ? Promise.resolve(model) : refresh(request);
+    },
+    { latest },
+  );
 }
 
 export default fp(

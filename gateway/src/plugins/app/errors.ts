@@ -5,6 +5,12 @@ import { OctroiError } from '@octroi/runtime';
 
 type SchemaError = NonNullable<FastifyError['validation']>[number];
 
+/**
+ * Seconds a client should wait before trying a request that failed `unavailable` again: long enough for a NATS
+ * stream to elect a new leader or a restarted service to subscribe again, short enough not to lose the client.
+ */
+export const RETRY_AFTER_SECONDS = 2;
+
 /** `/body/AMT_CREDIT` or `body.AMT_CREDIT` → `AMT_CREDIT`; `querystring/page` → `page`. */
 function fieldOf(error: SchemaError): string | undefined {
   const path = (error.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
@@ -69,6 +75,7 @@ export default fp<{ spaIndex: boolean }>(
         body = { code: 'internal', message: 'Something went wrong on our side; the request id helps us find it' };
       }
       if (status >= 500) request.log.warn({ code: body.code, status }, body.message);
+      if (status === 503) void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       void reply.status(status).send({ ...body, requestId: request.id });
     });
 

@@ -41,11 +41,9 @@ export function knownClientScores(
   };
 
   return async (clientId, request) => {
-    // Without the model's version (scoring unreachable) the service is asked, and answers 503 if it is down.
-    const version = await model(request).then(
-      (info) => info.version,
-      () => undefined,
-    );
+    // Before the model's version is known (the first requests), the scoring service is asked: it reads the same
+    // recorded decisions. Never wait for the version: its refresh may be stuck on a frozen replica.
+    const version = model.latest(request)?.version;
     const recorded =
       version === undefined ? undefined : await cacheOf(version).get<Score>(recordedDecisions.key(clientId));
     return recorded ?? forward(endpoints.scoring.scoreClient, { clientId }, request);

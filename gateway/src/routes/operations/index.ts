@@ -6,6 +6,14 @@ import { errorReplies, secured } from '../schemas.ts';
 const Readiness = Type.Object({
   ready: Type.Boolean(),
   services: Type.Record(Type.String(), Type.Integer({ description: 'Instances that answered a ping' })),
+  storage: Type.Object(
+    {
+      available: Type.Boolean({ description: 'JetStream answers and every Octroi stream has a leader' }),
+      problems: Type.Array(Type.String(), { description: 'What is out of reach or degraded, one line each' }),
+      replicas: Type.Record(Type.String(), Type.Integer({ description: 'Copies the stream keeps' })),
+    },
+    { description: 'The durable store: the audit log and the buckets of the decisions of record' },
+  ),
 });
 
 /** Probes and metrics for operations; open, except the metrics when `metricsPublic` is false. */
@@ -32,7 +40,7 @@ const operationsRoutes: FastifyPluginAsyncTypebox<{ metrics: Metrics; metricsPub
       schema: {
         operationId: 'getReadiness',
         tags: ['operations'],
-        summary: 'Ready when every service answered a ping over the bus',
+        summary: 'Ready when every service answered a ping over the bus and the durable store answers',
         response: { 200: Readiness, 503: Readiness },
       },
     },

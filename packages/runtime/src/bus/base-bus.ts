@@ -1,5 +1,5 @@
 import type { Endpoint, Envelope, ServiceName } from '@octroi/contracts';
-import { OctroiError } from '../errors.ts';
+import { NoInstanceAnswers, OctroiError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { newRequestId, openEnvelope } from './dispatch.ts';
@@ -51,7 +51,7 @@ export abstract class BaseBus implements Bus {
   }
 
   protected static noResponders(subject: string) {
-    return new OctroiError('unavailable', `No instance of the service answers on ${subject}`);
+    return new NoInstanceAnswers(`No instance of the service answers on ${subject}`);
   }
   protected static timedOut(subject: string, timeoutMs: number) {
     return new OctroiError('timeout', `No answer on ${subject} within ${timeoutMs} ms`);

@@ -65,16 +65,30 @@ export class MemoryBus extends BaseBus {
       route.instances.push(instance);
       this.routes.set(endpoint.subject, route);
     }
+    let ended = false;
     const running: RunningService = {
       name: definition.name,
-      id: instance.service.id,
+      get id() {
+        return instance.service.id;
+      },
       get inFlight() {
         return inFlight.size;
       },
+      get left() {
+        return instance.stopped && !ended;
+      },
       stop: async () => {
-        instance.stopped = true;
+        ended = instance.stopped = true;
         await inFlight.drained();
         this.services.delete(running);
+      },
+      leave: async () => {
+        instance.stopped = true;
+      },
+      rejoin: async () => {
+        if (ended || !instance.stopped) return;
+        instance.service = { ...instance.service, id: randomUUID() };
+        instance.stopped = false;
       },
     };
     this.services.add(running);

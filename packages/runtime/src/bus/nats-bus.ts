@@ -9,6 +9,7 @@ import {
 } from '@nats-io/transport-node';
 import { Svcm } from '@nats-io/services';
 import { Headers, type Endpoint, type Envelope, type ServiceName } from '@octroi/contracts';
+import { OctroiError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { BaseBus } from './base-bus.ts';
@@ -30,6 +31,10 @@ export class NatsBus extends BaseBus {
 
   /** The micro services API on this connection: `$SRV` discovery and statistics. */
   private readonly micro: Svcm;
+  /** Requests waiting for their reply, to be failed at once when the connection drops (see `watchStatus`). */
+  private readonly waiting = new Set<(err: Error) => void>();
+  /** While the connection is down: resolves when it is back. */
+  private reconnection: { done: Promise<void>; resolve: () => void } | undefined;
 
   private constructor(
     readonly connection: NatsConnection,
@@ -60,6 +65,20 @@ export class NatsBus extends BaseBus {
     for await (const status of this.connection.status()) {
       if (status.type === 'disconnect' || status.type === 'reconnect') {
         this.log.warn({ nats: status.type, server: status.server }, `NATS connection ${status.type}`);
+      }
+      if (status.type === 'disconnect' && !this.reconnection) {
+        // A request in flight when the connection drops has most likely lost its message or its reply: fail it now
+        // as a timeout, which callers may retry, rather than after its whole timeout. Requests made until the
+        // connection is back wait for it (a request buffered meanwhile was measured never to be answered).
+        let resolve = () => undefined as void;
+        const done = new Promise<void>((ready) => (resolve = ready));
+        this.reconnection = { done, resolve };
+        const interrupted = new OctroiError('timeout', 'The connection to the message bus was interrupted');
+        for (const fail of this.waiting) fail(interrupted);
+        this.waiting.clear();
+      } else if (status.type === 'reconnect') {
+        this.reconnection?.resolve();
+        this.reconnection = undefined;
       } else if (status.type === 'error') {
         this.log.warn({ nats: status.type, err: status.error }, 'NATS connection error');
       }
@@ -74,10 +93,16 @@ export class NatsBus extends BaseBus {
   ): Promise<Envelope<unknown>> {
     const headers = natsHeaders();
     headers.set(Headers.requestId, requestId);
+    if (this.reconnection) await waitAtMost(this.reconnection.done, timeoutMs);
+    let fail: (err: Error) => void = () => undefined;
+    const interrupted = new Promise<never>((_, reject) => (fail = reject));
+    this.waiting.add(fail);
     try {
-      const msg = await this.connection.request(subject, encode(payload ?? {}), { timeout: timeoutMs, headers });
+      const reply = this.connection.request(subject, encode(payload ?? {}), { timeout: timeoutMs, headers });
+      const msg = await Promise.race([reply, interrupted]);
       return msg.json<Envelope<unknown>>();
     } catch (err) {
+      if (err instanceof OctroiError) throw err;
       if (err instanceof RequestError && err.isNoResponders()) throw NatsBus.noResponders(subject);
       if (err instanceof TimeoutError) throw NatsBus.timedOut(subject, timeoutMs);
       if (err instanceof ClosedConnectionError || err instanceof DrainingConnectionError) {
@@ -86,11 +111,47 @@ export class NatsBus extends BaseBus {
         });
       }
       throw err;
+    } finally {
+      this.waiting.delete(fail);
     }
   }
 
   async serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService> {
     const inFlight = new InFlight();
+    let service = await this.join(definition, inFlight);
+    let ended = false;
+    const running: RunningService = {
+      name: definition.name,
+      get id() {
+        return service.info().id;
+      },
+      get inFlight() {
+        return inFlight.size;
+      },
+      get left() {
+        return service.isStopped && !ended;
+      },
+      stop: async () => {
+        ended = true;
+        await service.stop();
+        await inFlight.drained();
+        this.services.delete(running);
+      },
+      // Draining the subscriptions answers what was already delivered; the server sends the rest to the others.
+      leave: async () => {
+        await service.stop();
+      },
+      rejoin: async () => {
+        if (ended || !service.isStopped) return;
+        service = await this.join(definition, inFlight);
+      },
+    };
+    this.services.add(running);
+    return running;
+  }
+
+  /** Registers the service's endpoints with the micro services API, in the queue group named after the service. */
+  private async join<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>, inFlight: InFlight) {
     const service = await this.micro.add({
       name: definition.name,
       version: definition.version,
@@ -124,20 +185,7 @@ export class NatsBus extends BaseBus {
     }
     // The subscriptions exist once the server has them: flush, so a request sent right after serve() finds them.
     await this.connection.flush();
-    const running: RunningService = {
-      name: definition.name,
-      id: service.info().id,
-      get inFlight() {
-        return inFlight.size;
-      },
-      stop: async () => {
-        await service.stop();
-        await inFlight.drained();
-        this.services.delete(running);
-      },
-    };
-    this.services.add(running);
-    return running;
+    return service;
   }
 
   /** A reply too large for the server's message limit becomes an error reply, rather than no reply at all. */
@@ -168,6 +216,13 @@ export class NatsBus extends BaseBus {
   protected async disconnect(): Promise<void> {
     if (!this.connection.isClosed()) await this.connection.drain();
   }
+}
+
+/** Resolves when `promise` does, or after `ms`, whichever comes first. */
+async function waitAtMost(promise: Promise<void>, ms: number) {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function decodeOrNull(data: Uint8Array): unknown {

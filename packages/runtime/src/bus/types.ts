@@ -50,8 +50,14 @@ export interface RunningService {
   readonly id: string;
   /** Requests being handled right now. */
   readonly inFlight: number;
+  /** Whether it has left its queue group for now (see `leave`). */
+  readonly left: boolean;
   /** Stop taking new requests and resolve once the ones in flight have been answered. */
   stop(): Promise<void>;
+  /** Leave the queue group for a while: no new requests, the ones in flight are answered. */
+  leave(): Promise<void>;
+  /** Join the queue group again after `leave` (as a new instance, with a new id). */
+  rejoin(): Promise<void>;
 }
 
 export interface Bus {

@@ -3,13 +3,13 @@ import {
   DeliverPolicy,
   DiscardPolicy,
   jetstream,
-  jetstreamManager,
   RetentionPolicy,
   StorageType,
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { FEED_SUBJECT_PREFIX, MONITORING_STREAM, feedSubject, type FeedKind } from '@octroi/contracts';
+import { ensureStream } from '../jetstream/index.ts';
 import type { Logger } from '../logger.ts';
 import { FEED_RETENTION_MS, type FeedListener, type Following, type MonitoringFeed } from './types.ts';
 
@@ -18,10 +18,12 @@ const NANOS_PER_MS = 1_000_000;
 export interface JetStreamFeedOptions {
   /** Oldest events are dropped beyond this size (MONITORING_FEED_MAX_BYTES, default 2 GiB). */
   maxBytes?: number;
-  replicas?: number;
 }
 
-/** The monitoring feed on JetStream: stream OCTROI_MONITORING, file storage, eight days, bounded in size. */
+/**
+ * The monitoring feed on JetStream: stream OCTROI_MONITORING, file storage, eight days, bounded in size, as many
+ * copies as every stream keeps (`jetStreamReplicas`).
+ */
 export class JetStreamFeed implements MonitoringFeed {
   readonly kind = 'jetstream' as const;
 
@@ -32,27 +34,19 @@ export class JetStreamFeed implements MonitoringFeed {
   ) {}
 
   static async open(connection: NatsConnection, log: Logger, options: JetStreamFeedOptions = {}) {
-    const jsm = await jetstreamManager(connection);
-    const config = {
-      name: MONITORING_STREAM,
-      subjects: [`${FEED_SUBJECT_PREFIX}.>`],
-      storage: StorageType.File,
-      retention: RetentionPolicy.Limits,
-      discard: DiscardPolicy.Old,
-      max_age: FEED_RETENTION_MS * NANOS_PER_MS,
-      max_bytes: options.maxBytes ?? 2 * 1024 ** 3,
-      num_replicas: options.replicas ?? 1,
-    };
-    try {
-      await jsm.streams.info(MONITORING_STREAM);
-    } catch {
-      try {
-        await jsm.streams.add(config);
-      } catch (err) {
-        // Another replica created it at the same moment.
-        if (!/already in use|exists/i.test(String(err))) throw err;
-      }
-    }
+    const jsm = await ensureStream(
+      connection,
+      {
+        name: MONITORING_STREAM,
+        subjects: [`${FEED_SUBJECT_PREFIX}.>`],
+        storage: StorageType.File,
+        retention: RetentionPolicy.Limits,
+        discard: DiscardPolicy.Old,
+        max_age: FEED_RETENTION_MS * NANOS_PER_MS,
+        max_bytes: options.maxBytes ?? 2 * 1024 ** 3,
+      },
+      log,
+    );
     return new JetStreamFeed(jetstream(connection), jsm, log);
   }
 

@@ -112,13 +112,23 @@ async function container(image: string, internalPort: number, scheme: string, co
   };
 }
 
-export async function startNats(options: { jetStream?: boolean } = {}): Promise<TestServer> {
+export interface NatsOptions {
+  jetStream?: boolean;
+  /** A nats-server configuration file read before the command-line flags (e.g. the liveness settings). */
+  configFile?: string;
+  /** Opens the monitoring port (`/connz`, `/jsz`) on this port. */
+  monitorPort?: number;
+}
+
+export async function startNats(options: NatsOptions = {}): Promise<TestServer> {
   if (process.env.NATS_URL) return external(process.env.NATS_URL);
   if (onPath('nats-server')) {
     const port = await freePort();
     const storeDir = mkdtempSync(join(tmpdir(), 'octroi-nats-'));
     const args = ['-a', '127.0.0.1', '-p', String(port)];
     if (options.jetStream) args.push('-js', '-sd', storeDir);
+    if (options.configFile) args.push('-c', options.configFile);
+    if (options.monitorPort) args.push('-m', String(options.monitorPort));
     const server = localProcess('nats', port, 'nats-server', args, () =>
       rmSync(storeDir, { recursive: true, force: true }),
     );
@@ -129,6 +139,41 @@ export async function startNats(options: { jetStream?: boolean } = {}): Promise<
   throw new Error(
     'Integration tests need NATS: set NATS_URL, or install nats-server (apt-get install nats-server), or run a Docker engine',
   );
+}
+
+export interface NatsCluster {
+  /** Every node's URL, comma-separated, as NATS_URL takes them. */
+  readonly url: string;
+  readonly nodes: TestServer[];
+  close(): Promise<void>;
+}
+
+/**
+ * A JetStream cluster of `size` nats-server processes on this machine, routed to each other; each node can be
+ * stopped and started again on its ports with its store. Needs the `nats-server` binary.
+ */
+export async function startNatsCluster(options: { size?: number; configFile?: string } = {}): Promise<NatsCluster> {
+  if (!onPath('nats-server')) throw new Error('A NATS cluster test needs nats-server (apt-get install nats-server)');
+  const size = options.size ?? 3;
+  const ports = await Promise.all(Array.from({ length: size }, async () => [await freePort(), await freePort()]));
+  const root = mkdtempSync(join(tmpdir(), 'octroi-nats-cluster-'));
+  const nodes = ports.map(([port, clusterPort], i) => {
+    const routes = ports.filter((_, j) => j !== i).map(([, other]) => `nats://127.0.0.1:${other}`);
+    const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', join(root, `n${i + 1}`)];
+    args.push('--server_name', `n${i + 1}`, '--cluster_name', 'octroi-test');
+    args.push('--cluster', `nats://127.0.0.1:${clusterPort}`, '--routes', routes.join(','));
+    if (options.configFile) args.push('-c', options.configFile);
+    return localProcess('nats', port!, 'nats-server', args);
+  });
+  await Promise.all(nodes.map((node) => node.start()));
+  return {
+    url: nodes.map((node) => node.url).join(','),
+    nodes,
+    close: async () => {
+      await Promise.all(nodes.map((node) => node.close()));
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function startRedis(): Promise<TestServer> {

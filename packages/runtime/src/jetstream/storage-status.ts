@@ -1,0 +1,49 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { isStorageOutage } from './outage.ts';
+
+/** Copies hear from their leader every second: one silent for longer than this is taken as gone. */
+const SILENT_NANOS = 3e9;
+
+/** Octroi's streams: the audit log (`OCTROI_*`) and the durable store's buckets (`KV_octroi-*`). */
+const OURS = /^(OCTROI_|KV_octroi-)/;
+
+export interface StorageStatus {
+  available: boolean;
+  /** Why it is not available, or what is degraded (a copy offline), one line each. */
+  problems: string[];
+  /** Copies each stream keeps, by stream name. */
+  replicas: Record<string, number>;
+}
+
+/**
+ * Whether the durable store answers: JetStream replies, and in a cluster every Octroi stream has a leader (a stream
+ * without one refuses writes). A stream with a copy offline is still available, and says so.
+ */
+export async function storageStatus(connection: NatsConnection, timeoutMs = 2000): Promise<StorageStatus> {
+  const clustered = Boolean(connection.info?.cluster);
+  const problems: string[] = [];
+  const replicas: Record<string, number> = {};
+  let available = true;
+  try {
+    const jsm = await jetstreamManager(connection, { timeout: timeoutMs });
+    for await (const stream of jsm.streams.list()) {
+      const { name, num_replicas } = stream.config;
+      if (!OURS.test(name)) continue;
+      replicas[name] = num_replicas;
+      if (clustered && !stream.cluster?.leader) {
+        available = false;
+        problems.push(`${name} has no leader`);
+      }
+      const offline = (stream.cluster?.replicas ?? [])
+        .filter((peer) => peer.offline || !peer.current || peer.active > SILENT_NANOS)
+        .map((peer) => peer.name);
+      if (offline.length > 0) problems.push(`${name}: copies on ${offline.join(', ')} offline`);
+    }
+  } catch (err) {
+    if (!isStorageOutage(err)) throw err;
+    available = false;
+    problems.push(`JetStream does not answer (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return { available, problems, replicas };
+}

@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { JetStreamApiError, jetstreamManager } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
+import { AUDIT_STREAM, OctroiError, type AuditRecord } from '@octroi/contracts';
+import {
+  bucketStream,
+  ensureBucket,
+  ensureStream,
+  Health,
+  isStorageOutage,
+  jetStreamReplicas,
+  JetStreamAuditLog,
+  jetStreamWhenReady,
+  storageStatus,
+  withStorageRetry,
+} from '../src/index.ts';
+import { startNats, startNatsCluster, type NatsCluster, type TestServer } from '../src/testing/index.ts';
+import { sleep } from './helpers.ts';
+
+const record = (decisionId: string): AuditRecord => ({
+  decisionId,
+  requestId: decisionId,
+  time: new Date().toISOString(),
+  clientId: 100002,
+  modelVersion: 'test',
+  probabilityOfDefault: 0.2,
+  threshold: 0.4,
+  decision: 'granted',
+});
+
+const connectTo = (url: string) =>
+  connect({ servers: url.split(','), maxReconnectAttempts: -1, reconnectTimeWait: 100, waitOnFirstConnect: true });
+
+const isUnavailable = (err: unknown) => err instanceof OctroiError && err.code === 'unavailable';
+
+test('store failures: an unavailable cluster is an outage, a lost compare-and-set or a missing stream is not', () => {
+  const apiError = (code: number, err_code: number, description: string) =>
+    new JetStreamApiError({ code, err_code, description });
+  assert.equal(isStorageOutage(apiError(503, 10008, 'JetStream system temporarily unavailable')), true);
+  assert.equal(isStorageOutage(apiError(400, 10071, 'wrong last sequence: 3')), false);
+  assert.equal(isStorageOutage(apiError(404, 10059, 'stream not found')), false);
+  assert.equal(isStorageOutage(new Error('wrapped', { cause: apiError(503, 10118, 'stream is offline') })), true);
+  assert.equal(isStorageOutage(new TypeError('a bug')), false);
+});
+
+test('a write that stays out of reach fails unavailable after its time; a logical failure fails at once', async () => {
+  let attempts = 0;
+  const outage = () => {
+    attempts++;
+    return Promise.reject(new JetStreamApiError({ code: 503, err_code: 10008, description: 'no quorum' }));
+  };
+  await assert.rejects(withStorageRetry('record', outage, 300), isUnavailable);
+  assert.ok(attempts > 1, `tried again with back-off (${attempts} attempts)`);
+  await assert.rejects(
+    withStorageRetry('record', () => Promise.reject(new TypeError('a bug')), 300),
+    (err) => err instanceof TypeError,
+  );
+  let failuresLeft = 2;
+  const recovers = () => (failuresLeft-- > 0 ? outage() : Promise.resolve('stored'));
+  assert.equal(await withStorageRetry('record', recovers, 5000), 'stored');
+});
+
+test('readiness: ready only when every dependency checked is available, with its problems named', async () => {
+  const health = new Health();
+  let storage = { available: true, problems: [] as string[] };
+  health.addCheck('storage', async () => storage);
+  assert.deepEqual(await health.readiness(), { ready: true, waitingFor: [], problems: [] });
+  storage = { available: false, problems: ['OCTROI_DECISIONS has no leader'] };
+  const down = await health.readiness();
+  assert.equal(down.ready, false);
+  assert.deepEqual(down.problems, ['storage: OCTROI_DECISIONS has no leader']);
+});
+
+describe('one NATS server', () => {
+  let nats: TestServer;
+  let connection: NatsConnection;
+  before(async () => {
+    nats = await startNats({ jetStream: true });
+    connection = await connectTo(nats.url);
+  });
+  after(async () => {
+    await connection?.close();
+    await nats?.close();
+  });
+
+  test('one copy of each stream, or JETSTREAM_REPLICAS when set', async () => {
+    assert.equal(jetStreamReplicas(connection), 1);
+    process.env.JETSTREAM_REPLICAS = '2';
+    try {
+      assert.equal(jetStreamReplicas(connection), 2);
+      process.env.JETSTREAM_REPLICAS = '7';
+      assert.throws(() => jetStreamReplicas(connection), /JETSTREAM_REPLICAS must be between 1 and 5/);
+    } finally {
+      delete process.env.JETSTREAM_REPLICAS;
+    }
+    const jsm = await ensureStream(connection, { name: 'OCTROI_SINGLE', subjects: ['single.>'] });
+    assert.equal((await jsm.streams.info('OCTROI_SINGLE')).config.num_replicas, 1);
+    assert.deepEqual(await storageStatus(connection), {
+      available: true,
+      problems: [],
+      replicas: { OCTROI_SINGLE: 1 },
+    });
+  });
+
+  test('the server stopped: reads and writes of the audit log fail unavailable, and readiness says why', async () => {
+    const audit = await JetStreamAuditLog.open(connection);
+    await audit.append([record('before-the-outage')]);
+    await nats.stop();
+    process.env.STORE_TIMEOUT_MS = '1000';
+    try {
+      await assert.rejects(audit.get('before-the-outage'), isUnavailable, 'a read is not a false "not found"');
+      await assert.rejects(audit.append([record('during-the-outage')]), isUnavailable);
+      const status = await storageStatus(connection);
+      assert.equal(status.available, false);
+      assert.match(status.problems.join(), /JetStream does not answer/);
+    } finally {
+      delete process.env.STORE_TIMEOUT_MS;
+      await nats.start();
+    }
+    await jetStreamWhenReady(connection);
+    assert.equal((await audit.get('before-the-outage'))?.decisionId, 'before-the-outage');
+  });
+});
+
+describe('a three-node JetStream cluster', () => {
+  let cluster: NatsCluster;
+  let connection: NatsConnection;
+  before(async () => {
+    cluster = await startNatsCluster({ size: 3 });
+    connection = await connectTo(cluster.url);
+    await jetStreamWhenReady(connection);
+  });
+  after(async () => {
+    await connection?.close();
+    await cluster?.close();
+  });
+
+  test('three copies by default; a stream and a bucket made with one copy are brought to three', async () => {
+    assert.equal(jetStreamReplicas(connection), 3);
+    const jsm = await jetstreamManager(connection);
+    await jsm.streams.add({ name: AUDIT_STREAM, subjects: ['octroi.v1.audit.>'], num_replicas: 1 });
+    await new Kvm(connection).create('octroi-legacy', { history: 1, replicas: 1 });
+
+    const audit = await JetStreamAuditLog.open(connection);
+    await ensureBucket(connection, 'octroi-legacy', { history: 1 });
+    assert.equal((await jsm.streams.info(AUDIT_STREAM)).config.num_replicas, 3);
+    assert.equal((await jsm.streams.info(bucketStream('octroi-legacy'))).config.num_replicas, 3);
+    await audit.append([record('kept-three-times')]);
+    const status = await storageStatus(connection, 10_000);
+    assert.deepEqual(status.replicas, { [AUDIT_STREAM]: 3, [bucketStream('octroi-legacy')]: 3 });
+    assert.equal(status.available, true);
+  });
+
+  test('one node killed: the audit log still records and reads; readiness names the copies offline', async () => {
+    const audit = await JetStreamAuditLog.open(connection);
+    const leader = (await (await jetstreamManager(connection)).streams.info(AUDIT_STREAM)).cluster?.leader;
+    const index = Number(leader?.slice(1)) - 1; // nodes are named n1..n3
+    await cluster.nodes[index]!.stop('SIGKILL');
+    try {
+      await audit.append([record('after-the-leader-died')]);
+      assert.equal((await audit.get('kept-three-times'))?.decisionId, 'kept-three-times');
+      assert.equal((await audit.get('after-the-leader-died'))?.decisionId, 'after-the-leader-died');
+      let status = await storageStatus(connection, 10_000);
+      for (let tries = 0; tries < 50 && !status.problems.some((p) => /offline/.test(p)); tries++) {
+        await sleep(200);
+        status = await storageStatus(connection, 10_000);
+      }
+      assert.equal(status.available, true, status.problems.join('; '));
+      assert.match(status.problems.join(), new RegExp(`${AUDIT_STREAM}: copies on ${leader} offline`));
+    } finally {
+      await cluster.nodes[index]!.start();
+    }
+  });
+
+  test('two nodes of three down: no quorum, the audit log fails unavailable until they return', async () => {
+    const audit = await JetStreamAuditLog.open(connection);
+    await Promise.all([cluster.nodes[1]!.stop('SIGKILL'), cluster.nodes[2]!.stop('SIGKILL')]);
+    process.env.STORE_TIMEOUT_MS = '1500';
+    try {
+      await assert.rejects(audit.append([record('without-quorum')]), isUnavailable);
+      assert.equal((await storageStatus(connection, 500)).available, false);
+    } finally {
+      delete process.env.STORE_TIMEOUT_MS;
+      await Promise.all([cluster.nodes[1]!.start(), cluster.nodes[2]!.start()]);
+    }
+    await withStorageRetry('record', () => audit.append([record('quorum-back')]), 30_000);
+    assert.equal((await audit.get('quorum-back'))?.decisionId, 'quorum-back');
+  });
+});
