@@ -24,7 +24,11 @@ describe('faults under load', () => {
   before(async () => {
     // One NATS server: no stream leader to elect, so the services need not wait long for the store.
     cluster = await startCluster({ scoring: 2, env: { BUS_TIMEOUT_MS: '1500', STORE_TIMEOUT_MS: '3000' } });
-    const ids = (await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as number[];
+    const { data: ids } = (await (
+      await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })
+    ).json()) as {
+      data: number[];
+    };
     // Spread over many clients, so that most requests reach the scoring replicas rather than a recorded decision.
     clientIds = ids.slice(0, 20_000);
     otherIds = ids.slice(20_000, 20_050);

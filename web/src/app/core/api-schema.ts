@@ -596,7 +596,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ready when every service answered a ping over the bus */
+        /** Ready when every service answered a ping over the bus and the durable store answers */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -4080,6 +4080,16 @@ export interface operations {
                         services: {
                             [key: string]: number;
                         };
+                        /** @description The durable store: the audit log and the buckets of the decisions of record */
+                        storage: {
+                            /** @description JetStream answers and every Octroi stream has a leader */
+                            available: boolean;
+                            /** @description What is out of reach or degraded, one line each */
+                            problems: string[];
+                            replicas: {
+                                [key: string]: number;
+                            };
+                        };
                     };
                 };
             };
@@ -4102,6 +4112,16 @@ export interface operations {
                         ready: boolean;
                         services: {
                             [key: string]: number;
+                        };
+                        /** @description The durable store: the audit log and the buckets of the decisions of record */
+                        storage: {
+                            /** @description JetStream answers and every Octroi stream has a leader */
+                            available: boolean;
+                            /** @description What is out of reach or degraded, one line each */
+                            problems: string[];
+                            replicas: {
+                                [key: string]: number;
+                            };
                         };
                     };
                 };
