@@ -70,6 +70,7 @@ def test_every_route_answers_as_documented(octroi):
         "getPopulationSample": ("get", "/api/v1/population-sample", {"params": {"x": feature, "y": other, "size": 10}}, 200),
         "scoreApplications": ("post", "/api/v1/score", {"json": {"applications": [application, application]}}, 200),
         "getModel": ("get", "/api/v1/model", {}, 200),
+        "getReferralBand": ("get", "/api/v1/model/referral-band", {}, 200),
         "getDecision": ("get", f"/api/v1/decisions/{decision_id}", {}, 200),
         "explainClient": ("get", f"/api/v1/clients/{client_id}/explanation", {}, 200),
         "getCounterfactual": ("get", f"/api/v1/clients/{client_id}/counterfactual", {}, 200),

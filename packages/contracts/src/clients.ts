@@ -148,6 +148,38 @@ export const SimilarClients = Type.Object({
 });
 export type SimilarClients = Static<typeof SimilarClients>;
 
+/**
+ * The referral band on the population of the bundle: how many clients an officer decides, and what deciding them
+ * automatically would cost. Expected costs are in the lender's cost units (a wrongly refused good client costs
+ * costFalsePositive, a granted client who defaults costFalseNegative), from each client's probability of default.
+ */
+const BandCost = Type.Object({
+  clients: Type.Integer({ minimum: 0 }),
+  expectedCost: Type.Number({ minimum: 0, description: 'Expected cost of deciding these clients automatically' }),
+});
+export const ReferralBandReport = Type.Object({
+  threshold: Probability,
+  band: Type.Number({ minimum: 0 }),
+  costFalseNegative: Type.Number(),
+  costFalsePositive: Type.Number(),
+  clients: Type.Integer({ minimum: 0, description: 'Clients of the population' }),
+  referred: Type.Composite([
+    BandCost,
+    Type.Object({
+      share: Type.Number({ minimum: 0, maximum: 1 }),
+      /** Clients of the band whose outcome is known (past loans): defaults, and the cost automatic decisions had. */
+      known: Type.Integer({ minimum: 0 }),
+      defaulted: Type.Integer({ minimum: 0 }),
+      observedCost: Type.Number({ minimum: 0 }),
+    }),
+  ]),
+  /** Probability bins around the threshold, each marked inside or outside the band. */
+  bins: Type.Array(
+    Type.Composite([BandCost, Type.Object({ from: Probability, to: Probability, referred: Type.Boolean() })]),
+  ),
+});
+export type ReferralBandReport = Static<typeof ReferralBandReport>;
+
 export const clients = {
   get: endpoint('clients', 'get', GetClientRequest, ClientRecord),
   list: endpoint('clients', 'list', ListClientsRequest, ClientPage),
@@ -155,6 +187,7 @@ export const clients = {
   population: endpoint('clients', 'population', PopulationRequest, Population),
   sample: endpoint('clients', 'sample', PopulationSampleRequest, PopulationSample),
   similar: endpoint('clients', 'similar', SimilarRequest, SimilarClients),
+  referralBand: endpoint('clients', 'referral-band', Type.Object({}), ReferralBandReport),
   // Paged: every id of a full-scale population (356,000) would not fit in one bus message.
   ids: endpoint(
     'clients',

@@ -7,7 +7,11 @@ export const ClientId = Type.Integer({
 });
 export const Language = Type.Union([Type.Literal('fr'), Type.Literal('en')], { default: 'fr' });
 export type Language = Static<typeof Language>;
-export const Decision = Type.Union([Type.Literal('granted'), Type.Literal('refused')]);
+/**
+ * The lender's decision on an application: granted or refused automatically, or referred to a loan officer when
+ * the probability of default lies within the policy's referral band around the threshold.
+ */
+export const Decision = Type.Union([Type.Literal('granted'), Type.Literal('refused'), Type.Literal('referred')]);
 export type Decision = Static<typeof Decision>;
 /** Engineered features in the order of the bundle's feature specification; null is a missing value. */
 export const FeatureVector = Type.Array(Type.Union([Type.Number(), Type.Null()]), { minItems: 1, maxItems: 4096 });

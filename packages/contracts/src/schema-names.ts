@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { RawApplication } from './application.ts';
 import { NewApplication } from './intake/schemas.ts';
 import { ClientPage, ClientRecord, ClientSummary, HistogramBin, LabelledField, Population } from './clients.ts';
-import { PopulationSample, SimilarClients } from './clients.ts';
+import { PopulationSample, ReferralBandReport, SimilarClients } from './clients.ts';
 import { ErrorBody } from './envelope.ts';
 import { Contribution, Counterfactual, Dependence, ExplainApplicationRequest, Explanation } from './explain.ts';
 import { GlobalImportance, Reason, ShapSummary, WhatIf, WhatIfRequest } from './explain.ts';
@@ -34,6 +34,7 @@ import { ModelFeature, ModelInfo, Score, ScoreBatchReply } from './scoring.ts';
 export const NAMED_SCHEMAS: Record<string, TSchema> = {
   ErrorBody,
   RawApplication,
+  ReferralBandReport,
   NewApplication,
   Score,
   ScoreBatchReply,

@@ -28,7 +28,14 @@ export {
   type HistogramBin,
   type PopulationStats,
 } from './population.ts';
-export { decisionFor, knownOutcomeOf, type KnownOutcome } from './decision.ts';
+export {
+  decisionFor,
+  decisionRuleOf,
+  knownOutcomeOf,
+  probabilityRangeOf,
+  type DecisionRule,
+  type KnownOutcome,
+} from './decision.ts';
 export { featureLabel } from './labels.ts';
 export type {
   CategoryDerivation,

@@ -1,6 +1,9 @@
 import type { ClientPage, ClientSummary, ListClientsRequest } from '@octroi/contracts';
 import {
   decisionFor,
+  decisionRuleOf,
+  probabilityRangeOf,
+  type DecisionRule,
   knownOutcomeOf,
   shortestFloat32,
   type ApplicantFeatures,
@@ -40,6 +43,7 @@ export class ClientList {
   private readonly credit: NumberColumn;
   private readonly age: NumberColumn;
   private readonly contractType: CategoryColumn;
+  private readonly rule: DecisionRule;
   private readonly recentMatches = new Map<string, Int32Array>();
 
   constructor(
@@ -47,6 +51,7 @@ export class ClientList {
     private readonly features: ApplicantFeatures,
     applicants: ApplicantRecords,
   ) {
+    this.rule = decisionRuleOf(bundle);
     this.featureRows = Int32Array.from(features.ids.keys()).sort((a, b) => features.ids[a]! - features.ids[b]!);
     this.ids = this.featureRows.map((row) => features.ids[row]!);
     this.probability = Float32Array.from(this.featureRows, (row) => features.probability(row));
@@ -158,15 +163,14 @@ export class ClientList {
 
   /** The filters as numbers (-1 for "any" category); null when a category no client has is asked. */
   private boundsOf(query: ListClientsQuery): ListBounds | null {
-    const threshold = this.bundle.decision.threshold;
     const contract = query.contractType === undefined ? -1 : this.contractType.codeOf(query.contractType);
     if (query.contractType !== undefined && contract < 0) return null;
-    const minProbability = query.minProbability ?? -Infinity;
+    // Each decision is a range of probabilities (granted, referred, refused, from low to high).
+    const [from, below] = query.decision ? probabilityRangeOf(query.decision, this.rule) : [-Infinity, Infinity];
     return {
-      // Refused from the threshold up, granted below it: the decision is a probability band.
-      minProbability: query.decision === 'refused' ? Math.max(minProbability, threshold) : minProbability,
+      minProbability: Math.max(query.minProbability ?? -Infinity, from),
       maxProbability: query.maxProbability ?? Infinity,
-      belowProbability: query.decision === 'granted' ? threshold : Infinity,
+      belowProbability: below,
       checksIncome: query.minIncome !== undefined || query.maxIncome !== undefined,
       minIncome: query.minIncome ?? -Infinity,
       maxIncome: query.maxIncome ?? Infinity,
@@ -180,7 +184,7 @@ export class ClientList {
     return {
       clientId: this.ids[at]!,
       probabilityOfDefault: shortestFloat32(probability),
-      decision: decisionFor(probability, this.bundle.decision.threshold),
+      decision: decisionFor(probability, this.rule),
       knownOutcome: knownOutcomeOf(this.features.target(row)),
       ageYears: this.age.valueAt(at),
       incomeTotal: this.income.valueAt(at),

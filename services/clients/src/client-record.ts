@@ -1,5 +1,11 @@
 import type { ClientRecord, FieldGroupName, Language } from '@octroi/contracts';
-import { featureLabel, type ApplicantFeatures, type ApplicantRecords, type ModelBundle } from '@octroi/model-bundle';
+import {
+  decisionRuleOf,
+  featureLabel,
+  type ApplicantFeatures,
+  type ApplicantRecords,
+  type ModelBundle,
+} from '@octroi/model-bundle';
 import { GROUP_LABELS, GROUP_ORDER, fallbackGroup, fieldLabel } from './field-labels.ts';
 import { requireClientRow, verdictOf } from './lookup.ts';
 
@@ -24,11 +30,7 @@ export class ClientRecords {
 
   get(clientId: number, language: Language = 'fr'): ClientRecord {
     const row = requireClientRow(this.features, clientId);
-    const { probabilityOfDefault, decision, knownOutcome } = verdictOf(
-      this.features,
-      row,
-      this.bundle.decision.threshold,
-    );
+    const { probabilityOfDefault, decision, knownOutcome } = verdictOf(this.features, row, decisionRuleOf(this.bundle));
     const applicantRow = this.applicants.rowOf(clientId);
     const raw = applicantRow < 0 ? {} : this.applicants.raw(applicantRow);
     const groups = this.layout.map(({ group, fields }) => ({

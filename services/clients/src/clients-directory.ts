@@ -5,9 +5,11 @@ import type {
   Language,
   Population,
   PopulationSample,
+  ReferralBandReport,
   SimilarClients,
 } from '@octroi/contracts';
 import {
+  decisionRuleOf,
   loadApplicantFeatures,
   loadApplicantRecords,
   shortestFloat32,
@@ -20,6 +22,7 @@ import { ClientList, type ListClientsQuery } from './client-list.ts';
 import { ClientRecords } from './client-record.ts';
 import { requireClientRow } from './lookup.ts';
 import { PopulationView, type SampleQuery } from './population.ts';
+import { referralBandReport, type ScoredClient } from './referral-band.ts';
 import { SimilarityIndex } from './similar.ts';
 
 /**
@@ -55,6 +58,23 @@ export class ClientsDirectory {
 
   get size(): number {
     return this.applicantFeatures.size;
+  }
+
+  /** The referral band on the whole population: computed once, the population does not change with a bundle. */
+  referralBand(): ReferralBandReport {
+    this.referralReport ??= referralBandReport(this.scoredClients(), decisionRuleOf(this.bundle), this.bundle.decision);
+    return this.referralReport;
+  }
+
+  private referralReport: ReferralBandReport | undefined;
+
+  private *scoredClients(): Generator<ScoredClient> {
+    const features = this.applicantFeatures;
+    for (let row = 0; row < features.size; row++) {
+      const target = features.target(row);
+      const known = target === 0 || target === 1;
+      yield { probabilityOfDefault: features.probability(row), defaulted: known ? target === 1 : null };
+    }
   }
 
   /** @throws DomainError not_found for an unknown client. */

@@ -2,6 +2,7 @@ import type { Decision } from '@octroi/contracts';
 import {
   DomainError,
   decisionFor,
+  type DecisionRule,
   knownOutcomeOf,
   shortestFloat32,
   type ApplicantFeatures,
@@ -22,11 +23,11 @@ export interface Verdict {
 }
 
 /** Score, decision and (for past loans) what actually happened, for one features.arrow row. */
-export function verdictOf(features: ApplicantFeatures, row: number, threshold: number): Verdict {
+export function verdictOf(features: ApplicantFeatures, row: number, rule: DecisionRule): Verdict {
   const probability = features.probability(row);
   return {
     probabilityOfDefault: shortestFloat32(probability),
-    decision: decisionFor(probability, threshold),
+    decision: decisionFor(probability, rule),
     knownOutcome: knownOutcomeOf(features.target(row)),
   };
 }

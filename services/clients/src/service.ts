@@ -22,6 +22,7 @@ export function clientsService(
       population: ({ feature, clientId, language }) => directory.population(feature, clientId, language),
       sample: (query) => directory.sample(query),
       similar: ({ clientId, k }) => directory.similar(clientId, k),
+      referralBand: () => directory.referralBand(),
       ids: ({ offset, limit }) => {
         const ids = directory.ids(offset, limit);
         return { ids, next: offset + limit < directory.size ? offset + limit : null };

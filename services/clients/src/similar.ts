@@ -1,5 +1,5 @@
 import type { SimilarClients } from '@octroi/contracts';
-import type { ApplicantFeatures, ModelBundle } from '@octroi/model-bundle';
+import { decisionRuleOf, type ApplicantFeatures, type ModelBundle } from '@octroi/model-bundle';
 import { requireClientRow, verdictOf } from './lookup.ts';
 import { NearestRows } from './nearest-rows.ts';
 
@@ -37,7 +37,7 @@ export class SimilarityIndex {
     const neighbours = this.nearest(row, k).map(({ row: neighbour, distance }) => ({
       clientId: this.features.ids[neighbour]!,
       distance,
-      ...verdictOf(this.features, neighbour, this.bundle.decision.threshold),
+      ...verdictOf(this.features, neighbour, decisionRuleOf(this.bundle)),
     }));
     return { clientId, features: this.featureNames, neighbours };
   }

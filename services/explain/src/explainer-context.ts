@@ -54,6 +54,7 @@ export class ExplainerContext {
       spec: bundle.spec,
       population: bundle.population,
       threshold: bundle.decision.threshold,
+      referralBand: bundle.policy.referral.band,
       modelVersion: bundle.version,
     });
     return new ExplainerContext(bundle, explainer, features, records);

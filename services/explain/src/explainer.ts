@@ -19,6 +19,8 @@ export interface ExplainerParts {
   population: PopulationStats;
   /** decision.json's threshold: probability of default from which a loan is refused. */
   threshold: number;
+  /** policy.json's referral band around the threshold, where a simulated decision reads "referred". */
+  referralBand?: number;
   modelVersion: string;
 }
 
@@ -63,7 +65,11 @@ export function createExplainer(parts: ExplainerParts, options: FastTreeShapOpti
   const score = (values: FeatureValues): Score => {
     const raw = rawScore(forest, toFeatureRow(values));
     const probability = probabilityOfDefault(forest, raw);
-    return { rawScore: raw, probabilityOfDefault: probability, decision: decisionFor(probability, parts.threshold) };
+    return {
+      rawScore: raw,
+      probabilityOfDefault: probability,
+      decision: decisionFor(probability, { threshold: parts.threshold, referralBand: parts.referralBand ?? 0 }),
+    };
   };
 
   const explain = (values: FeatureValues, { language = 'fr', clientId }: ExplainOptions = {}): Explanation => {

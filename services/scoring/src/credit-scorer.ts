@@ -2,6 +2,7 @@ import { REQUIRED_APPLICATION_FIELDS, type ModelInfo, type NewApplication, type 
 import {
   DomainError,
   decisionFor,
+  decisionRuleOf,
   driftReference,
   deriveApplicationFeatures,
   loadApplicantFeatures,
@@ -50,10 +51,11 @@ export class CreditScorer {
 
   async scoreMatrix(matrix: Float32Array, rows: number): Promise<ModelScore[]> {
     const probabilities = await this.model.probabilities(matrix, rows);
-    const { threshold } = this.bundle.decision;
+    const rule = decisionRuleOf(this.bundle);
+    const { threshold } = rule;
     return Array.from(probabilities, (probabilityOfDefault) => ({
       probabilityOfDefault,
-      decision: decisionFor(probabilityOfDefault, threshold),
+      decision: decisionFor(probabilityOfDefault, rule),
       threshold,
       modelVersion: this.bundle.version,
     }));

@@ -16,9 +16,11 @@ const reference = JSON.parse(readFileSync(join(defaultModelDir(), 'shap_referenc
 describe('credit scorer on the shipped bundle', () => {
   let scorer: CreditScorer;
   let threshold: number;
+  let band: number;
   before(async () => {
     const bundle = await loadBundle();
     threshold = bundle.decision.threshold;
+    band = bundle.policy.referral.band;
     scorer = await CreditScorer.load(bundle);
   });
 
@@ -30,10 +32,13 @@ describe('credit scorer on the shipped bundle', () => {
     assert.ok(worst <= 1e-5, `largest difference ${worst}`);
   });
 
-  test('the decision is refused exactly from the threshold up', async () => {
+  test("the decision is refused from the threshold up, and referred within the policy's band around it", async () => {
     const scores = await scorer.scoreRows(reference.features, (row) => `rows.${row}`);
     for (const score of scores) {
-      assert.equal(score.decision, score.probabilityOfDefault >= threshold ? 'refused' : 'granted');
+      const distance = score.probabilityOfDefault - threshold;
+      const expected =
+        Math.abs(distance) < band || distance === -band ? 'referred' : distance >= 0 ? 'refused' : 'granted';
+      assert.equal(score.decision, expected);
       assert.equal(score.threshold, threshold);
       assert.equal(score.modelVersion, scorer.version);
     }

@@ -62,6 +62,9 @@ export function toClientQuery(filters: ClientFilters): ClientQuery {
         <select id="filter-decision" name="decision">
           <option value="" [selected]="!filters().decision">{{ t().clients.anyDecision }}</option>
           <option value="granted" [selected]="filters().decision === 'granted'">{{ t().decision.grantedShort }}</option>
+          <option value="referred" [selected]="filters().decision === 'referred'">
+            {{ t().decision.referredShort }}
+          </option>
           <option value="refused" [selected]="filters().decision === 'refused'">{{ t().decision.refusedShort }}</option>
         </select>
       </div>

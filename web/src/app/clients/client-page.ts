@@ -12,6 +12,7 @@ import {
 import { Router, RouterLink } from '@angular/router';
 
 import type { ClientRecord, Explanation, RawValue, Score } from '../core/api-types';
+import { ModelCatalog } from '../core/model-catalog';
 import { apiUrls } from '../core/octroi-api';
 import { ScoreGauge } from '../shared/charts/score-gauge';
 import { I18n } from '../shared/i18n/i18n';
@@ -76,7 +77,12 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
           <app-load-status [loading]="score.isLoading()" [error]="score.error()" (retry)="score.reload()" />
           @if (score.hasValue()) {
             @let s = score.value();
-            <app-score-gauge [probability]="s.probabilityOfDefault" [threshold]="s.threshold" [decision]="s.decision" />
+            <app-score-gauge
+              [probability]="s.probabilityOfDefault"
+              [threshold]="s.threshold"
+              [decision]="s.decision"
+              [band]="referralBand()"
+            />
             <p class="hint">{{ t().gauge.modelVersion(s.modelVersion) }}</p>
             @if (s.decisionId) {
               <p class="hint" data-testid="decision-reference">{{ t().gauge.decisionReference(s.decisionId) }}</p>
@@ -170,6 +176,7 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
 export class ClientPage {
   protected readonly i18n = inject(I18n);
   private readonly router = inject(Router);
+  private readonly catalog = inject(ModelCatalog);
   protected readonly t = this.i18n.t;
 
   // Bound from the path and the query string by the router.
@@ -187,7 +194,12 @@ export class ClientPage {
     apiUrls.explanation(this.clientId(), this.i18n.language()),
   );
 
-  protected readonly refused = computed(() => this.score.hasValue() && this.score.value().decision === 'refused');
+  /** Refused or referred: what would change the decision helps the client and the officer who decides. */
+  protected readonly refused = computed(() => this.score.hasValue() && this.score.value().decision !== 'granted');
+  protected readonly referralBand = computed(() => {
+    const model = this.catalog.model;
+    return model.hasValue() ? (model.value().policy?.referral.band ?? 0) : 0;
+  });
   protected readonly threshold = computed(() => (this.score.hasValue() ? this.score.value().threshold : 0.5));
 
   /** Chosen features, or defaults that are telling for most clients. */

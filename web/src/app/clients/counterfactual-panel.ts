@@ -51,7 +51,7 @@ import { LoadStatus } from '../shared/ui/load-status';
             {{
               t().counterfactual.result(
                 i18n.percent(result.probabilityOfDefault),
-                result.decision === 'granted' ? t().decision.granted : t().decision.refused
+                t().decision[result.decision] ?? t().decision.referred
               )
             }}
             @if (result.verifiedByScoring) {

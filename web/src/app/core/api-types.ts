@@ -47,6 +47,7 @@ export type Score = Schemas['Score'];
 export type ModelFeature = Schemas['ModelFeature'];
 export type ModelInfo = Schemas['ModelInfo'];
 export type LenderPolicy = Schemas['LenderPolicy'];
+export type ReferralBandReport = Schemas['ReferralBandReport'];
 
 // --- Explanations ------------------------------------------------------------
 export type Language = Schemas['Explanation']['language'];

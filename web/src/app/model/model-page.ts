@@ -7,6 +7,7 @@ import { LoadStatus } from '../shared/ui/load-status';
 import { DependencePanel } from './dependence-panel';
 import { ImportancePanel } from './importance-panel';
 import { QualityPanel } from './quality-panel';
+import { ReferralPanel } from './referral-panel';
 import { SummaryPanel } from './summary-panel';
 
 /**
@@ -16,7 +17,7 @@ import { SummaryPanel } from './summary-panel';
  */
 @Component({
   selector: 'app-model-page',
-  imports: [LoadStatus, ImportancePanel, SummaryPanel, DependencePanel, QualityPanel],
+  imports: [LoadStatus, ImportancePanel, SummaryPanel, DependencePanel, QualityPanel, ReferralPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ t().model.heading }}</h1>
@@ -40,6 +41,11 @@ import { SummaryPanel } from './summary-panel';
       @if (catalog.model.hasValue()) {
         <app-quality-panel [model]="catalog.model.value()" />
       }
+    </section>
+
+    <section class="card" aria-labelledby="referral-heading">
+      <h2 id="referral-heading">{{ t().referral.heading }}</h2>
+      <app-referral-panel />
     </section>
 
     <div class="model-grid">

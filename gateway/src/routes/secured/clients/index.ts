@@ -10,6 +10,7 @@ import {
   Population,
   PopulationSample,
   PopulationSampleRequest,
+  ReferralBandReport,
   Score,
   SimilarClients,
   endpoints,
@@ -20,6 +21,21 @@ const { clients } = endpoints;
 const tags = ['clients'];
 
 const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/model/referral-band',
+    {
+      schema: {
+        tags: ['model'],
+        operationId: 'getReferralBand',
+        security: secured,
+        summary:
+          'How many clients the referral band sends to an officer, and what deciding them automatically would cost',
+        response: { 200: ReferralBandReport, ...errorReplies(...COMMON_ERRORS) },
+      },
+    },
+    (request) => app.forward(clients.referralBand, {}, request),
+  );
+
   app.get(
     '/api/v1/clients',
     {

@@ -13,4 +13,8 @@ export const PALETTE = {
   defaultedHatch: 'url(#hatch-defaulted)',
   /** The client among many points: a large yellow disc with a black outline (see `.ngx-frame` styles). */
   client: '#ffd000',
+  /** The referral band (`--referred`), named in each chart's legend and table as well. */
+  referred: '#5b3b8c',
+  /** Everything outside what a chart points at. */
+  muted: '#9aa3ae',
 } as const;

@@ -42,6 +42,17 @@ const GAUGE_TOP = 0.5;
           height="18"
           class="zone-refused"
         />
+        @if (band() > 0) {
+          <rect
+            [attr.x]="x(bandFrom())"
+            y="10"
+            [attr.width]="x(bandTo()) - x(bandFrom())"
+            height="26"
+            class="zone-referred"
+          >
+            <title>{{ t().gauge.referralBand }}</title>
+          </rect>
+        }
         <rect [attr.x]="x(0)" y="19" [attr.width]="x(clampedProbability()) - x(0)" height="8" class="gauge-bar" />
         <line [attr.x1]="x(threshold())" [attr.x2]="x(threshold())" y1="6" y2="52" class="threshold-line" />
         <text [attr.x]="x(threshold())" y="62" [attr.text-anchor]="thresholdAnchor()" class="tick-label">
@@ -57,7 +68,7 @@ const GAUGE_TOP = 0.5;
           {{ t().gauge.andOver(i18n.percent(max(), true)) }}
         </text>
       </svg>
-      <p class="hint">{{ decision() === 'granted' ? t().gauge.explainGranted : t().gauge.explainRefused }}</p>
+      <p class="hint">{{ explanation() }}</p>
     </div>
   `,
 })
@@ -69,6 +80,8 @@ export class ScoreGauge {
   readonly probability = input.required<number>();
   readonly threshold = input.required<number>();
   readonly decision = input.required<Decision>();
+  /** Probability points either side of the threshold where an officer decides (the lender's policy). */
+  readonly band = input(0);
   /** Leaves out the big figure and the badge when the caller already shows them. */
   readonly compact = input(false);
 
@@ -89,9 +102,19 @@ export class ScoreGauge {
     return share < 0.25 ? 'start' : share > 0.75 ? 'end' : 'middle';
   });
 
-  protected readonly decisionWords = computed(() =>
-    this.decision() === 'granted' ? this.t().decision.granted : this.t().decision.refused,
-  );
+  protected readonly bandFrom = computed(() => Math.max(0, this.threshold() - this.band()));
+  protected readonly bandTo = computed(() => Math.min(this.max(), this.threshold() + this.band()));
+
+  protected readonly decisionWords = computed(() => this.t().decision[this.decision()] ?? this.t().decision.referred);
+  protected readonly explanation = computed(() => {
+    const gauge = this.t().gauge;
+    const decision = this.decision();
+    return decision === 'granted'
+      ? gauge.explainGranted
+      : decision === 'refused'
+        ? gauge.explainRefused
+        : gauge.explainReferred;
+  });
   protected readonly distance = computed(() => {
     const gap = this.probability() - this.threshold();
     const points = this.i18n.number(Math.abs(gap) * 100, 'oneDecimal');

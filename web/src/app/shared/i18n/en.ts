@@ -51,8 +51,10 @@ export const en: Messages = {
   decision: {
     granted: 'Credit granted',
     refused: 'Credit refused',
+    referred: 'Decided by a loan officer',
     grantedShort: 'Granted',
     refusedShort: 'Refused',
+    referredShort: 'To review',
   },
   outcome: {
     repaid: 'Repaid',
@@ -123,6 +125,9 @@ export const en: Messages = {
     distanceAbove: (points: string) => `${points} points above the threshold`,
     explainGranted: 'The estimated risk is below the threshold: the credit can be granted.',
     explainRefused: 'The estimated risk is above the threshold: the credit is refused.',
+    explainReferred:
+      'The estimated risk is so close to the threshold that the model does not settle it: a loan officer reviews the application and decides.',
+    referralBand: 'Band reviewed by a loan officer',
     summary: (p: string, t: string, d: string) => `Probability of default ${p}, threshold ${t}, decision: ${d}.`,
     modelVersion: (v: string) => `Model ${v}`,
     decisionReference: (id: string) => `Decision reference, to quote in a complaint: ${id}`,
@@ -203,6 +208,27 @@ export const en: Messages = {
     mainReasons: 'Main reasons after the change',
     repaymentFollows: 'Follows the amount of the loan, at the same term; edit it to set it yourself.',
     remove: (label: string) => `Remove ${label}`,
+  },
+  referral: {
+    heading: 'Review by a loan officer',
+    summary: (band: string, threshold: string, count: string, share: string, total: string) =>
+      `Within ${band} points of the threshold (${threshold}), a loan officer decides: ${count} clients of ${total} (${share}).`,
+    cost: (total: string, perClient: string, fn: string, fp: string) =>
+      `Decided automatically, these applications would be expected to cost ${total} cost units (${perClient} per client), a default costing ${fn} units and a good client refused ${fp}.`,
+    chartCaption: 'Expected cost of automatic decisions around the threshold, by range of probability of default',
+    inBand: 'Ranges reviewed by a loan officer',
+    outsideBand: 'Ranges decided automatically',
+    xAxis: 'Probability of default, start of the range (%)',
+    yAxis: 'Expected cost (lender’s cost units)',
+    range: 'Probability of default',
+    clients: 'Clients',
+    expectedCost: 'Expected cost (units)',
+    inBandColumn: 'Reviewed by a loan officer',
+    ariaSummary: (total: string) =>
+      `Expected cost by range around the threshold; the ranges of the review band cost ${total} units in all.`,
+    yes: 'yes',
+    no: 'no',
+    noBand: 'The lender’s policy has no review by a loan officer: every decision is automatic.',
   },
   counterfactual: {
     heading: 'To get the credit',

@@ -51,8 +51,10 @@ export const fr = {
   decision: {
     granted: 'Crédit accordé',
     refused: 'Crédit refusé',
+    referred: 'Décision par un conseiller',
     grantedShort: 'Accordé',
     refusedShort: 'Refusé',
+    referredShort: 'À examiner',
   },
   outcome: {
     repaid: 'A remboursé',
@@ -124,6 +126,9 @@ export const fr = {
     distanceAbove: (points: string) => `${points} points au-dessus du seuil`,
     explainGranted: 'Le risque estimé est sous le seuil : le crédit peut être accordé.',
     explainRefused: 'Le risque estimé dépasse le seuil : le crédit est refusé.',
+    explainReferred:
+      'Le risque estimé est si proche du seuil que le modèle ne tranche pas : un conseiller examine le dossier et décide.',
+    referralBand: 'Zone d’examen par un conseiller',
     summary: (p: string, t: string, d: string) => `Probabilité de défaut ${p}, seuil ${t}, décision : ${d}.`,
     modelVersion: (v: string) => `Modèle ${v}`,
     decisionReference: (id: string) => `Référence de la décision, à citer en cas de réclamation : ${id}`,
@@ -205,6 +210,27 @@ export const fr = {
     mainReasons: 'Principales raisons après modification',
     repaymentFollows: 'Suit le montant du prêt, à durée égale ; modifiez-le pour le fixer.',
     remove: (label: string) => `Retirer ${label}`,
+  },
+  referral: {
+    heading: 'Examen par un conseiller',
+    summary: (band: string, threshold: string, count: string, share: string, total: string) =>
+      `À moins de ${band} points du seuil (${threshold}), un conseiller décide : ${count} clients sur ${total} (${share}).`,
+    cost: (total: string, perClient: string, fn: string, fp: string) =>
+      `Décidés automatiquement, ces dossiers coûteraient en moyenne ${total} unités de coût (${perClient} par client), un défaut coûtant ${fn} unités et un bon client refusé ${fp}.`,
+    chartCaption: 'Coût attendu des décisions automatiques autour du seuil, par tranche de probabilité de défaut',
+    inBand: 'Tranches examinées par un conseiller',
+    outsideBand: 'Tranches décidées automatiquement',
+    xAxis: 'Probabilité de défaut, début de la tranche (%)',
+    yAxis: 'Coût attendu (unités de coût du prêteur)',
+    range: 'Probabilité de défaut',
+    clients: 'Clients',
+    expectedCost: 'Coût attendu (unités)',
+    inBandColumn: 'Examinés par un conseiller',
+    ariaSummary: (total: string) =>
+      `Coût attendu par tranche autour du seuil ; les tranches de la zone d’examen coûtent ${total} unités en tout.`,
+    yes: 'oui',
+    no: 'non',
+    noBand: 'La politique du prêteur ne prévoit pas d’examen par un conseiller : chaque décision est automatique.',
   },
   counterfactual: {
     heading: 'Pour obtenir le crédit',
