@@ -207,6 +207,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/model/referral-band": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many clients the referral band sends to an officer, and what deciding them automatically would cost */
+        get: operations["getReferralBand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/decisions": {
         parameters: {
             query?: never;
@@ -703,7 +720,7 @@ export interface components {
         ClientRecord: {
             /** @description SK_ID_CURR of the applicant */
             clientId: number;
-            decision: "granted" | "refused";
+            decision: "granted" | "refused" | "referred";
             groups: {
                 fields: components["schemas"]["LabelledField"][];
                 group: "identity" | "family" | "income_credit" | "employment" | "housing" | "external_scores" | "documents" | "contact" | "other";
@@ -719,7 +736,7 @@ export interface components {
             clientId: number;
             contractType: string | null;
             creditAmount: number | null;
-            decision: "granted" | "refused";
+            decision: "granted" | "refused" | "referred";
             incomeTotal: number | null;
             knownOutcome: "repaid" | "defaulted" | null;
             probabilityOfDefault: number;
@@ -752,11 +769,11 @@ export interface components {
             /** @description The suggestion, or why there is none, in plain language */
             message: string;
             original: {
-                decision: "granted" | "refused";
+                decision: "granted" | "refused" | "referred";
                 probabilityOfDefault: number;
             };
             result: {
-                decision: "granted" | "refused";
+                decision: "granted" | "refused" | "referred";
                 probabilityOfDefault: number;
                 verifiedByScoring: boolean;
             } | null;
@@ -862,7 +879,7 @@ export interface components {
             clientId?: number;
             /** @description Every feature, by decreasing absolute contribution */
             contributions: components["schemas"]["Contribution"][];
-            decision: "granted" | "refused";
+            decision: "granted" | "refused" | "referred";
             /** @description Mean raw score of the training data (log-odds) */
             expectedValue: number;
             favourableReasons: components["schemas"]["Reason"][];
@@ -1046,11 +1063,37 @@ export interface components {
             /** @description One sentence in plain language */
             text: string;
         };
+        /** ReferralBandReport */
+        ReferralBandReport: {
+            band: number;
+            bins: {
+                clients: number;
+                /** @description Expected cost of deciding these clients automatically */
+                expectedCost: number;
+                from: number;
+                referred: boolean;
+                to: number;
+            }[];
+            /** @description Clients of the population */
+            clients: number;
+            costFalseNegative: number;
+            costFalsePositive: number;
+            referred: {
+                clients: number;
+                defaulted: number;
+                /** @description Expected cost of deciding these clients automatically */
+                expectedCost: number;
+                known: number;
+                observedCost: number;
+                share: number;
+            };
+            threshold: number;
+        };
         /** Score */
         Score: {
             /** @description SK_ID_CURR of the applicant */
             clientId?: number;
-            decision: "granted" | "refused";
+            decision: "granted" | "refused" | "referred";
             /** @description Key of the decision in the audit log. A known client asked for again under the same model version gets the decision recorded the first time */
             decisionId?: string;
             modelVersion: string;
@@ -1134,7 +1177,7 @@ export interface components {
             neighbours: {
                 /** @description SK_ID_CURR of the applicant */
                 clientId: number;
-                decision: "granted" | "refused";
+                decision: "granted" | "refused" | "referred";
                 distance: number;
                 knownOutcome: "repaid" | "defaulted" | null;
                 probabilityOfDefault: number;
@@ -1188,7 +1231,7 @@ export interface components {
             clientId: number;
             decisionChanged: boolean;
             original: {
-                decision: "granted" | "refused";
+                decision: "granted" | "refused" | "referred";
                 probabilityOfDefault: number;
             };
             /** @description updated minus original probability of default */
@@ -1219,7 +1262,7 @@ export interface operations {
         parameters: {
             query?: {
                 contractType?: string;
-                decision?: "granted" | "refused";
+                decision?: "granted" | "refused" | "referred";
                 maxIncome?: number;
                 maxProbability?: number;
                 minIncome?: number;
@@ -1762,7 +1805,7 @@ export interface operations {
                         applicationHash?: string;
                         /** @description SK_ID_CURR of the applicant */
                         clientId?: number;
-                        decision: "granted" | "refused";
+                        decision: "granted" | "refused" | "referred";
                         decisionId: string;
                         modelVersion: string;
                         probabilityOfDefault: number;
@@ -2192,6 +2235,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModelInfo"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getReferralBand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralBandReport"];
                 };
             };
             /** @description Default Response */
