@@ -20,8 +20,8 @@ if [ ${#need_debian[@]} -gt 0 ] && [ "${OCTROI_SKIP_SYSTEM:-0}" != 1 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_debian[@]}" >/dev/null
 fi
 
-echo "==> Python packages (training/pyproject.toml: the training package, pytest and ruff; tests/interop/requirements.txt)"
-python3 -m pip install -q --disable-pip-version-check -e 'training[dev]' -r tests/interop/requirements.txt 2>&1 | grep -v "Running pip as the 'root' user" || true
+echo "==> Python packages (training/pyproject.toml: the training package, pytest and ruff; tests/interop/requirements.txt; deploy/requirements.txt: the Kubernetes validator)"
+python3 -m pip install -q --disable-pip-version-check -e 'training[dev]' -r tests/interop/requirements.txt -r deploy/requirements.txt 2>&1 | grep -v "Running pip as the 'root' user" || true
 
 # onnxruntime-node's install script fetches GPU binaries from outside the npm registry; the CPU runtime ships in the package.
 export ONNXRUNTIME_NODE_INSTALL=skip

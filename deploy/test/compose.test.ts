@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
+import { environmentReadByCode } from './code-environment.ts';
 import { DRIFT_MINIMUM_APPLICATIONS, DRIFT_THRESHOLDS } from '@octroi/contracts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -51,30 +52,6 @@ function buildOf(service: ComposeService): { context: string; dockerfile: string
   if (service.build === undefined) return undefined;
   if (typeof service.build === 'string') return { context: service.build, dockerfile: 'Dockerfile' };
   return { context: service.build.context ?? '.', dockerfile: service.build.dockerfile ?? 'Dockerfile' };
-}
-
-/** Environment variable names the TypeScript sources read, through the runtime's helpers or process.env. */
-function environmentReadByCode(): Set<string> {
-  const patterns = [
-    /\benv(?:String|Int|List)\(\s*['"]([A-Z0-9_]+)['"]/g,
-    /\bprocess\.env\.([A-Z0-9_]+)/g,
-    /\bprocess\.env\[\s*['"]([A-Z0-9_]+)['"]\s*\]/g,
-  ];
-  const names = new Set<string>();
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      // Production code only: a variable that only tests read configures nothing in a container.
-      if (entry.isDirectory()) {
-        if (!['node_modules', 'test', 'testing'].includes(entry.name)) visit(path);
-      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
-        const text = readFileSync(path, 'utf8');
-        for (const pattern of patterns) for (const match of text.matchAll(pattern)) names.add(match[1]!);
-      }
-    }
-  };
-  for (const dir of ['packages', 'services', 'gateway']) visit(join(ROOT, dir));
-  return names;
 }
 
 interface Instruction {
