@@ -92,12 +92,15 @@ def test_every_route_answers_as_documented(octroi):
             f"{prefix}GetFeatureImportance": ("get", f"{base}/get_feature_importance", {"headers": headers}, 200),
             f"{prefix}GetCorrelation": ("get", f"{base}/get_correlation/", {"headers": headers}, 200),
         }
-    name = model["name"]
-    base = f"/v2/models/{name}"
+    name, version = model["name"], model["version"]
+    for versioned, base in (("", f"/v2/models/{name}"), ("Version", f"/v2/models/{name}/versions/{version}")):
+        calls |= {
+            f"v2ModelMetadata{versioned}": ("get", base, {}, 200),
+            f"v2ModelReady{versioned}": ("get", f"{base}/ready", {}, 200),
+            f"v2ModelInfer{versioned}": ("post", f"{base}/infer", {"json": infer}, 200),
+        }
     calls |= {
-        "v2ModelMetadata": ("get", base, {}, 200),
-        "v2ModelReady": ("get", f"{base}/ready", {}, 200),
-        "v2ModelInfer": ("post", f"{base}/infer", {"json": infer}, 200),
+        "v2ServerMetadata": ("get", "/v2", {}, 200),
         "v2ServerLive": ("get", "/v2/health/live", {}, 200),
         "v2ServerReady": ("get", "/v2/health/ready", {}, 200),
     }
@@ -118,5 +121,6 @@ def test_every_route_answers_as_documented(octroi):
     check("getClient", "get", "/api/v1/clients/1", {}, 404)
     check("getClient", "get", f"/api/v1/clients/{client_id}", {}, 401, session=requests.Session())
     check("scoreApplications", "post", "/api/v1/score", {"data": "<AMT/>", "headers": {"Content-Type": "application/xml"}}, 415)
+    check("v2ModelInfer", "post", f"/v2/models/{name}/infer", {"json": {"inputs": []}}, 400)
     check("v2ModelMetadata", "get", "/v2/models/not-a-model", {}, 404)
     check("legacyGetScore", "get", f"{legacy}/get_score/1", {}, 404)

@@ -6,6 +6,7 @@ export * from './clients.ts';
 export * from './explain.ts';
 export * from './http.ts';
 export * from './seed.ts';
+export * from './inference-v2.ts';
 export * from './seed.ts';
 export * from './audit.ts';
 export * from './errors.ts';

@@ -3,6 +3,7 @@ import { ClientId, Decision, FeatureVector, Probability, Empty } from './common.
 import { endpoint } from './envelope.ts';
 import { RawApplication } from './application.ts';
 import { LenderPolicy } from './policy.ts';
+import { scoreTensor } from './inference-v2.ts';
 import { NewApplication } from './intake/schemas.ts';
 
 export const Score = Type.Object({
@@ -99,6 +100,7 @@ export type ModelInfo = Static<typeof ModelInfo>;
 export const scoring = {
   score: endpoint('scoring', 'score', ScoreFeaturesRequest, Score),
   scoreBatch: endpoint('scoring', 'score-batch', ScoreBatchRequest, ScoreBatchReply),
+  scoreTensor,
   scoreApplications: endpoint('scoring', 'score-applications', ScoreApplicationsRequest, ScoreBatchReply),
   scoreClient: endpoint('scoring', 'score-client', ScoreClientRequest, Score),
   decision: endpoint('scoring', 'decision', GetDecisionRequest, AuditRecord),

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { endpoints, recordedDecisions, type AuditRecord, type NewApplication, type Score } from '@octroi/contracts';
+import {
+  decodeFloat32,
+  encodeFloat32,
+  endpoints,
+  recordedDecisions,
+  type AuditRecord,
+  type NewApplication,
+  type Score,
+} from '@octroi/contracts';
 import { DomainError } from '@octroi/model-bundle';
 import type { AuditLog, Cache, HandlerContext, ServiceDefinition } from '@octroi/runtime';
 import type { CreditScorer, ModelScore } from './credit-scorer.ts';
@@ -11,6 +19,12 @@ const applicationHash = (application: NewApplication) => {
   const sorted = Object.fromEntries(Object.entries(application).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 };
+
+/** SHA-256 of one feature row exactly as the model read it (float32, little-endian). */
+const rowDigest = (row: Float32Array) =>
+  createHash('sha256')
+    .update(new Uint8Array(row.buffer, row.byteOffset, row.byteLength))
+    .digest('hex');
 
 /**
  * Ties scores to the request that asked for them and records each decision before answering: a decision the
@@ -79,6 +93,23 @@ export function scoringService(
         }));
         live?.rows(matrix, scores);
         return { scores: decided };
+      },
+      scoreTensor: async ({ rows, features }, ctx) => {
+        const width = scorer.featureCount;
+        const matrix = decodeFloat32(features);
+        if (!matrix || matrix.length !== rows * width)
+          throw DomainError.badRequest(`features: expected ${rows} rows of ${width} float32 values`, 'features');
+        const scores = await scorer.scoreMatrix(matrix, rows);
+        const decided = await decide(audit, ctx, scores, (row) => ({
+          applicationHash: rowDigest(matrix.subarray(row * width, (row + 1) * width)),
+        }));
+        return {
+          modelVersion: scorer.version,
+          threshold: modelInfo.threshold,
+          probabilities: encodeFloat32(Float32Array.from(scores, (score) => score.probabilityOfDefault)),
+          decisions: decided.map((score) => score.decision),
+          decisionIds: decided.map((score) => score.decisionId!),
+        };
       },
       scoreApplications: async ({ applications }, ctx) => {
         const matrix = scorer.applicationsMatrix(applications);

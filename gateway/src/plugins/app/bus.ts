@@ -12,11 +12,10 @@ import {
   type StorageStatus,
 } from '@octroi/runtime';
 
-export type Forward = <E extends Endpoint>(
-  endpoint: E,
-  payload: RequestOf<E>,
-  request: FastifyRequest,
-) => Promise<ReplyOf<E>>;
+/** What the bus needs of the request it forwards: its id (carried on) and its logger (HTTP or gRPC alike). */
+export type Asker = Pick<FastifyRequest, 'id' | 'log'>;
+
+export type Forward = <E extends Endpoint>(endpoint: E, payload: RequestOf<E>, request: Asker) => Promise<ReplyOf<E>>;
 
 export interface Readiness {
   ready: boolean;

@@ -1,15 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { endpoints, type ModelInfo } from '@octroi/contracts';
-import type { Forward } from './bus.ts';
+import type { Asker, Forward } from './bus.ts';
 
 const REFRESH_MS = 5_000;
 
 export interface CurrentModel {
   /** The description: the last known one at once, or, before the first answer, the scoring service's answer. */
-  (request: FastifyRequest): Promise<ModelInfo>;
+  (request: Asker): Promise<ModelInfo>;
   /** The last known description without waiting (undefined before the first answer). */
-  latest(request: FastifyRequest): ModelInfo | undefined;
+  latest(request: Asker): ModelInfo | undefined;
 }
 
 declare module 'fastify' {
@@ -29,7 +28,7 @@ export function currentModel(forward: Forward, refreshMs = REFRESH_MS): CurrentM
   let known: { model: ModelInfo; at: number } | undefined;
   let refreshing: Promise<ModelInfo> | undefined;
 
-  const refresh = (request: FastifyRequest) => {
+  const refresh = (request: Asker) => {
     refreshing ??= forward(endpoints.scoring.model, {}, request)
       .then((model) => {
         known = { model, at: Date.now() };
@@ -39,7 +38,7 @@ export function currentModel(forward: Forward, refreshMs = REFRESH_MS): CurrentM
     return refreshing;
   };
 
-  const latest = (request: FastifyRequest) => {
+  const latest = (request: Asker) => {
     if (!known || Date.now() - known.at >= refreshMs) {
       refresh(request).catch((err: unknown) =>
         request.log.warn({ err: String(err) }, 'model description not refreshed: keeping the last known one'),
@@ -49,7 +48,7 @@ export function currentModel(forward: Forward, refreshMs = REFRESH_MS): CurrentM
   };
 
   return Object.assign(
-    (request: FastifyRequest) => {
+    (request: Asker) => {
       const model = latest(request);
       return model ? Promise.resolve(model) : refresh(request);
     },

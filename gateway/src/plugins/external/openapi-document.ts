@@ -23,10 +23,20 @@ interface Document {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const errorReply = (description: string) => ({
+const errorReply = (description: string, schema: unknown) => ({
   description,
-  content: { 'application/json': { schema: { $ref: `#/components/schemas/${ErrorBody.title}` } } },
+  content: { 'application/json': { schema } },
 });
+
+/** The error shape of an operation: the one its own error answers use (the V2 routes have theirs), else ErrorBody. */
+function errorSchemaOf(operation: Operation): unknown {
+  for (const [status, response] of Object.entries(operation.responses ?? {})) {
+    const schema = (response as { content?: Record<string, { schema?: unknown }> }).content?.['application/json']
+      ?.schema;
+    if (Number(status) >= 400 && schema) return schema;
+  }
+  return { $ref: `#/components/schemas/${ErrorBody.title}` };
+}
 
 export function finishDocument<T extends object>(document: T): T {
   const doc = document as Document;
@@ -47,11 +57,12 @@ function finishOperation(operation: Operation) {
   for (const media of Object.values(operation.requestBody?.content ?? {})) {
     if (media.schema) withOptionalDefaults(media.schema);
   }
+  const schema = errorSchemaOf(operation);
   const responses = (operation.responses ??= {});
-  responses['500'] ??= errorReply('Something failed on our side; the request id helps find it in the logs');
+  responses['500'] ??= errorReply('Something failed on our side; the request id helps find it in the logs', schema);
   if (operation.requestBody) {
-    responses['413'] ??= errorReply('The body is larger than the gateway accepts');
-    responses['415'] ??= errorReply('The body is not in a content type this operation reads');
+    responses['413'] ??= errorReply('The body is larger than the gateway accepts', schema);
+    responses['415'] ??= errorReply('The body is not in a content type this operation reads', schema);
   }
 }
 

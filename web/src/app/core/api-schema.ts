@@ -623,6 +623,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server metadata */
+        get: operations["v2ServerMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/health/live": {
         parameters: {
             query?: never;
@@ -630,6 +647,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The server answers */
         get: operations["v2ServerLive"];
         put?: never;
         post?: never;
@@ -646,6 +664,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every service answers */
         get: operations["v2ServerReady"];
         put?: never;
         post?: never;
@@ -681,7 +700,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Probabilities for a batch of engineered feature rows */
+        /** Probabilities and decisions for rows of engineered features; each row is a decision, audited */
         post: operations["v2ModelInfer"];
         delete?: never;
         options?: never;
@@ -696,7 +715,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The model is loaded and served */
         get: operations["v2ModelReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models/{model}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model metadata */
+        get: operations["v2ModelMetadataVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models/{model}/versions/{version}/infer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Probabilities and decisions for rows of engineered features; each row is a decision, audited */
+        post: operations["v2ModelInferVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/models/{model}/versions/{version}/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The model is loaded and served */
+        get: operations["v2ModelReadyVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1182,6 +1253,72 @@ export interface components {
                 knownOutcome: "repaid" | "defaulted" | null;
                 probabilityOfDefault: number;
             }[];
+        };
+        /** V2Error */
+        V2Error: {
+            error: string;
+        };
+        /** V2InferRequest */
+        V2InferRequest: {
+            id?: string;
+            inputs: components["schemas"]["V2Tensor"][];
+            /** @description The outputs to answer (all when absent) */
+            outputs?: {
+                name: string;
+                /** @description Free parameters; binary_data_size and binary_data / binary_data_output are the binary extension */
+                parameters?: {
+                    [key: string]: string | number | boolean;
+                };
+            }[];
+            /** @description Free parameters; binary_data_size and binary_data / binary_data_output are the binary extension */
+            parameters?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        /** V2InferResponse */
+        V2InferResponse: {
+            id?: string;
+            model_name: string;
+            model_version: string;
+            outputs: components["schemas"]["V2Tensor"][];
+            /** @description Free parameters; binary_data_size and binary_data / binary_data_output are the binary extension */
+            parameters?: {
+                [key: string]: string | number | boolean;
+            };
+        };
+        /** V2ModelMetadata */
+        V2ModelMetadata: {
+            inputs: {
+                datatype: string;
+                name: string;
+                shape: number[];
+            }[];
+            name: string;
+            outputs: {
+                datatype: string;
+                name: string;
+                shape: number[];
+            }[];
+            platform: string;
+            versions: string[];
+        };
+        /** V2ServerMetadata */
+        V2ServerMetadata: {
+            extensions: string[];
+            name: string;
+            version: string;
+        };
+        /** V2Tensor */
+        V2Tensor: {
+            /** @description Row-major values; null (or NaN) is a missing feature. Absent when sent as binary data */
+            data?: (number | string | null)[];
+            datatype: string;
+            name: string;
+            /** @description Free parameters; binary_data_size and binary_data / binary_data_output are the binary extension */
+            parameters?: {
+                [key: string]: string | number | boolean;
+            };
+            shape: number[];
         };
         /** VariableDrift */
         VariableDrift: {
@@ -4216,7 +4353,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": {
+                        ready: boolean;
+                        services: {
+                            [key: string]: number;
+                        };
+                        /** @description The durable store: the audit log and the buckets of the decisions of record */
+                        storage: {
+                            /** @description JetStream answers and every Octroi stream has a leader */
+                            available: boolean;
+                            /** @description What is out of reach or degraded, one line each */
+                            problems: string[];
+                            replicas: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
                 };
             };
             /** @description Default Response */
@@ -4245,6 +4397,53 @@ export interface operations {
             };
         };
     };
+    v2ServerMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2ServerMetadata"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+        };
+    };
     v2ServerLive: {
         parameters: {
             query?: never;
@@ -4265,13 +4464,31 @@ export interface operations {
                     };
                 };
             };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
             /** @description Something failed on our side; the request id helps find it in the logs */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
         };
@@ -4296,13 +4513,31 @@ export interface operations {
                     };
                 };
             };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
             /** @description Something failed on our side; the request id helps find it in the logs */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4335,21 +4570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        inputs: {
-                            datatype: string;
-                            name: string;
-                            shape: number[];
-                        }[];
-                        name: string;
-                        outputs: {
-                            datatype: string;
-                            name: string;
-                            shape: number[];
-                        }[];
-                        platform: string;
-                        versions: string[];
-                    };
+                    "application/json": components["schemas"]["V2ModelMetadata"];
                 };
             };
             /** @description Default Response */
@@ -4358,7 +4579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4367,7 +4588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4376,7 +4597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4385,7 +4606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Something failed on our side; the request id helps find it in the logs */
@@ -4394,7 +4615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4403,7 +4624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4412,7 +4633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
         };
@@ -4428,39 +4649,19 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    id?: string;
-                    inputs: {
-                        data: (number | null)[];
-                        /** @enum {string} */
-                        datatype: "FP32" | "FP64";
-                        name: string;
-                        shape: number[];
-                    }[];
-                    outputs?: {
-                        name: string;
-                    }[];
-                };
+                "application/json": components["schemas"]["V2InferRequest"];
+                "application/octet-stream": string;
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The outputs, in JSON, or a JSON header and binary outputs */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id?: string;
-                        model_name: string;
-                        model_version: string;
-                        outputs: {
-                            data: (number | string)[];
-                            datatype: string;
-                            name: string;
-                            shape: number[];
-                        }[];
-                    };
+                    "application/json": components["schemas"]["V2InferResponse"];
+                    "application/octet-stream": string;
                 };
             };
             /** @description Default Response */
@@ -4469,7 +4670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4478,7 +4679,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4487,7 +4688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description The body is larger than the gateway accepts */
@@ -4496,7 +4697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description The body is not in a content type this operation reads */
@@ -4505,7 +4706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4514,7 +4715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Something failed on our side; the request id helps find it in the logs */
@@ -4523,7 +4724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4532,7 +4733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4541,7 +4742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
         };
@@ -4575,7 +4776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4584,7 +4785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4593,7 +4794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4602,7 +4803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Something failed on our side; the request id helps find it in the logs */
@@ -4611,7 +4812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4620,7 +4821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
             /** @description Default Response */
@@ -4629,7 +4830,292 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+        };
+    };
+    v2ModelMetadataVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2ModelMetadata"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+        };
+    };
+    v2ModelInferVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["V2InferRequest"];
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The outputs, in JSON, or a JSON header and binary outputs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2InferResponse"];
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description The body is not in a content type this operation reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+        };
+    };
+    v2ModelReadyVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        ready: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
                 };
             };
         };

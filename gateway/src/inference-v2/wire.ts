@@ -1,0 +1,74 @@
+/**
+ * The bytes of the Open Inference Protocol over HTTP: a JSON body, or with the binary tensor data extension a JSON
+ * header (its length in `Inference-Header-Content-Length`) followed by the tensors' raw bytes. Clients of the
+ * ecosystem write a missing value as the bare literal `NaN`, and infinities as `Infinity`, which JSON does not
+ * have: read as null (missing) and as the infinities.
+ */
+import { V2Failure } from './protocol.ts';
+
+export const HEADER_LENGTH = 'inference-header-content-length';
+
+export interface InferBody {
+  /** The JSON part, as parsed. */
+  json: unknown;
+  /** The bytes after the JSON header (empty without binary data). */
+  binary: Buffer;
+}
+
+export function readInferBody(body: Buffer, headerLength: string | undefined): InferBody {
+  if (headerLength === undefined) return { json: parseJson(body.toString('utf8')), binary: Buffer.alloc(0) };
+  const length = Number(headerLength);
+  if (!Number.isInteger(length) || length < 0 || length > body.length)
+    throw new V2Failure(
+      400,
+      `${HEADER_LENGTH}: ${headerLength} is not a length within the body (${body.length} bytes)`,
+    );
+  return { json: parseJson(body.subarray(0, length).toString('utf8')), binary: body.subarray(length) };
+}
+
+/** JSON, or JSON with `NaN` and `Infinity` literals (outside strings), read as null and as infinities. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    if (!/NaN|Infinity/.test(text)) throw new V2Failure(400, `The body is not JSON: ${(err as Error).message}`);
+  }
+  try {
+    return JSON.parse(withoutNonFinite(text));
+  } catch (err) {
+    throw new V2Failure(400, `The body is not JSON: ${(err as Error).message}`);
+  }
+}
+
+/** The text with every `NaN` token outside a string replaced by `null`, every `Infinity` by `1e999` (parsed as ∞). */
+function withoutNonFinite(text: string): string {
+  let out = '';
+  let from = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 78 /* N */ && text.startsWith('NaN', i)) {
+      out += `${text.slice(from, i)}null`;
+      from = i + 3;
+      i += 2;
+    } else if (c === 73 /* I */ && text.startsWith('Infinity', i)) {
+      out += `${text.slice(from, i)}1e999`;
+      from = i + 8;
+      i += 7;
+    }
+  }
+  return out + text.slice(from);
+}
+
+/** A response: plain JSON, or the JSON header and the binary tensors after it. */
+export function writeInferBody(json: object, binary: Buffer[]): { body: Buffer | string; headerLength?: number } {
+  const header = JSON.stringify(json);
+  if (binary.length === 0) return { body: header };
+  const headerBytes = Buffer.from(header, 'utf8');
+  return { body: Buffer.concat([headerBytes, ...binary]), headerLength: headerBytes.length };
+}
