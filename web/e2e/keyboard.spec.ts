@@ -46,6 +46,7 @@ const pages = [
   { name: 'client page', path: (id: number) => `/fr/clients/${id}`, budget: 60 },
   { name: 'model page', path: () => '/fr/model', budget: 40 },
   { name: 'new application', path: () => '/fr/applications/new', budget: 60 },
+  { name: 'letter', path: (id: number) => `/fr/clients/${id}/letter`, budget: 20 },
 ];
 
 for (const view of pages) {

@@ -38,6 +38,11 @@ export const routes: Routes = [
             loadComponent: () => import('./clients/client-page').then((m) => m.ClientPage),
           },
           {
+            path: 'clients/:clientId/letter',
+            data: { title: 'letter' },
+            loadComponent: () => import('./letter/letter-page').then((m) => m.LetterPage),
+          },
+          {
             path: 'model',
             data: { title: 'model' },
             loadComponent: () => import('./model/model-page').then((m) => m.ModelPage),

@@ -86,6 +86,11 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
             <p class="hint">{{ t().gauge.modelVersion(s.modelVersion) }}</p>
             @if (s.decisionId) {
               <p class="hint" data-testid="decision-reference">{{ t().gauge.decisionReference(s.decisionId) }}</p>
+              <p>
+                <a [routerLink]="['/', i18n.language(), 'clients', clientId(), 'letter']" data-testid="letter-link">{{
+                  t().letter.open
+                }}</a>
+              </p>
             }
           }
         </section>

@@ -48,12 +48,7 @@ import { LoadStatus } from '../shared/ui/load-status';
         </table>
         @if (cf.result; as result) {
           <p>
-            {{
-              t().counterfactual.result(
-                i18n.percent(result.probabilityOfDefault),
-                t().decision[result.decision] ?? t().decision.referred
-              )
-            }}
+            {{ t().counterfactual.result(i18n.percent(result.probabilityOfDefault), t().decision[result.decision]) }}
             @if (result.verifiedByScoring) {
               {{ t().counterfactual.verified }}
             }

@@ -48,6 +48,8 @@ export type ModelFeature = Schemas['ModelFeature'];
 export type ModelInfo = Schemas['ModelInfo'];
 export type LenderPolicy = Schemas['LenderPolicy'];
 export type ReferralBandReport = Schemas['ReferralBandReport'];
+/** A decision of record as the audit log keeps it (GET /api/v1/decisions/{id}). */
+export type DecisionRecord = operations['getDecision']['responses'][200]['content']['application/json'];
 
 // --- Explanations ------------------------------------------------------------
 export type Language = Schemas['Explanation']['language'];

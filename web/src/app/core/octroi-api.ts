@@ -52,6 +52,7 @@ export const apiUrls = {
   dependence: (feature: string, color: string | undefined, language: Language) =>
     apiUrl('/explanations/dependence', { feature, color, language }),
   model: () => apiUrl('/model'),
+  decision: (decisionId: string) => apiUrl(`/decisions/${encodeURIComponent(decisionId)}`),
   referralBand: () => apiUrl('/model/referral-band'),
 } as const;
 

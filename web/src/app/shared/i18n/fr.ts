@@ -17,6 +17,7 @@ export const fr = {
     signIn: 'Connexion',
     clients: 'Clients',
     client: (id: number) => `Client ${id}`,
+    letter: (id: number) => `Lettre au client ${id}`,
     model: 'Le modèle',
     newApplication: 'Nouvelle demande',
     notFound: 'Page introuvable',
@@ -231,6 +232,48 @@ export const fr = {
     yes: 'oui',
     no: 'non',
     noBand: 'La politique du prêteur ne prévoit pas d’examen par un conseiller : chaque décision est automatique.',
+  },
+  letter: {
+    open: 'Lettre au client',
+    print: 'Imprimer',
+    download: 'Télécharger en PDF',
+    downloading: 'Préparation du PDF…',
+    back: 'Retour au client',
+    lender: 'Prêt à dépenser',
+    lenderAddress: 'Service crédit, 12 rue de la Banque, 75002 Paris',
+    subject: 'Objet : votre demande de crédit',
+    reference: (id: string) => `Référence : ${id}`,
+    date: (date: string) => `Date de la décision : ${date}`,
+    client: (id: number) => `Numéro de client : ${id}`,
+    greeting: 'Madame, Monsieur,',
+    decision: {
+      granted: 'Nous avons le plaisir de vous informer que votre demande de crédit est accordée.',
+      refused: 'Nous sommes au regret de vous informer que nous ne pouvons pas accorder le crédit demandé.',
+      referred:
+        'Votre demande est en cours d’examen par un conseiller, qui prendra la décision et vous la communiquera.',
+    },
+    reasonsHeading: {
+      granted: 'Ce qui a compté en faveur de votre demande',
+      refused: 'Les principales raisons de cette décision',
+      referred: 'Ce que le conseiller examinera en premier',
+    },
+    reasonsIntro:
+      'Notre décision s’appuie sur une évaluation du risque de non-remboursement, calculée à partir des informations de votre demande. Voici les éléments qui ont le plus pesé :',
+    changeHeading: 'Ce qui pourrait changer la décision',
+    noChange:
+      'Aucune modification du montant ou des remboursements ne suffirait à elle seule ; un conseiller peut étudier votre situation avec vous.',
+    reviewHeading: 'Votre droit à un réexamen par une personne',
+    review:
+      'Cette décision a été préparée par un système automatisé. Vous avez le droit de demander qu’un conseiller la réexamine, de présenter votre point de vue et de la contester. Écrivez-nous dans les 30 jours, en citant la référence ci-dessus, à l’adresse indiquée en tête de cette lettre, ou par courriel à reexamen@pret-a-depenser.fr.',
+    adverseHeading: 'Vos droits',
+    adverse: [
+      'Vous pouvez demander, dans les 60 jours, le détail des raisons de ce refus ; nous vous répondrons dans les 30 jours.',
+      'Cette décision s’appuie en partie sur des scores de crédit fournis par des organismes externes. Vous pouvez leur demander les informations qu’ils détiennent sur vous et les faire corriger si elles sont inexactes.',
+      'La loi interdit toute discrimination dans l’octroi du crédit, notamment selon le sexe, la situation de famille ou l’âge. Votre genre et votre situation de famille ne sont pas utilisés par notre modèle.',
+      'Vous pouvez saisir le médiateur bancaire ou la Banque de France si vous estimez que votre demande n’a pas été traitée correctement.',
+    ],
+    signature: 'Votre conseiller',
+    closing: 'Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.',
   },
   counterfactual: {
     heading: 'Pour obtenir le crédit',

@@ -19,7 +19,7 @@ export class PageTitleStrategy extends TitleStrategy {
     const key = route.data['title'] as TitleKey | undefined;
     const titles = this.i18n.t().titles;
     let page = '';
-    if (key === 'client') page = titles.client(Number(route.paramMap.get('clientId')));
+    if (key === 'client' || key === 'letter') page = titles[key](Number(route.paramMap.get('clientId')));
     else if (key) page = titles[key];
     this.title.setTitle(page ? `${page} · ${this.i18n.t().appName}` : this.i18n.t().appName);
   }
