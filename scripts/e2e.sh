@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 data=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 password="e2e-$(date +%s)"
-PORT=$port OCTROI_DATA_DIR="$data" AUDIT_FILE="$data/audit.jsonl" OCTROI_DEMO_PASSWORD="$password" LOG_LEVEL=warn \
+PORT=$port OCTROI_DATA_DIR="$data" AUDIT_FILE="$data/audit.jsonl" OCTROI_DEMO_PASSWORD="$password" LOG_LEVEL=warn MONITORING_PUBLISH_MS=1000 \
   setsid node --import tsx scripts/start.ts > "$data/octroi.log" 2>&1 &
 octroi=$!
 trap 'kill -TERM -- -$octroi 2>/dev/null; wait $octroi 2>/dev/null; rm -rf "$data"' EXIT

@@ -47,6 +47,7 @@ const pages = [
   { name: 'model page', path: () => '/fr/model', budget: 40 },
   { name: 'new application', path: () => '/fr/applications/new', budget: 60 },
   { name: 'letter', path: (id: number) => `/fr/clients/${id}/letter`, budget: 20 },
+  { name: 'monitoring page', path: () => '/fr/monitoring', budget: 30 },
 ];
 
 for (const view of pages) {

@@ -48,6 +48,11 @@ export const routes: Routes = [
             loadComponent: () => import('./model/model-page').then((m) => m.ModelPage),
           },
           {
+            path: 'monitoring',
+            data: { title: 'monitoring' },
+            loadComponent: () => import('./monitoring/monitoring-page').then((m) => m.MonitoringPage),
+          },
+          {
             path: 'applications/new',
             data: { title: 'newApplication' },
             loadComponent: () => import('./application/new-application-page').then((m) => m.NewApplicationPage),

@@ -49,6 +49,14 @@ import { I18n } from './shared/i18n/i18n';
             </li>
             <li>
               <a
+                [routerLink]="['/', i18n.language(), 'monitoring']"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
+                >{{ t().nav.monitoring }}</a
+              >
+            </li>
+            <li>
+              <a
                 [routerLink]="['/', i18n.language(), 'applications', 'new']"
                 routerLinkActive="active"
                 ariaCurrentWhenActive="page"

@@ -64,3 +64,14 @@ export type WhatIf = Schemas['WhatIf'];
 export type Counterfactual = Schemas['Counterfactual'];
 /** An application field the model reads, as the intake rules check it. */
 export type ApplicationField = ModelInfo['applicationFields'][number];
+
+// --- Monitoring --------------------------------------------------------------
+export type DriftReport = Schemas['DriftReport'];
+export type MonitoringWindow = DriftReport['window'];
+export type VariableDrift = Schemas['VariableDrift'];
+export type DriftStatus = VariableDrift['status'];
+export type VariableDriftDetail = Schemas['VariableDriftDetail'];
+export type DecisionMix = Schemas['DecisionMix'];
+export type DecisionMixPoint = Schemas['DecisionMixPoint'];
+export type DecisionMixReport = Schemas['DecisionMixReport'];
+export type GroupApproval = Schemas['GroupApproval'];

@@ -7,6 +7,7 @@ import type {
   FieldProblem,
   Explanation,
   Language,
+  MonitoringWindow,
   RawApplication,
   Score,
   SessionUser,
@@ -54,6 +55,10 @@ export const apiUrls = {
   model: () => apiUrl('/model'),
   decision: (decisionId: string) => apiUrl(`/decisions/${encodeURIComponent(decisionId)}`),
   referralBand: () => apiUrl('/model/referral-band'),
+  drift: (window: MonitoringWindow) => apiUrl('/monitoring/drift', { window }),
+  variableDrift: (variable: string, window: MonitoringWindow, modelVersion: string | undefined) =>
+    apiUrl(`/monitoring/drift/${encodeURIComponent(variable)}`, { window, modelVersion }),
+  decisionMix: (window: MonitoringWindow) => apiUrl('/monitoring/decisions', { window }),
 } as const;
 
 /** The gateway's routes that change something or take a body. */

@@ -7,6 +7,7 @@ export const fr = {
     clients: 'Clients',
     model: 'Modèle',
     newApplication: 'Nouvelle demande',
+    monitoring: 'Surveillance',
   },
   language: {
     label: 'Langue',
@@ -21,6 +22,7 @@ export const fr = {
     model: 'Le modèle',
     newApplication: 'Nouvelle demande',
     notFound: 'Page introuvable',
+    monitoring: 'Surveillance des décisions',
   },
   auth: {
     heading: 'Connexion',
@@ -528,6 +530,75 @@ export const fr = {
     'Transport: type 3': 'Transport (type 3)',
     'Transport: type 4': 'Transport (type 4)',
   } as Record<string, string>,
+  monitoring: {
+    heading: 'Surveillance des décisions',
+    intro:
+      'Les demandes reçues comparées à la population d’apprentissage du modèle, la répartition des décisions et le taux d’accord par groupe, sur une période glissante qui se termine maintenant.',
+    window: 'Période',
+    windows: { '1h': 'La dernière heure', '1d': 'Les dernières 24 heures', '7d': 'Les 7 derniers jours' },
+    driftHeading: 'Stabilité de la population',
+    driftIntro:
+      'Indice de stabilité de la population (PSI) de chaque variable du modèle et du score : l’écart entre les demandes reçues et les clients sur lesquels le modèle a appris. Sous 0,1 la population est stable, de 0,1 à 0,25 elle est à surveiller, au-delà de 0,25 il faut agir (vérifier les données, réentraîner).',
+    driftSummary: (applications: string, version: string) => `${applications} décisions du modèle ${version}.`,
+    driftCounts: (act: number, watch: number) =>
+      act === 0 && watch === 0
+        ? 'Aucune variable ne s’écarte de la population d’apprentissage.'
+        : `${act} variable${act > 1 ? 's' : ''} à traiter, ${watch} à surveiller.`,
+    tooFew: (minimum: string) =>
+      `Moins de ${minimum} décisions sur la période : les indices sont affichés mais pas jugés.`,
+    noDecision: 'Aucune décision sur la période.',
+    topHeading: (count: number) => `Les ${count} variables qui s’écartent le plus`,
+    thresholdsNote: 'Les traits pointillés verticaux marquent les seuils 0,1 (à surveiller) et 0,25 (à traiter).',
+    stabilityIndex: 'Indice de stabilité (PSI, sans unité)',
+    variable: 'Variable',
+    status: 'État',
+    applications: 'Décisions',
+    statuses: { stable: 'Stable', watch: 'À surveiller', act: 'À traiter', 'too-few': 'Trop peu de décisions' },
+    score: 'Score (probabilité de défaut)',
+    allVariables: 'Toutes les variables',
+    showTable: 'Afficher le tableau des indices',
+    detailHeading: 'Répartition d’une variable',
+    detailVariable: 'Variable à détailler',
+    detailCaption: (label: string) =>
+      `Répartition de « ${label} » : demandes reçues et population d’apprentissage, par tranche`,
+    bin: 'Tranche de valeurs',
+    missing: 'Non renseigné',
+    training: 'Population d’apprentissage',
+    live: 'Demandes reçues',
+    shareOfApplications: 'Part des demandes (%)',
+    detailSummary: (label: string, index: string, status: string) => `${label} : indice ${index}, ${status}.`,
+    mixHeading: 'Décisions dans le temps',
+    mixIntro:
+      'Part des décisions du modèle accordées et orientées vers un chargé de clientèle, et part renversée par un chargé, période par période.',
+    time: 'Heure (heure locale)',
+    shareOfDecisions: 'Part des décisions (%)',
+    approval: 'Accordées',
+    referral: 'Orientées',
+    refusal: 'Refusées',
+    override: 'Renversées par un chargé',
+    mixTotal: (decisions: string, approval: string, referral: string, override: string) =>
+      `${decisions} décisions : ${approval} accordées, ${referral} orientées, ${override} renversées.`,
+    period: 'Période',
+    decisions: 'Décisions',
+    groupsHeading: 'Taux d’accord par groupe',
+    groupsIntro:
+      'Part des décisions accordées selon le genre déclaré et la tranche d’âge du demandeur. Le genre n’est jamais lu par le modèle : il est conservé pour cette mesure seulement.',
+    byGender: 'Par genre',
+    byAge: 'Par tranche d’âge',
+    gender: 'Genre',
+    ageBand: 'Tranche d’âge',
+    approvalRate: 'Taux d’accord (%)',
+    granted: 'Accordées',
+    groupSummary: (groups: string) => `Taux d’accord ${groups}.`,
+    unknown: 'Non renseigné',
+    ageBands: {
+      'under-25': 'Moins de 25 ans',
+      '25-40': '25 à 40 ans',
+      '40-60': '40 à 60 ans',
+      '60-and-over': '60 ans et plus',
+      unknown: 'Âge non renseigné',
+    },
+  },
   notFound: {
     heading: 'Page introuvable',
     back: 'Retour aux clients',
