@@ -12,12 +12,17 @@ import {
   type ApplicantRecords,
   type ModelBundle,
 } from '@octroi/model-bundle';
+import { envInt } from '@octroi/runtime';
 import { createExplainer, type Explainer } from './explainer.ts';
 import type { LightGbmDump } from './forest.ts';
 import { ImportanceJob } from './global.ts';
+import { evenlySpacedRows } from './importance-sample.ts';
 import { changedFeatures, type DeriveFeatures } from './what-if.ts';
 
 export const TREE_DUMP_FILE = 'model.lgb.json';
+
+/** Applicants in the sample of the model-wide views (GLOBAL_IMPORTANCE_ROWS). */
+export const importanceSampleSize = () => envInt('GLOBAL_IMPORTANCE_ROWS', 5000);
 
 export interface KnownClient {
   clientId: number;
@@ -27,7 +32,8 @@ export interface KnownClient {
 
 /**
  * What the explain service holds for one model bundle: the explainer (trees and TreeSHAP tables built at load),
- * the applicants it serves, the derivation of application features, and the global importance job.
+ * the applicants it serves, the derivation of application features, and the global importance over a bounded
+ * sample of them.
  */
 export class ExplainerContext {
   readonly derive: DeriveFeatures;
@@ -40,7 +46,8 @@ export class ExplainerContext {
     private readonly records: ApplicantRecords,
   ) {
     this.derive = (raw) => deriveApplicationFeatures(bundle.spec, raw);
-    this.importance = new ImportanceJob(explainer, { count: features.size, row: (i) => features.features(i) });
+    const applicants = { count: features.size, row: (i: number) => features.features(i) };
+    this.importance = new ImportanceJob(explainer, evenlySpacedRows(applicants, importanceSampleSize()));
   }
 
   static async load(bundle: ModelBundle): Promise<ExplainerContext> {

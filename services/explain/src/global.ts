@@ -1,8 +1,8 @@
 /**
- * Model-wide views of the SHAP values over the served applicants: mean |SHAP| per feature (which
- * factors weigh most overall), the beeswarm summary and dependence plots. Computing every
- * applicant's SHAP values takes a while, so the job advances chunk by chunk: the service can
- * report progress and keep answering in between.
+ * Model-wide views of the SHAP values over a sample of the served applicants: mean |SHAP| per
+ * feature (which factors weigh most overall), the beeswarm summary and dependence plots. The job
+ * advances chunk by chunk, so it can report progress; the service runs it in a worker thread
+ * (global-job.ts) and takes over its result.
  */
 import type { Dependence, GlobalImportance, Language, ShapSummary } from '@octroi/contracts';
 import { percentileOf } from '@octroi/model-bundle';
@@ -36,6 +36,14 @@ export interface ImportanceSnapshot {
   sample: { values: (number | null)[][]; shap: number[][] };
 }
 
+/** An importance job's state in typed arrays: sample rows one after another, `sumAbs.length` values each. */
+export interface PackedImportance {
+  done: number;
+  sumAbs: Float64Array;
+  values: Float32Array;
+  shap: Float32Array;
+}
+
 export class ImportanceJob {
   private readonly sumAbs: Float64Array;
   private done = 0;
@@ -45,7 +53,7 @@ export class ImportanceJob {
 
   constructor(
     readonly explainer: Explainer,
-    private readonly rows: ApplicantRows,
+    readonly rows: ApplicantRows,
     { chunkSize = 200, sampleSize = 5000 }: ImportanceJobOptions = {},
   ) {
     this.sumAbs = new Float64Array(explainer.features.length);
@@ -112,6 +120,28 @@ export class ImportanceJob {
     this.sample.values = snapshot.sample.values.map((v) => Float32Array.from(v, (x) => (x === null ? Number.NaN : x)));
     this.sample.shap = snapshot.sample.shap.map((v) => Float32Array.from(v));
     return true;
+  }
+
+  /** The job's state as typed arrays, to hand from a worker thread without copying (see `takeOver`). */
+  packed(): PackedImportance {
+    const width = this.sumAbs.length;
+    const pack = (rows: Float32Array[]) => {
+      const all = new Float32Array(rows.length * width);
+      rows.forEach((row, k) => all.set(row, k * width));
+      return all;
+    };
+    return { done: this.done, sumAbs: this.sumAbs, values: pack(this.sample.values), shap: pack(this.sample.shap) };
+  }
+
+  /** Takes over the state another job of the same model packed; the sample rows are views, not copies. */
+  takeOver(state: PackedImportance) {
+    const width = this.sumAbs.length;
+    const rows = (all: Float32Array) =>
+      Array.from({ length: all.length / width }, (_, k) => all.subarray(k * width, (k + 1) * width));
+    this.done = state.done;
+    this.sumAbs.set(state.sumAbs);
+    this.sample.values = rows(state.values);
+    this.sample.shap = rows(state.shap);
   }
 
   meanAbsShap(): Float64Array {
