@@ -4,6 +4,8 @@ import { envInt, envList, envString, storeTimeoutMs } from '@octroi/runtime';
 export interface GatewayConfig {
   host: string;
   port: number;
+  /** The Open Inference Protocol's gRPC port (0: no gRPC). */
+  grpcPort: number;
   /** Where users, the session key and the audit file of embedded mode live. */
   dataDir: string;
   apiKeys: string[];
@@ -32,6 +34,7 @@ export function loadConfig(): GatewayConfig {
   return {
     host: envString('HOST', '127.0.0.1')!,
     port: envInt('PORT', 8080),
+    grpcPort: envInt('GRPC_PORT', 0),
     dataDir,
     apiKeys: envList('OCTROI_API_KEYS'),
     apiKeysFile: envString('OCTROI_API_KEYS_FILE'),

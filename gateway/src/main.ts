@@ -2,6 +2,7 @@ import { createRuntime, type Bus } from '@octroi/runtime';
 import { ApiKeys } from './auth/api-keys.ts';
 import { SessionTokens } from './auth/session-token.ts';
 import { UserStore } from './auth/users.ts';
+import { startGrpcServer } from './inference-v2/grpc-server.ts';
 import { buildGateway } from './server.ts';
 import { loadConfig } from './config.ts';
 
@@ -21,6 +22,17 @@ export async function startGateway(options: { bus?: Bus } = {}) {
   const app = await buildGateway({ runtime, config, users, apiKeys, legacyKeys, tokens });
   await app.listen({ host: config.host, port: config.port });
   runtime.shutdown.add('close the HTTP server', () => app.close());
+  if (config.grpcPort > 0) {
+    const grpc = await startGrpcServer({
+      host: config.host,
+      port: config.grpcPort,
+      apiKeys,
+      deps: app,
+      log: runtime.log,
+    });
+    runtime.shutdown.add('close the gRPC server', () => grpc.close());
+    runtime.log.info({ port: grpc.port }, 'Open Inference Protocol gRPC listening');
+  }
   const url = `http://${config.host}:${config.port}`;
   if (createdDemoPassword) {
     // Printed once, on the run that created the user; the file keeps only its hash.
