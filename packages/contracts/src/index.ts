@@ -14,6 +14,7 @@ export * from './policy.ts';
 export * from './intake/index.ts';
 export * from './schema-names.ts';
 export * from './monitoring.ts';
+export * from './officer.ts';
 
 import { scoring } from './scoring.ts';
 import { clients } from './clients.ts';
