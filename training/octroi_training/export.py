@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import arrow_tables, config, onnx_export, policy
+from . import arrow_tables, config, missing_values, onnx_export, policy
+from .generate.calibration import load as load_calibration
 from .model_card import model_card
 from .modeling import reports
 from .modeling.train import TrainingResult
@@ -85,6 +86,16 @@ def export_model(result: TrainingResult, x_train: np.ndarray, out: Path) -> tupl
     return model, difference
 
 
+def _missing_values(
+    applicants: pd.DataFrame, target: np.ndarray, x: np.ndarray, result: TrainingResult, feature_spec: dict
+) -> dict:
+    """What missing information means in the training data, in the real sample, and to the model."""
+    real_sample = load_calibration()["applications"]["missing_risk"]
+    contributions = result.booster.predict(x, pred_contrib=True)
+    fields = missing_values.report(applicants, target, contributions, feature_spec, real_sample)
+    return {"fields": fields, "rewardedWrongly": missing_values.rewarded_wrongly(fields, real_sample)}
+
+
 def write_bundle(
     out: Path,
     name: str,
@@ -117,7 +128,11 @@ def write_bundle(
     )
     lender_policy = policy.policy()
     write_json(out / "policy.json", lender_policy)
-    metrics = result.metrics | {"exportParityMaxAbsDiff": difference, "exportParityRows": int(known.sum())}
+    metrics = result.metrics | {
+        "exportParityMaxAbsDiff": difference,
+        "exportParityRows": int(known.sum()),
+        "missingValues": _missing_values(applicants[known], target[known], x[known], result, feature_spec),
+    }
     write_json(out / "metrics.json", metrics)
     importance = reports.importance(result.booster)
     write_json(out / "importance.json", importance)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from . import spec
+
 POLICY_VERSION = 1
 
 PROTECTED = ("CODE_GENDER", "NAME_FAMILY_STATUS", "CNT_CHILDREN")
@@ -77,16 +79,11 @@ class PolicyError(Exception):
 
 
 def protected_features(feature_spec: Mapping, protected: tuple[str, ...] | list[str] = PROTECTED) -> list[str]:
-    """Model features that are, or are derived from, a protected attribute (raw field or derivation)."""
-    reads: dict[str, set[str]] = {}
-    for derivation in feature_spec["derivations"]:
-        sources = set(derivation["inputs"]) if derivation["op"] in ("number", "category") else set()
-        for name in derivation["inputs"]:
-            sources |= reads.get(name, set()) | {name}
-        reads[derivation["name"]] = sources
+    """Model features that are, or are derived from, a protected attribute."""
+    sources = spec.raw_sources(feature_spec)
     blocked = set(protected)
     return [
-        f["name"] for f in feature_spec["features"] if f["name"] in blocked or reads.get(f["name"], set()) & blocked
+        f["name"] for f in feature_spec["features"] if f["name"] in blocked or sources.get(f["name"], set()) & blocked
     ]
 
 

@@ -134,3 +134,14 @@ def application_features(spec: Mapping, raw: pd.DataFrame) -> pd.DataFrame:
 def raw_inputs(spec: Mapping) -> list[str]:
     """The raw application fields the derivations read."""
     return sorted({d["inputs"][0] for d in spec["derivations"] if d["op"] in RAW_OPS})
+
+
+def raw_sources(spec: Mapping) -> dict[str, set[str]]:
+    """For every derivation, the raw fields it reads, through any chain of derivations."""
+    reads: dict[str, set[str]] = {}
+    for derivation in spec["derivations"]:
+        if derivation["op"] in RAW_OPS:
+            reads[derivation["name"]] = {derivation["inputs"][0]}
+        else:
+            reads[derivation["name"]] = set().union(*(reads[name] for name in derivation["inputs"]))
+    return reads

@@ -19,6 +19,7 @@ from octroi_training.generate import generate
 from octroi_training.generate.calibration import fit, load
 from octroi_training.generate.marginals import sample
 from octroi_training.generate.schema import ALL_FILES, FULL_DATA, SECONDARY_TABLES
+from octroi_training.missing_values import measured
 
 REAL = SAMPLE_DATA_DIR
 
@@ -203,6 +204,36 @@ def test_a_model_can_learn_the_default_signal(population):
     folds = StratifiedKFold(3, shuffle=True, random_state=0)
     auc = cross_val_score(model, X, y, cv=folds, scoring="roc_auc").mean()
     assert 0.70 <= auc <= 0.82, auc
+
+
+def _missing_figures(folder: Path) -> dict[str, dict]:
+    apps = read(folder, "application_train.csv")
+    return {f["field"]: f for f in measured(apps, apps["TARGET"].to_numpy(dtype=float))}
+
+
+def test_missing_fields_go_with_default_as_calibrated(population):
+    """Each often-missing field: the generated log-odds difference of default between applicants
+    without and with it is the calibrated one, within the noise of 20,000 draws (2.5 standard errors)."""
+    generated = _missing_figures(population)
+    for target in load()["applications"]["missing_risk"]:
+        figures = generated[target["field"]]
+        assert abs(figures["logOddsDifference"] - target["target"]) < 2.5 * figures["standardError"], figures
+
+
+@needs_real
+def test_missing_fields_go_with_default_as_in_the_real_sample(population):
+    generated = _missing_figures(population)
+    for field, real in _missing_figures_real().items():
+        figures = generated[field]
+        noise = np.hypot(real["standardError"], figures["standardError"])
+        assert abs(figures["logOddsDifference"] - real["logOddsDifference"]) < 2.5 * noise, (field, figures, real)
+        if abs(real["logOddsDifference"]) > 2 * real["standardError"]:  # a clear direction is kept
+            assert np.sign(figures["logOddsDifference"]) == np.sign(real["logOddsDifference"]), field
+
+
+def _missing_figures_real() -> dict[str, dict]:
+    apps = read(REAL, "application_train_sample.csv")
+    return {f["field"]: f for f in measured(apps, apps["TARGET"].to_numpy(dtype=float))}
 
 
 @needs_real

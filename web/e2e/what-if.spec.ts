@@ -7,9 +7,11 @@ interface Counterfactual {
   changes: { field: string; label: string; from: number | string | null; to: number | string | null }[];
 }
 
-/** A refused client for whom the explain service finds a change of the loan that gets it granted. */
+/** A refused client near the threshold for whom the explain service finds a change of the loan that gets it granted. */
 async function refusedClientWithSuggestion(api: APIRequestContext) {
-  for (const candidate of await listClients(api, 'page=1&pageSize=25&decision=refused&maxProbability=0.25')) {
+  const { threshold } = (await (await api.get('/api/v1/model')).json()) as { threshold: number };
+  const near = `minProbability=${threshold}&maxProbability=${Math.min(1, threshold + 0.1)}`;
+  for (const candidate of await listClients(api, `page=1&pageSize=25&decision=refused&${near}`)) {
     const reply = await api.get(`/api/v1/clients/${candidate.clientId}/counterfactual?language=fr`);
     const counterfactual = (await reply.json()) as Counterfactual;
     if (reply.ok() && counterfactual.found && counterfactual.changes.length) return { candidate, counterfactual };

@@ -24,12 +24,19 @@ from .cards import card_payments, draw_credit_card
 from .draws import ClientRisk
 from .previous import draw_previous
 from .repayments import draw_installments, draw_pos_cash
-from .risk import application_risk, default_probability, history_risk, intercept_for_rate
+from .risk import (
+    HISTORY_WEIGHT,
+    application_risk,
+    default_probability,
+    fit_missing_weights,
+    history_risk,
+    missing_indicators,
+)
 from .schema import ALL_FILES, APPLICATION_TEST, APPLICATION_TRAIN, SECONDARY_TABLES
 from .writer import csv_text, typed
 
 CHUNK = 20_000  # applicants per chunk; part of the output's definition (do not vary per run)
-PILOT = 50_000  # applicants drawn once to set the intercept of the default probability
+PILOT = 50_000  # applicants drawn once to set the intercept and the missingness weights
 FIRST_CLIENT_ID = 100_002
 FIRST_BUREAU_ID = 5_000_000
 FIRST_PREVIOUS_ID = 1_000_000
@@ -51,10 +58,12 @@ def generate(
     is_test[np.random.default_rng(setup).permutation(total)[:n_test]] = True
     pilot_rng = np.random.default_rng(pilot)
     pilot_apps = model.draw(pilot_rng, PILOT)
-    intercept = intercept_for_rate(
-        application_risk(pilot_apps), history_risk(pilot_apps, pilot_rng), cal["applications"]["default_rate"]
+    other_risk = application_risk(pilot_apps) + HISTORY_WEIGHT * history_risk(pilot_apps, pilot_rng)
+    targets = np.array([entry["target"] for entry in cal["applications"]["missing_risk"]])
+    missing_weights, intercept = fit_missing_weights(
+        other_risk, missing_indicators(pilot_apps), targets, cal["applications"]["default_rate"]
     )
-    _job.update(cal=cal, model=model, intercept=intercept, seed=seed, is_test=is_test)
+    _job.update(cal=cal, model=model, intercept=intercept, missing_weights=missing_weights, seed=seed, is_test=is_test)
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -86,7 +95,8 @@ def _chunk(job: tuple[int, int]) -> dict[str, tuple[int, bytes]]:
     clients = FIRST_CLIENT_ID + start + np.arange(size, dtype=np.int64)
     apps.table["SK_ID_CURR"] = clients
     hist = history_risk(apps, rng)
-    p_default = default_probability(application_risk(apps), hist, _job["intercept"])
+    app_risk = application_risk(apps) + missing_indicators(apps) @ _job["missing_weights"]
+    p_default = default_probability(app_risk, hist, _job["intercept"])
     apps.table.insert(1, "TARGET", (rng.random(size) < p_default).astype(np.int64))
     test = is_test[start : start + size]
     app_dtypes = {c["name"]: c["dtype"] for c in cal["applications"]["columns"]}
