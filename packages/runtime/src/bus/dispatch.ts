@@ -21,12 +21,26 @@ function checkerOf(schema: TSchema): TypeCheck<TSchema> {
 /** The JSON pointer of a schema error, as a dotted field path (`/applications/0/AMT_CREDIT` → `applications.0.AMT_CREDIT`). */
 const fieldOf = (path: string) => path.replace(/^\//, '').replaceAll('/', '.') || undefined;
 
+const withDefaults = new WeakMap<TSchema, boolean>();
+/** Whether a schema declares a default anywhere: only then is a payload walked to fill them in. */
+function hasDefaults(schema: TSchema): boolean {
+  let known = withDefaults.get(schema);
+  if (known === undefined) {
+    known = JSON.stringify(schema).includes('"default":');
+    withDefaults.set(schema, known);
+  }
+  return known;
+}
+
 /**
  * Checks a payload against its schema after filling defaults; throws `bad_request` naming the first field at fault.
- * Shared by the bus (service side) so that both transports validate the same way.
+ * Shared by the bus (service side) so that both transports validate the same way. The payload is the caller's
+ * fresh copy (both transports decode it from JSON), so defaults are filled in place, without a clone, and only
+ * for schemas that have defaults: walking every number of a large payload was a fifth of a busy service's CPU.
  */
 export function decodeRequest<T>(schema: TSchema, payload: unknown): T {
-  const value = Value.Default(schema, Value.Clone(payload ?? {}));
+  const given = payload ?? {};
+  const value = hasDefaults(schema) ? Value.Default(schema, given) : given;
   const check = checkerOf(schema);
   if (check.Check(value)) return value as T;
   const first = check.Errors(value).First();
