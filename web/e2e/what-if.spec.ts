@@ -7,11 +7,13 @@ interface Counterfactual {
   changes: { field: string; label: string; from: number | string | null; to: number | string | null }[];
 }
 
-/** A refused client near the threshold for whom the explain service finds a change of the loan that gets it granted. */
+/**
+ * A refused client for whom the explain service finds a change of the loan that gets it granted: among the refused
+ * clients closest to the threshold (sorted by probability, so whatever the threshold and band of the model).
+ */
 async function refusedClientWithSuggestion(api: APIRequestContext) {
-  const { threshold } = (await (await api.get('/api/v1/model')).json()) as { threshold: number };
-  const near = `minProbability=${threshold}&maxProbability=${Math.min(1, threshold + 0.1)}`;
-  for (const candidate of await listClients(api, `page=1&pageSize=25&decision=refused&${near}`)) {
+  const nearest = 'page=1&pageSize=25&decision=refused&sort=probabilityOfDefault&order=asc';
+  for (const candidate of await listClients(api, nearest)) {
     const reply = await api.get(`/api/v1/clients/${candidate.clientId}/counterfactual?language=fr`);
     const counterfactual = (await reply.json()) as Counterfactual;
     if (reply.ok() && counterfactual.found && counterfactual.changes.length) return { candidate, counterfactual };
