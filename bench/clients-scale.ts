@@ -2,7 +2,7 @@
  * The clients service at full scale: load time and memory of 356,000 applicants, then the cost
  * of each request (lookup by id, list page, similar clients, population) over random clients.
  *
- *   node --import tsx --expose-gc bench/clients-scale.ts [BUNDLE_DIR]
+ *   node --conditions=source --import tsx --expose-gc bench/clients-scale.ts [BUNDLE_DIR]
  *
  * BUNDLE_DIR defaults to the generated bundle of generate-clients-scale.ts, written first when
  * absent. Run it in its own process: memory is measured for the whole process.

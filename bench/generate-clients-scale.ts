@@ -3,7 +3,7 @@
  * features.arrow / applicants.arrow with 356,000 made-up applicants in the same columns.
  * Values follow the population quantiles of each feature; nothing is a real applicant.
  *
- *   node --import tsx bench/generate-clients-scale.ts [--from MODEL_DIR] [--out DIR] [--rows 356000]
+ *   node --conditions=source --import tsx bench/generate-clients-scale.ts [--from MODEL_DIR] [--out DIR] [--rows 356000]
  *
  * --from defaults to models/home-credit-generated when present, else the test bundle of
  * @octroi/model-bundle; --out defaults to <tmpdir>/octroi-clients-scale (never the repository).

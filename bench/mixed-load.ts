@@ -2,7 +2,7 @@
  * The operations workload through the gateway, distributed mode: 70 % score by id, 20 % explanation, 10 % client
  * file. Cache off and on, then 1 and 2 explain replicas, each measured in the same run.
  *
- *   node --import tsx bench/mixed-load.ts [--duration 15] [--connections 32]
+ *   node --conditions=source --import tsx bench/mixed-load.ts [--duration 15] [--connections 32]
  */
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';

@@ -2,7 +2,7 @@
  * Scoring inside the scoring service (onnxruntime-node) against LightGBM's own predict on the same model and
  * rows, single row and batch, in one run; and onnxruntime's intra-op threads 1 against its default.
  *
- *   node --import tsx bench/scoring-inference.ts [--rows 5000] [--batch 1000]
+ *   node --conditions=source --import tsx bench/scoring-inference.ts [--rows 5000] [--batch 1000]
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';

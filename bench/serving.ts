@@ -8,7 +8,7 @@
  *   after every response (autocannon stalls on such a server; wrk reconnects).
  *
  *   make install-bench   # flask and gunicorn, for the seed's app
- *   node --import tsx bench/serving.ts [--duration 15] [--connections 32]
+ *   node --conditions=source --import tsx bench/serving.ts [--duration 15] [--connections 32]
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';

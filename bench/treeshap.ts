@@ -2,7 +2,7 @@
  * Explaining one client: the explain service's TreeSHAP against LightGBM's C++ pred_contrib,
  * same model, same rows, one thread each, in one run.
  *
- *   node --import tsx bench/treeshap.ts [MODEL_DIR] [--seconds 1] [--rounds 5]
+ *   node --conditions=source --import tsx bench/treeshap.ts [MODEL_DIR] [--seconds 1] [--rounds 5]
  *
  * MODEL_DIR defaults to models/home-credit-generated when present, else to the explain test
  * fixture. Rows are the bundle's shap_reference.json (the fixture's reference.json).

@@ -3,11 +3,12 @@
 # data folder and a known demo password, runs the browser tests in Debian's Chromium, stops Octroi.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+npx tsc --build || { echo "0 passed, 1 failed"; exit 1; }   # Octroi runs compiled, as in production
 data=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 password="e2e-$(date +%s)"
 PORT=$port OCTROI_DATA_DIR="$data" AUDIT_FILE="$data/audit.jsonl" OCTROI_DEMO_PASSWORD="$password" LOG_LEVEL=warn MONITORING_PUBLISH_MS=1000 \
-  setsid node --import tsx scripts/start.ts > "$data/octroi.log" 2>&1 &
+  setsid node scripts/dist/start.js > "$data/octroi.log" 2>&1 &
 octroi=$!
 trap 'kill -TERM -- -$octroi 2>/dev/null; wait $octroi 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do

@@ -26,11 +26,11 @@ const { values } = parseArgs({
 async function startEmbedded() {
   const log = createLogger('octroi');
   const bus = new MemoryBus(log, processMetrics());
-  const { startScoring } = await import('../services/scoring/src/main.ts');
-  const { startClients } = await import('../services/clients/src/main.ts');
-  const { startExplain } = await import('../services/explain/src/main.ts');
-  const { startMonitoring } = await import('../services/monitoring/src/main.ts');
-  const { startGateway } = await import('../gateway/src/main.ts');
+  const { startScoring } = await import('@octroi/scoring');
+  const { startClients } = await import('@octroi/clients');
+  const { startExplain } = await import('@octroi/explain');
+  const { startMonitoring } = await import('@octroi/monitoring');
+  const { startGateway } = await import('@octroi/gateway');
   const services = await Promise.all([
     startScoring({ bus }),
     startClients({ bus }),

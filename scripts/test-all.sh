@@ -16,12 +16,12 @@ count() { # suite name, passed, failed, exit code (a count a runner did not prin
   echo "--- $1: $ok passed, $ko failed (exit $4)"
 }
 
-echo "=== TypeScript: type check"
-npx tsc -p tsconfig.json; rc=$?
-count typecheck $((rc == 0 ? 1 : 0)) $((rc == 0 ? 0 : 1)) $rc
+echo "=== TypeScript: build (type check, then dist/ of every package, service and script)"
+npx tsc --build; rc=$?
+count build $((rc == 0 ? 1 : 0)) $((rc == 0 ? 0 : 1)) $rc
 
 echo "=== TypeScript: unit and integration tests (node:test, real nats-server and redis-server)"
-node --import tsx --test --test-concurrency=1 \
+node --conditions=source --import tsx --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$results/node.tap" \
   $(ls packages/*/test/*.test.ts services/*/test/*.test.ts gateway/test/*.test.ts deploy/test/*.test.ts tests/*.test.ts 2>/dev/null); rc=$?

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface Replicas {
   /** NATS servers: 1, or a JetStream cluster of 3 (streams and buckets then keep 3 copies). */
@@ -13,14 +14,19 @@ export interface Replicas {
   gateway: number;
 }
 
-const ROOT = resolve(import.meta.dirname, '..');
-export const SERVICE_ENTRY = {
-  scoring: 'services/scoring/src/main.ts',
-  clients: 'services/clients/src/main.ts',
-  explain: 'services/explain/src/main.ts',
-  monitoring: 'services/monitoring/src/main.ts',
-  gateway: 'gateway/src/main.ts',
+// The repository root, whether this file runs compiled (scripts/dist/) or from its source (scripts/).
+const ROOT = fileURLToPath(new URL(import.meta.url.includes('/scripts/dist/') ? '../../' : '../', import.meta.url));
+
+/** Where each component lives. Its compiled entry point, what production runs, is `<folder>/dist/main.js`. */
+export const COMPONENT_FOLDER = {
+  scoring: 'services/scoring',
+  clients: 'services/clients',
+  explain: 'services/explain',
+  monitoring: 'services/monitoring',
+  gateway: 'gateway',
 } as const;
+export type Component = keyof typeof COMPONENT_FOLDER;
+export const compiledEntry = (component: Component) => `${COMPONENT_FOLDER[component]}/dist/main.js`;
 
 const listening = (port: number) =>
   new Promise<boolean>((done) => {
@@ -52,7 +58,8 @@ function natsClusterArgs(i: number, size: number): string[] {
 }
 
 /**
- * The distributed topology on one machine, as processes: what docker-compose runs as containers.
+ * The distributed topology on one machine, as processes running the compiled JavaScript (`npm run build`): what
+ * docker-compose runs as containers.
  * Infrastructure it started itself is stopped with it; servers that were already running are left alone.
  */
 export async function startDistributed(replicas: Replicas) {
@@ -106,7 +113,7 @@ export async function startDistributed(replicas: Replicas) {
   let metricsPort = Number(process.env.METRICS_PORT_BASE ?? 9400);
   for (const service of ['scoring', 'clients', 'explain', 'monitoring'] as const) {
     for (let replica = 1; replica <= replicas[service]; replica++) {
-      run(`${service}-${replica}`, process.execPath, ['--import', 'tsx', SERVICE_ENTRY[service]], {
+      run(`${service}-${replica}`, process.execPath, [compiledEntry(service)], {
         ...shared,
         METRICS_PORT: String(metricsPort++),
       });
@@ -115,7 +122,7 @@ export async function startDistributed(replicas: Replicas) {
   const gatewayPort = Number(process.env.PORT ?? 8080);
   for (let replica = 1; replica <= replicas.gateway; replica++) {
     // Replicas of the gateway listen on consecutive ports; a load balancer in front of them is the operator's choice.
-    run(`gateway-${replica}`, process.execPath, ['--import', 'tsx', SERVICE_ENTRY.gateway], {
+    run(`gateway-${replica}`, process.execPath, [compiledEntry('gateway')], {
       ...shared,
       PORT: String(gatewayPort + replica - 1),
     });

@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import { parse } from 'yaml';
 import { environmentReadByCode } from './code-environment.ts';
 import { DRIFT_MINIMUM_APPLICATIONS, DRIFT_THRESHOLDS } from '@octroi/contracts';
+import { COMPONENT_FOLDER, compiledEntry } from '../../scripts/topology.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -21,7 +22,7 @@ const readYaml = <T>(path: string) => parse(read(path), { merge: true }) as T;
 
 interface ComposeService {
   image?: string;
-  build?: string | { context?: string; dockerfile?: string };
+  build?: string | { context?: string; dockerfile?: string; args?: Record<string, string> };
   command?: string | string[];
   environment?: Record<string, string | number | boolean | null> | string[];
   ports?: Array<string | { target: number; published?: string | number }>;
@@ -48,16 +49,23 @@ function environmentOf(service: ComposeService): Record<string, string> {
   return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, String(value ?? '')]));
 }
 
-function buildOf(service: ComposeService): { context: string; dockerfile: string } | undefined {
+interface Build {
+  context: string;
+  dockerfile: string;
+  args: Record<string, string>;
+}
+
+function buildOf(service: ComposeService): Build | undefined {
   if (service.build === undefined) return undefined;
-  if (typeof service.build === 'string') return { context: service.build, dockerfile: 'Dockerfile' };
-  return { context: service.build.context ?? '.', dockerfile: service.build.dockerfile ?? 'Dockerfile' };
+  if (typeof service.build === 'string') return { context: service.build, dockerfile: 'Dockerfile', args: {} };
+  const { context = '.', dockerfile = 'Dockerfile', args = {} } = service.build;
+  return { context, dockerfile, args };
 }
 
 interface Instruction {
   keyword: string;
   args: string;
-  /** Index of the FROM it belongs to; the last stage is the image that runs. */
+  /** Index of the FROM it belongs to. */
   stage: number;
 }
 
@@ -76,6 +84,28 @@ function dockerfileInstructions(text: string): Instruction[] {
     if (keyword.toUpperCase() === 'FROM') stage++;
     return { keyword: keyword.toUpperCase(), args: rest.join(' '), stage };
   });
+}
+
+/**
+ * The instructions that make the image a build produces: the last stage, with build arguments substituted, and
+ * the stages it is built FROM, base first. Also the base images pulled from a registry, for every stage.
+ */
+function imageOf(text: string, buildArgs: Record<string, string>) {
+  const instructions = dockerfileInstructions(text);
+  const substitute = (value: string) => value.replace(/\$\{?([A-Z_]+)\}?/g, (_, name: string) => buildArgs[name] ?? '');
+  const stages = instructions
+    .filter(({ keyword }) => keyword === 'FROM')
+    .map(({ args, stage }) => {
+      const [from = '', , name] = substitute(args).split(/\s+/);
+      return { from, name, stage };
+    });
+  const chain: number[] = [];
+  for (let stage = stages.at(-1); stage; stage = stages.find(({ name }) => name === stage!.from)) {
+    chain.unshift(stage.stage);
+  }
+  const final = chain.flatMap((index) => instructions.filter(({ stage }) => stage === index));
+  const baseImages = stages.map(({ from }) => from).filter((from) => !stages.some(({ name }) => name === from));
+  return { instructions, final, baseImages };
 }
 
 /** Sources of a COPY from the build context; none for COPY --from=<stage>. */
@@ -252,29 +282,35 @@ for (const name of OCTROI) {
     }
   });
 
-  test(`${name}: the image is slim, runs as node with a health check, and starts the service's main.ts`, () => {
+  test(`${name}: the image runs its compiled JavaScript with production packages only, as node, with a health check`, () => {
     const build = buildOf(compose.services[name]!)!;
-    const context = resolve(ROOT, build.context);
-    const instructions = dockerfileInstructions(readFileSync(resolve(context, build.dockerfile), 'utf8'));
-    const last = Math.max(...instructions.map(({ stage }) => stage));
-    const final = instructions.filter(({ stage }) => stage === last);
+    assert.equal(build.args.SERVICE, name, 'the shared Dockerfile is told which component to build');
+    const text = readFileSync(resolve(ROOT, build.context, build.dockerfile), 'utf8');
+    const { instructions, final, baseImages } = imageOf(text, build.args);
     const argsOf = (keyword: string) =>
       final.filter((instruction) => instruction.keyword === keyword).map(({ args }) => args);
 
-    for (const from of instructions.filter(({ keyword }) => keyword === 'FROM')) {
-      assert.match(from.args, /^node:20-bookworm-slim\b/);
-    }
+    for (const image of baseImages) assert.match(image, /^node:20-bookworm-slim\b/);
+    const runs = instructions.filter(({ keyword }) => keyword === 'RUN').map(({ args }) => args);
     assert.ok(
-      instructions.some(({ keyword, args }) => keyword === 'RUN' && /npm ci --omit=dev\b.* -w @octroi\//.test(args)),
-      'no npm ci --omit=dev -w <workspace>',
+      runs.some((args) => /\btsc --build\b/.test(args)),
+      'no tsc --build',
     );
-    assert.deepEqual(argsOf('USER'), ['node']);
-    assert.equal(argsOf('STOPSIGNAL')[0], 'SIGTERM');
+    assert.ok(
+      runs.some((args) => /npm ci --omit=dev\b.* -w @octroi\/\$\{SERVICE\}/.test(args)),
+      'no npm ci --omit=dev -w @octroi/${SERVICE}',
+    );
+    assert.equal(argsOf('USER').at(-1), 'node');
+    assert.equal(argsOf('STOPSIGNAL').at(-1), 'SIGTERM');
     assert.ok(argsOf('HEALTHCHECK').length === 1, 'no HEALTHCHECK');
 
-    const command = JSON.parse(argsOf('CMD')[0] ?? '[]') as string[];
-    assert.deepEqual(command.slice(0, 3), ['node', '--import', 'tsx']);
-    assert.ok(existsSync(join(context, command[3] ?? '')), `CMD runs ${command[3]}, which does not exist`);
+    // What production runs: node on the entry point tsc compiles from the component's src/main.ts.
+    const command = JSON.parse(argsOf('CMD').at(-1) ?? '[]') as string[];
+    assert.deepEqual(command, ['node', compiledEntry(name)]);
+    const folder = COMPONENT_FOLDER[name];
+    const tsconfig = JSON.parse(read(`${folder}/tsconfig.json`)) as { compilerOptions: Record<string, string> };
+    assert.deepEqual([tsconfig.compilerOptions.rootDir, tsconfig.compilerOptions.outDir], ['src', 'dist']);
+    assert.ok(existsSync(join(ROOT, folder, 'src/main.ts')), `no ${folder}/src/main.ts`);
 
     // Settings baked into the image obey the same rule as those in the compose file.
     const readByCode = environmentReadByCode();
@@ -286,6 +322,33 @@ for (const name of OCTROI) {
     );
   });
 }
+
+test('npm start and the topology script run the compiled JavaScript, which the build has written', () => {
+  const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+  assert.equal(scripts.start, 'tsc --build && node scripts/dist/start.js');
+  assert.equal(scripts['start:distributed'], 'tsc --build && node scripts/dist/start.js --distributed');
+  for (const name of OCTROI) {
+    assert.ok(existsSync(join(ROOT, compiledEntry(name))), `no ${compiledEntry(name)}: run npm run build first`);
+  }
+});
+
+test('every workspace exports its compiled dist/ by default and its sources under the "source" condition', () => {
+  const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces;
+  type Target = { source?: string; default?: string };
+  let checked = 0;
+  for (const workspace of workspaces) {
+    const manifest = JSON.parse(read(`${workspace}/package.json`)) as { exports?: Record<string, Target> };
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+      const where = `${workspace} exports ${subpath}`;
+      assert.match(target.source ?? '', /^\.\/src\/.+\.ts$/, where);
+      assert.equal(target.default, target.source!.replace(/^\.\/src\//, './dist/').replace(/\.ts$/, '.js'), where);
+      assert.ok(existsSync(join(ROOT, workspace, target.source!)), `${where}: no ${target.source}`);
+      assert.ok(existsSync(join(ROOT, workspace, target.default!)), `${where}: no ${target.default} (npm run build)`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 7, `${checked} exports checked`);
+});
 
 test('.dockerignore keeps local state and installed packages out of the build context', () => {
   const patterns = dockerignore(ROOT);

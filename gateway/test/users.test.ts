@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
+import { FROM_SOURCES } from '@octroi/runtime/testing';
 import { DEMO_USERNAME } from '../src/auth/users.ts';
 import { testGateway } from './helpers.ts';
 
@@ -17,7 +18,7 @@ describe('dashboard users managed with `npm run users`, seen by a running gatewa
     gateway = await testGateway();
     gateway.users.watch(50);
     users = (...args) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'gateway/src/users-cli.ts', ...args], {
+      promisify(execFile)(process.execPath, [...FROM_SOURCES, 'gateway/src/users-cli.ts', ...args], {
         cwd: ROOT,
         env: { ...process.env, OCTROI_USERS_FILE: gateway.config.usersFile },
       })

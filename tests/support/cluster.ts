@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,13 +10,12 @@ import {
   waitForPort,
   type TestServer,
 } from '@octroi/runtime/testing';
-import { SERVICE_ENTRY } from '../../scripts/topology.ts';
+import { compiledEntry, type Component } from '../../scripts/topology.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The NATS server settings every deployment uses (how fast a frozen client is dropped). */
 export const NATS_CONFIG = join(ROOT, 'deploy/nats/octroi.conf');
-type Role = keyof typeof SERVICE_ENTRY;
-type ServiceRole = Exclude<Role, 'gateway'>;
+type ServiceRole = Exclude<Component, 'gateway'>;
 
 export const CLUSTER_API_KEY = 'cluster-test-key';
 
@@ -63,10 +62,16 @@ export interface ClusterOptions {
 }
 
 /**
- * The distributed topology as real processes on this machine: nats-server with JetStream, redis-server, N replicas
- * of each service and one gateway, each service with its probe port (METRICS_PORT) for readiness and metrics.
+ * The distributed topology as real processes on this machine, running the compiled JavaScript as production does:
+ * nats-server with JetStream, redis-server, N replicas of each service and one gateway, each service with its probe
+ * port (METRICS_PORT) for readiness and metrics.
  */
 export async function startCluster(options: ClusterOptions = {}) {
+  // The processes run the compiled JavaScript, as in production: build it first (a no-op when it is up to date).
+  execFileSync(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '--build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   const monitorPort = await freePort();
   const natsCluster =
     (options.natsNodes ?? 1) > 1
@@ -81,7 +86,7 @@ export async function startCluster(options: ClusterOptions = {}) {
   const members: Member[] = [];
   const base = { ...process.env, NATS_URL: natsUrl, REDIS_URL: redis.url, LOG_LEVEL: 'info', ...options.env };
 
-  const launch = async (role: Role, index: number, extraEnv: NodeJS.ProcessEnv = {}) => {
+  const launch = async (role: Component, index: number, extraEnv: NodeJS.ProcessEnv = {}) => {
     const port = await freePort();
     const name = `${role}-${index}`;
     const logFile = join(logs, `${name}.log`);
@@ -96,7 +101,7 @@ export async function startCluster(options: ClusterOptions = {}) {
             ...extraEnv,
           }
         : { ...base, METRICS_PORT: String(port), ...extraEnv };
-    const child = spawn(process.execPath, ['--import', 'tsx', SERVICE_ENTRY[role]], {
+    const child = spawn(process.execPath, [compiledEntry(role)], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

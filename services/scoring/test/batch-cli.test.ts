@@ -7,10 +7,11 @@ import { test } from 'node:test';
 import { EXAMPLE_APPLICATION } from '@octroi/contracts';
 import { REFUSED_APPLICATIONS } from '@octroi/contracts/testing';
 import { loadBundle } from '@octroi/model-bundle';
+import { FROM_SOURCES } from '@octroi/runtime/testing';
 import { CreditScorer } from '../src/credit-scorer.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const CLI = ['--import', 'tsx', 'services/scoring/src/batch-cli.ts'];
+const CLI = [...FROM_SOURCES, 'services/scoring/src/batch-cli.ts'];
 
 /** One CSV line's cells, quoted cells unquoted. */
 const parseCsvLine = (line: string) =>

@@ -1,1 +1,2 @@
 export * from './servers.ts';
+export * from './node-args.ts';
