@@ -29,8 +29,8 @@ async function run(label: string, options: { cache: 'on' | 'off'; explain: numbe
   const cluster = await startCluster({ explain: options.explain, env: { CACHE: options.cache, LOG_LEVEL: 'warn' } });
   try {
     const ids = (
-      (await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as number[]
-    ).slice(0, 5000);
+      (await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as { data: number[] }
+    ).data.slice(0, 5000);
     const next = workload(ids);
     const result = await autocannon({
       url: cluster.url,

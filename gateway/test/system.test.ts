@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { EXAMPLE_APPLICATION } from '@octroi/contracts';
+import { EXAMPLE_APPLICATION, endpoints } from '@octroi/contracts';
 import { defaultModelDir } from '@octroi/model-bundle';
+import { OctroiError } from '@octroi/runtime';
 import { startSystem } from './system.ts';
 import { testGateway, withKey } from './helpers.ts';
 
@@ -254,14 +255,26 @@ describe('the system on NATS, Redis and the shipped model', () => {
   });
 
   test('a stopped service is a 503; a slow answer a 504', async () => {
-    const hurried = await testGateway({ bus: system.gatewayBus, busTimeoutMs: 1 });
-    const timedOut = await hurried.app.inject({
-      url: '/api/v1/explanations/summary?points=1000&top=20',
-      headers: withKey,
+    // The explain service gives way to one that always answers after the gateway has stopped waiting.
+    await system.services.explain.shutdown.run();
+    const late = await system.gatewayBus.serve({
+      name: 'explain',
+      version: '0.0.1',
+      description: 'answers too late',
+      endpoints: { summary: endpoints.explain.summary },
+      handlers: {
+        summary: async () => {
+          await new Promise((done) => setTimeout(done, 500));
+          throw new OctroiError('internal', 'too late to be read');
+        },
+      },
     });
+    const hurried = await testGateway({ bus: system.gatewayBus, busTimeoutMs: 100 });
+    const timedOut = await hurried.app.inject({ url: '/api/v1/explanations/summary', headers: withKey });
     assert.equal(timedOut.statusCode, 504);
     assert.equal(timedOut.json().code, 'timeout');
     await hurried.app.close();
+    await late.stop();
 
     await system.services.clients.shutdown.run();
     const response = await get(`/api/v1/clients/${clientIds[0]}`);

@@ -54,7 +54,7 @@ def octroi():
     }
     log = open(data / "octroi.log", "w")
     process = subprocess.Popen(
-        ["node", "--import", "tsx", "scripts/start.ts"],
+        ["npm", "start", "--silent"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
