@@ -136,16 +136,27 @@ export async function startCluster(options: ClusterOptions = {}) {
     monitoring: options.monitoring ?? 0,
   };
   const services: Record<ServiceRole, Member[]> = { scoring: [], clients: [], explain: [], monitoring: [] };
-  for (const role of ['scoring', 'clients', 'explain', 'monitoring'] as const) {
-    for (let i = 1; i <= replicas[role]; i++) services[role].push(await launch(role, i));
+  const closeServers = () => Promise.all([natsCluster ? natsCluster.close() : natsNodes[0]!.close(), redis.close()]);
+  let gateway: Member;
+  try {
+    for (const role of ['scoring', 'clients', 'explain', 'monitoring'] as const) {
+      for (let i = 1; i <= replicas[role]; i++) services[role].push(await launch(role, i));
+    }
+    await Promise.all(
+      Object.values(services)
+        .flat()
+        .map((member) => waitReady(member, '/readyz')),
+    );
+    gateway = await launch('gateway', 1);
+    await waitReady(gateway, '/readyz');
+  } catch (err) {
+    // A cluster that did not start leaves nothing running behind it, or the test file would never end.
+    await Promise.all(
+      members.filter((member) => member.running).map((member) => (member.signal('SIGKILL'), member.exited)),
+    );
+    await closeServers();
+    throw err;
   }
-  await Promise.all(
-    Object.values(services)
-      .flat()
-      .map((member) => waitReady(member, '/readyz')),
-  );
-  const gateway = await launch('gateway', 1);
-  await waitReady(gateway, '/readyz');
 
   return {
     /** The NATS server (the first node of a cluster). */
@@ -178,7 +189,7 @@ export async function startCluster(options: ClusterOptions = {}) {
           await member.exited;
         }
       }
-      await Promise.all([natsCluster ? natsCluster.close() : natsNodes[0]!.close(), redis.close()]);
+      await closeServers();
     },
   };
 }

@@ -184,7 +184,11 @@ export class NatsBus extends BaseBus {
       });
     }
     // The subscriptions exist once the server has them: flush, so a request sent right after serve() finds them.
-    await this.connection.flush();
+    // A connection lost meanwhile rejects the flush, and subscribes again on reconnection: nothing to wait for.
+    await this.connection.flush().catch((err: unknown) => {
+      if (!(err instanceof RequestError)) throw err;
+      log.warn({ err: String(err) }, 'joined while the connection to NATS was lost: subscribed again once it is back');
+    });
     return service;
   }
 
