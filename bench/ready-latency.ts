@@ -4,12 +4,12 @@
  * rate and reports p50 / p99 / max of each per 10-second window. Work the services do after start-up (the model-wide
  * SHAP views, caches filling) shows as a slow first window.
  *
- *   node --import tsx bench/ready-latency.ts [--bundle DIR] [--seconds 60] [--rate 100]
+ *   node --conditions=source --import tsx bench/ready-latency.ts [--bundle DIR] [--seconds 60] [--rate 100]
  *
  * --bundle defaults to a generated one (bench/generate-clients-scale.ts --rows 405000, written once into the
  * temporary folder); --rate is requests per second of each kind. Targets 127.0.0.1 only and stops by itself.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -52,7 +52,9 @@ if (!existsSync(join(bundle, 'features.arrow'))) {
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const started = performance.now();
-const octroi = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+// What `npm start` runs: the compiled JavaScript, built first.
+execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--build'], { cwd: ROOT });
+const octroi = spawn(process.execPath, ['scripts/dist/start.js'], {
   cwd: ROOT,
   env: {
     ...process.env,
