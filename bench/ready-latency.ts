@@ -49,11 +49,11 @@ if (!existsSync(join(bundle, 'features.arrow'))) {
   ]);
 }
 
+// What `npm start` runs: the compiled JavaScript, built first.
+execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--build'], { cwd: ROOT });
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const started = performance.now();
-// What `npm start` runs: the compiled JavaScript, built first.
-execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--build'], { cwd: ROOT });
 const octroi = spawn(process.execPath, ['scripts/dist/start.js'], {
   cwd: ROOT,
   env: {
