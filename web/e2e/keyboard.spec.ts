@@ -68,6 +68,23 @@ for (const view of pages) {
   });
 }
 
+test.describe('signed out', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('the sign-in page has few Tab stops, each with a name', async ({ page }) => {
+    await page.goto('/fr/sign-in');
+    await page.locator('h1').first().waitFor();
+    const stops = await tabStops(page);
+    expect(
+      stops.filter((stop) => !stop.name),
+      'Tab stops without a name',
+    ).toEqual([]);
+    // Skip link, brand, language, the two fields and the button: nothing else to reach before signing in.
+    expect(stops.length).toBeLessThanOrEqual(8);
+    expect(stops.map((stop) => stop.element)).toEqual(expect.arrayContaining(['input', 'input', 'button']));
+  });
+});
+
 test('Escape closes the client finder and gives focus back to what opened it', async ({ page, someClient }) => {
   await page.goto(`/fr/clients/${someClient.clientId}`);
   const finder = page.locator('details.finder-compact');
