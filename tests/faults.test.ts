@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Redis } from 'ioredis';
-import { connect } from '@nats-io/transport-node';
-import { recordedDecisions } from '@octroi/contracts';
-import { JetStreamAuditLog } from '@octroi/runtime';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { knownClientScoreCache } from '@octroi/contracts';
 import { startCluster, type Cluster } from './support/cluster.ts';
 import { eventually, runLoad, sleep, type Outcome } from './support/load.ts';
 
@@ -135,9 +135,9 @@ describe('faults under load', () => {
     await sleep(2500);
     for (const id of otherIds) await fetch(`${cluster.url}/api/v1/clients/${id}/score`, { headers: cluster.headers });
     const redis = new Redis(cluster.redis.url);
-    const stored = await redis.keys(`octroi:*:${recordedDecisions.owner}:*`);
+    const stored = await redis.keys(`octroi:*:${knownClientScoreCache.owner}:*`);
     await redis.quit();
-    const cached = otherIds.filter((id) => stored.some((key) => key.endsWith(`:${recordedDecisions.key(id)}`)));
+    const cached = otherIds.filter((id) => stored.some((key) => key.endsWith(`:${knownClientScoreCache.key(id)}`)));
     assert.deepEqual(cached, otherIds, 'decisions asked for after the restart are in Redis again');
   });
 
@@ -154,12 +154,13 @@ describe('faults under load', () => {
     assert.deepEqual(failures(outcomes), []);
   });
 
-  test('every acknowledged decision is in the audit log, none twice', async () => {
-    const connection = await connect({ servers: cluster.nats.url });
-    const audit = await JetStreamAuditLog.open(connection);
+  test('every acknowledged decision is in the audit log, once; npm run audit -- verify passes', async () => {
+    const exported = auditCli(cluster.nats.url, 'export');
     const seen = new Map<string, number>();
-    for await (const record of audit.all()) seen.set(record.decisionId, (seen.get(record.decisionId) ?? 0) + 1);
-    await connection.close();
+    for (const line of exported.stdout.trim().split('\n')) {
+      const { decisionId } = JSON.parse(line) as { decisionId: string };
+      seen.set(decisionId, (seen.get(decisionId) ?? 0) + 1);
+    }
     const missing = acknowledged.filter((o) => !seen.has(o.decisionId!));
     assert.ok(acknowledged.length > 300, `${acknowledged.length} acknowledged decisions`);
     assert.deepEqual(missing, []);
@@ -167,5 +168,56 @@ describe('faults under load', () => {
       [...seen.entries()].filter(([, count]) => count > 1),
       [],
     );
+    const verified = auditCli(cluster.nats.url, 'verify');
+    assert.equal(verified.status, 0, verified.stdout + verified.stderr);
   });
 });
+
+const ROOT = resolve(import.meta.dirname, '..');
+const auditCli = (natsUrl: string, command: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'services/scoring/src/audit-cli.ts', command], {
+    cwd: ROOT,
+    env: { ...process.env, NATS_URL: natsUrl },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
+
+/**
+ * A known client asked for 50 times at once, for the first time, through two scoring replicas: one decision of
+ * record, whatever the caches do.
+ */
+for (const cache of ['on', 'off']) {
+  describe(`one decision of record under concurrent first requests, CACHE=${cache}`, () => {
+    let cluster: Cluster;
+    before(async () => {
+      cluster = await startCluster({ scoring: 2, env: { CACHE: cache } });
+    });
+    after(async () => cluster?.stop());
+
+    test('50 concurrent first requests for one client record exactly one decision', async () => {
+      const ids = (await (
+        await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })
+      ).json()) as number[];
+      const clientId = ids[ids.length - 1]!;
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          fetch(`${cluster.url}/api/v1/clients/${clientId}/score`, { headers: cluster.headers }).then(
+            async (response) => ({ status: response.status, body: (await response.json()) as { decisionId?: string } }),
+          ),
+        ),
+      );
+      assert.deepEqual(
+        answers.filter((answer) => answer.status !== 200),
+        [],
+      );
+      assert.equal(new Set(answers.map((answer) => answer.body.decisionId)).size, 1, 'one decision id answered');
+      const recorded = auditCli(cluster.nats.url, 'export')
+        .stdout.trim()
+        .split('\n')
+        .filter((line) => line && (JSON.parse(line) as { clientId?: number }).clientId === clientId);
+      assert.equal(recorded.length, 1, 'one decision recorded');
+      assert.equal(auditCli(cluster.nats.url, 'verify').status, 0);
+    });
+  });
+}

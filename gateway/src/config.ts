@@ -1,4 +1,4 @@
-import { envInt, envList, envString, storeTimeoutMs } from '@octroi/runtime';
+import { dataDir as runtimeDataDir, envInt, envList, envString, storeTimeoutMs } from '@octroi/runtime';
 
 /** The gateway's settings, all from the environment (see the README's configuration table). */
 export interface GatewayConfig {
@@ -29,7 +29,7 @@ export interface GatewayConfig {
 }
 
 export function loadConfig(): GatewayConfig {
-  const dataDir = envString('OCTROI_DATA_DIR', 'var')!;
+  const dataDir = runtimeDataDir();
   const busTimeoutMs = envInt('BUS_TIMEOUT_MS', 3000);
   return {
     host: envString('HOST', '127.0.0.1')!,

@@ -15,7 +15,8 @@ const REFUSED = REFUSED_APPLICATIONS;
 const fieldsOf = (errors: FieldProblem[]) => errors.map((e) => e.field).sort();
 
 describe('intake through the API: invalid applications get a 400 naming every field, and no decision', () => {
-  const auditFile = join(mkdtempSync(join(tmpdir(), 'octroi-intake-')), 'decisions.jsonl');
+  const dataDir = mkdtempSync(join(tmpdir(), 'octroi-intake-'));
+  const auditFile = join(dataDir, 'decisions.jsonl');
   let bus: MemoryBus;
   let services: Runtime[];
   let gateway: Awaited<ReturnType<typeof testGateway>>;
@@ -25,6 +26,7 @@ describe('intake through the API: invalid applications get a 400 naming every fi
 
   before(async () => {
     process.env.AUDIT_FILE = auditFile;
+    process.env.OCTROI_DATA_DIR = dataDir;
     const log = createLogger('test', 'warn');
     bus = new MemoryBus(log, processMetrics());
     services = [await startScoring({ bus, log }), await startExplain({ bus, log })];
@@ -36,6 +38,7 @@ describe('intake through the API: invalid applications get a 400 naming every fi
     await Promise.all(services.map((runtime) => runtime.shutdown.run()));
     await bus.close();
     delete process.env.AUDIT_FILE;
+    delete process.env.OCTROI_DATA_DIR;
   });
 
   for (const { name, application, fields } of REFUSED) {
@@ -85,6 +88,6 @@ describe('intake through the API: invalid applications get a 400 naming every fi
     assert.equal(valid.statusCode, 200, valid.body);
     const lines = recorded();
     assert.equal(lines.length, 1);
-    assert.equal(JSON.parse(lines[0]!).decisionId, valid.json().decisionId);
+    assert.equal(JSON.parse(lines[0]!).records[0].decisionId, valid.json().decisionId);
   });
 });

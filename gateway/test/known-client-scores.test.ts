@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyRequest } from 'fastify';
-import { endpoints, recordedDecisions, type Endpoint, type ModelInfo, type Score } from '@octroi/contracts';
+import { endpoints, type Endpoint, type ModelInfo, type Score } from '@octroi/contracts';
 import { MemoryCache, OctroiError, processMetrics, type Runtime } from '@octroi/runtime';
 import type { Forward } from '../src/plugins/app/bus.ts';
 import { currentModel } from '../src/plugins/app/current-model.ts';
@@ -10,8 +10,14 @@ import { knownClientScores } from '../src/plugins/app/known-client-scores.ts';
 const request = { id: 'request-1', log: { warn: () => undefined } } as unknown as FastifyRequest;
 /** Lets a refresh started behind a request land. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
+const caches = new Map<string, MemoryCache>();
 const runtime: Pick<Runtime, 'cache'> = {
-  cache: (modelVersion, { owner = 'gateway' } = {}) => new MemoryCache({ name: owner, modelVersion }, processMetrics()),
+  cache: (modelVersion, { owner = 'gateway' } = {}) => {
+    const cache =
+      caches.get(`${owner}/${modelVersion}`) ?? new MemoryCache({ name: owner, modelVersion }, processMetrics());
+    caches.set(`${owner}/${modelVersion}`, cache);
+    return cache;
+  },
 };
 const decision = (modelVersion: string, clientId: number): Score => ({
   probabilityOfDefault: 0.3,
@@ -38,22 +44,22 @@ function scoringStandIn(version: { current: string; down?: boolean; frozen?: boo
   return { forward, asked };
 }
 
-test("a known client's decision recorded for the current model is answered without asking the scoring service", async () => {
+test("a known client's decision, once answered by the scoring service, is answered again from the gateway's cache", async () => {
   const version = { current: `v-${Math.random()}` };
   const { forward, asked } = scoringStandIn(version);
   const model = currentModel(forward);
   await model(request);
   const scoreOf = knownClientScores(runtime, forward, model);
-  await runtime
-    .cache(version.current, { owner: recordedDecisions.owner })
-    .set(recordedDecisions.key(7), decision(version.current, 7));
 
-  assert.equal((await scoreOf(7, request)).decisionId, 'recorded-7');
-  assert.equal((await scoreOf(7, request)).decisionId, 'recorded-7');
-  assert.deepEqual(asked, [endpoints.scoring.model.subject], 'only the model version was asked, once');
-
-  assert.equal((await scoreOf(8, request)).decisionId, 'decided-now', 'not recorded yet: the service decides');
-  assert.deepEqual(asked.slice(1), [endpoints.scoring.scoreClient.subject]);
+  assert.equal((await scoreOf(7, request)).decisionId, 'decided-now');
+  assert.equal((await scoreOf(7, request)).decisionId, 'decided-now');
+  assert.deepEqual(
+    asked,
+    [endpoints.scoring.model.subject, endpoints.scoring.scoreClient.subject],
+    'the scoring service was asked once',
+  );
+  await scoreOf(8, request);
+  assert.deepEqual(asked.slice(2), [endpoints.scoring.scoreClient.subject], 'another client: asked again');
 });
 
 test("once the scoring service serves another model, the previous model's decisions are not answered", async () => {
@@ -62,9 +68,6 @@ test("once the scoring service serves another model, the previous model's decisi
   const model = currentModel(forward, 0);
   await model(request);
   const scoreOf = knownClientScores(runtime, forward, model);
-  await runtime
-    .cache(version.current, { owner: recordedDecisions.owner })
-    .set(recordedDecisions.key(7), decision(version.current, 7));
   assert.equal((await scoreOf(7, request)).modelVersion, version.current);
 
   version.current = `new-${Math.random()}`;
@@ -72,8 +75,7 @@ test("once the scoring service serves another model, the previous model's decisi
   await settle();
   const answer = await scoreOf(7, request);
   assert.equal(answer.modelVersion, version.current);
-  assert.equal(answer.decisionId, 'decided-now');
-  assert.equal(asked.filter((subject) => subject === endpoints.scoring.scoreClient.subject).length, 1);
+  assert.equal(asked.filter((subject) => subject === endpoints.scoring.scoreClient.subject).length, 2);
 });
 
 test('with the scoring service unreachable the request goes to it, and fails as it would', async () => {

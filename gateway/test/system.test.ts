@@ -89,8 +89,12 @@ describe('the system on NATS, Redis and the shipped model', () => {
     const askedBefore = await scoringAsked();
     const second = (await get(`/api/v1/clients/${id}/score`)).json();
     assert.deepEqual(second, first, 'asked again, the recorded decision');
-    assert.equal(await scoringAsked(), askedBefore, 'read from Redis by the gateway, without a round trip to scoring');
-    assert.match((await get('/metrics')).body, /octroi_cache_operations_total\{cache="scoring",result="hit"\} [1-9]/);
+    assert.equal(
+      await scoringAsked(),
+      askedBefore,
+      "read from the gateway's own cache, without a round trip to scoring",
+    );
+    assert.match((await get('/metrics')).body, /octroi_cache_operations_total\{cache="gateway",result="hit"\} [1-9]/);
 
     const seed = (await get(`/get_score/${id}`)).json();
     assert.deepEqual(Object.keys(seed), ['id_client', 'prediction']);
@@ -142,7 +146,51 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.equal(many.scores.length, 2);
     const decision = (await get(`/api/v1/decisions/${one.json().decisionId}`)).json();
     assert.equal(decision.probabilityOfDefault, one.json().probabilityOfDefault);
-    assert.match(decision.applicationHash, /^[0-9a-f]{64}$/);
+    assert.match(decision.featuresDigest, /^[0-9a-f]{64}$/);
+    assert.equal(decision.principal, 'key-1', 'the API key that asked');
+
+    const sameTrace = { ...withKey, 'x-request-id': 'shared-trace' };
+    const [low, high] = await Promise.all(
+      [100_000, 2_000_000].map(async (AMT_CREDIT) =>
+        (
+          await system.gateway.app.inject({
+            method: 'POST',
+            url: '/api/v1/score',
+            headers: sameTrace,
+            payload: { ...application, AMT_CREDIT },
+          })
+        ).json(),
+      ),
+    );
+    assert.notEqual(low.decisionId, high.decisionId, 'one X-Request-Id, two decisions');
+    for (const answer of [low, high]) {
+      const stored = (await get(`/api/v1/decisions/${answer.decisionId}`)).json();
+      assert.equal(stored.probabilityOfDefault, answer.probabilityOfDefault, 'each reads back with its own outcome');
+    }
+
+    const keyed = (payload: object) =>
+      system.gateway.app.inject({
+        method: 'POST',
+        url: '/api/v1/score',
+        headers: { ...withKey, 'idempotency-key': 'order-2026-0001' },
+        payload,
+      });
+    const original = (await keyed(application)).json();
+    assert.deepEqual((await keyed(application)).json(), original, 'the same key and body replay one decision');
+    const conflict = await keyed({ ...application, AMT_CREDIT: 1_000_000 });
+    assert.equal(conflict.statusCode, 409);
+    assert.match(conflict.json().message, /order-2026-0001/);
+
+    const explained = await system.gateway.app.inject({
+      method: 'POST',
+      url: '/api/v1/explanations',
+      headers: withKey,
+      payload: { application, language: 'en' },
+    });
+    assert.equal(explained.statusCode, 200, explained.body);
+    const recorded = (await get(`/api/v1/decisions/${explained.json().decisionId}`)).json();
+    assert.equal(recorded.decision, explained.json().decision, 'an explained new application is a recorded decision');
+    assert.equal((await get('/api/v1/decisions/not-a-decision-id')).statusCode, 400);
 
     const unknownField = await post({ ...application, NOT_A_FIELD: 1 });
     assert.equal(unknownField.statusCode, 400);
@@ -187,6 +235,9 @@ describe('the system on NATS, Redis and the shipped model', () => {
       payload: { clientId: id, changes: { AMT_CREDIT: 100000 } },
     });
     assert.equal(whatIf.statusCode, 200, whatIf.body);
+    assert.equal(whatIf.json().simulation, true, 'a what-if is a simulation');
+    assert.equal(whatIf.json().updated.decisionId, undefined, 'never a recorded decision');
+    assert.equal(explanation.decisionId, score.decisionId, "the explanation shows the client's decision of record");
     const badWhatIf = await system.gateway.app.inject({
       method: 'POST',
       url: '/api/v1/what-if',

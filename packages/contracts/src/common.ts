@@ -19,3 +19,9 @@ export const Probability = Type.Number({ minimum: 0, maximum: 1 });
 export const Empty = Type.Object({});
 /** A raw value of an application field as a user sends it. */
 export const RawValue = Type.Union([Type.Number(), Type.String({ maxLength: 200 }), Type.Null()]);
+
+/**
+ * Most decisions one request may ask for: a request's decisions are one entry of the audit log (one NATS message,
+ * under its 1 MB limit), and a larger batch is refused at the edge before it reaches the bus.
+ */
+export const MAX_BATCH = 1000;

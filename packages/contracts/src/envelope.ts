@@ -79,4 +79,8 @@ export function endpoint<Req extends TSchema, Rep extends TSchema>(
 /** Header names carried on every bus message. */
 export const Headers = {
   requestId: 'Octroi-Request-Id',
+  /** The API key name or user the gateway authenticated. */
+  principal: 'Octroi-Principal',
+  /** The caller's Idempotency-Key, on the endpoints that decide. */
+  idempotencyKey: 'Octroi-Idempotency-Key',
 } as const;

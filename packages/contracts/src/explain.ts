@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ClientId, Decision, Language, Probability, RawValue } from './common.ts';
 import { endpoint } from './envelope.ts';
 import { NewApplication } from './intake/schemas.ts';
+import { DECISION_ID_PATTERN } from './audit.ts';
 
 export const Contribution = Type.Object({
   feature: Type.String(),
@@ -29,6 +30,9 @@ export const Explanation = Type.Object({
   probabilityOfDefault: Probability,
   threshold: Probability,
   decision: Decision,
+  decisionId: Type.Optional(
+    Type.String({ pattern: DECISION_ID_PATTERN, description: 'The recorded decision this explains, in the audit log' }),
+  ),
   contributions: Type.Array(Contribution, { description: 'Every feature, by decreasing absolute contribution' }),
   adverseReasons: Type.Array(Reason, { maxItems: 4 }),
   favourableReasons: Type.Array(Reason, { maxItems: 4 }),
@@ -100,7 +104,12 @@ export const WhatIfRequest = Type.Object({
   }),
   language: Type.Optional(Language),
 });
+const Simulation = Type.Literal(true, {
+  description: 'A simulation: what the model would answer, never a decision, never recorded',
+});
+
 export const WhatIf = Type.Object({
+  simulation: Simulation,
   clientId: ClientId,
   original: Type.Object({ probabilityOfDefault: Probability, decision: Decision }),
   updated: Explanation,
@@ -118,6 +127,7 @@ export const WhatIf = Type.Object({
 export type WhatIf = Static<typeof WhatIf>;
 
 export const Counterfactual = Type.Object({
+  simulation: Simulation,
   clientId: ClientId,
   language: Language,
   original: Type.Object({ probabilityOfDefault: Probability, decision: Decision }),
@@ -133,7 +143,8 @@ export type Counterfactual = Static<typeof Counterfactual>;
 
 export const explain = {
   client: endpoint('explain', 'client', ExplainClientRequest, Explanation),
-  application: endpoint('explain', 'application', ExplainApplicationRequest, Explanation),
+  // Decides (through the scoring service): sent twice, it would decide twice, unless an Idempotency-Key goes with it.
+  application: endpoint('explain', 'application', ExplainApplicationRequest, Explanation, false),
   global: endpoint('explain', 'global', Type.Object({ language: Type.Optional(Language) }), GlobalImportance),
   summary: endpoint('explain', 'summary', SummaryRequest, ShapSummary),
   dependence: endpoint('explain', 'dependence', DependenceRequest, Dependence),

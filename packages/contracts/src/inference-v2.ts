@@ -90,7 +90,8 @@ export const ScoreTensorReply = Type.Object({
   decisions: Type.Array(Decision),
   decisionIds: Type.Array(Type.String()),
 });
-export const scoreTensor = endpoint('scoring', 'score-tensor', ScoreTensorRequest, ScoreTensorReply);
+// Decides: sent twice, it would decide twice, unless an Idempotency-Key goes with it.
+export const scoreTensor = endpoint('scoring', 'score-tensor', ScoreTensorRequest, ScoreTensorReply, false);
 
 /** Float32 values as they travel on the bus: their little-endian bytes, base64. */
 export function encodeFloat32(values: Float32Array): string {

@@ -1,10 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ClientId, Decision, FeatureVector, Probability, Empty } from './common.ts';
+import { ClientId, Decision, FeatureVector, MAX_BATCH, Probability, Empty } from './common.ts';
 import { endpoint } from './envelope.ts';
 import { RawApplication } from './application.ts';
 import { LenderPolicy } from './policy.ts';
 import { scoreTensor } from './inference-v2.ts';
 import { NewApplication } from './intake/schemas.ts';
+import { AuditRecord, DECISION_ID_PATTERN, DecisionId } from './audit.ts';
 
 export const Score = Type.Object({
   probabilityOfDefault: Probability,
@@ -14,21 +15,21 @@ export const Score = Type.Object({
   clientId: Type.Optional(ClientId),
   decisionId: Type.Optional(
     Type.String({
+      pattern: DECISION_ID_PATTERN,
       description:
-        'Key of the decision in the audit log. A known client asked for again under the same model version gets the decision recorded the first time',
+        'The decision in the audit log (GET /api/v1/decisions/{id}). A known client asked for again under the same model version gets the decision of record',
     }),
   ),
 });
 export type Score = Static<typeof Score>;
 
 /**
- * A known client's decision, recorded once per model version: the scoring service keeps it in the shared cache
- * (for that version) as soon as the audit log holds it, and the gateway reads it there to answer again without a
- * round trip. Every answer therefore names a decision that is in the audit log.
+ * A known client's decision of record (one per model version) as the gateway caches it: the gateway keeps the
+ * answers the scoring service gave it, under its own keys, and never reads another service's entries.
  */
-export const recordedDecisions = {
-  owner: 'scoring',
-  key: (clientId: number) => `decision:${clientId}`,
+export const knownClientScoreCache = {
+  owner: 'gateway',
+  key: (clientId: number) => `known-client-score:${clientId}`,
 } as const;
 
 export const ScoreFeaturesRequest = Type.Object({
@@ -37,28 +38,14 @@ export const ScoreFeaturesRequest = Type.Object({
     Type.Boolean({ description: 'A what-if or counterfactual check: not a decision, so not audited', default: false }),
   ),
 });
-export const ScoreBatchRequest = Type.Object({ rows: Type.Array(FeatureVector, { minItems: 1, maxItems: 10_000 }) });
+export const ScoreBatchRequest = Type.Object({ rows: Type.Array(FeatureVector, { minItems: 1, maxItems: MAX_BATCH }) });
 export const ScoreBatchReply = Type.Object({ scores: Type.Array(Score) });
 export const ScoreApplicationsRequest = Type.Object({
-  applications: Type.Array(NewApplication, { minItems: 1, maxItems: 1000 }),
+  applications: Type.Array(NewApplication, { minItems: 1, maxItems: MAX_BATCH }),
 });
 export const ScoreClientRequest = Type.Object({ clientId: ClientId });
 
-export const AuditRecord = Type.Object({
-  decisionId: Type.String(),
-  requestId: Type.String(),
-  time: Type.String({ format: 'date-time' }),
-  clientId: Type.Optional(ClientId),
-  applicationHash: Type.Optional(
-    Type.String({ description: 'SHA-256 of a new application, when there is no client id' }),
-  ),
-  modelVersion: Type.String(),
-  probabilityOfDefault: Probability,
-  threshold: Probability,
-  decision: Decision,
-});
-export type AuditRecord = Static<typeof AuditRecord>;
-export const GetDecisionRequest = Type.Object({ decisionId: Type.String({ minLength: 1, maxLength: 200 }) });
+export const GetDecisionRequest = Type.Object({ decisionId: DecisionId });
 
 export const ModelFeature = Type.Object({
   name: Type.String(),
@@ -98,10 +85,11 @@ export const ModelInfo = Type.Object({
 export type ModelInfo = Static<typeof ModelInfo>;
 
 export const scoring = {
-  score: endpoint('scoring', 'score', ScoreFeaturesRequest, Score),
-  scoreBatch: endpoint('scoring', 'score-batch', ScoreBatchRequest, ScoreBatchReply),
+  // These decide: sent twice, they would decide twice, unless an Idempotency-Key goes with them.
+  score: endpoint('scoring', 'score', ScoreFeaturesRequest, Score, false),
+  scoreBatch: endpoint('scoring', 'score-batch', ScoreBatchRequest, ScoreBatchReply, false),
   scoreTensor,
-  scoreApplications: endpoint('scoring', 'score-applications', ScoreApplicationsRequest, ScoreBatchReply),
+  scoreApplications: endpoint('scoring', 'score-applications', ScoreApplicationsRequest, ScoreBatchReply, false),
   scoreClient: endpoint('scoring', 'score-client', ScoreClientRequest, Score),
   decision: endpoint('scoring', 'decision', GetDecisionRequest, AuditRecord),
   model: endpoint('scoring', 'model', Empty, ModelInfo),

@@ -18,3 +18,6 @@ export function envList(name: string): string[] {
     .map((item) => item.trim())
     .filter(Boolean);
 }
+
+/** Where a component keeps its files (users, session key, the stores and audit log of embedded mode). */
+export const dataDir = () => envString('OCTROI_DATA_DIR', 'var')!;

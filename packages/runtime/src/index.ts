@@ -3,6 +3,7 @@ export * from './cache/index.ts';
 export * from './audit/index.ts';
 export * from './feed/index.ts';
 export * from './jetstream/index.ts';
+export * from './store/index.ts';
 export * from './errors.ts';
 export * from './logger.ts';
 export * from './metrics.ts';

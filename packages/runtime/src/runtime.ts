@@ -3,8 +3,9 @@ import { MemoryBus, NatsBus, type Bus, type RunningService, type ServiceDefiniti
 import { createCache, type Cache } from './cache/index.ts';
 import { FileAuditLog, JetStreamAuditLog, type AuditLog } from './audit/index.ts';
 import { FileFeed, JetStreamFeed, type MonitoringFeed } from './feed/index.ts';
-import { envInt, envString } from './config.ts';
+import { dataDir, envInt, envString } from './config.ts';
 import { storageStatus } from './jetstream/index.ts';
+import { FileStore, JetStreamStore, type DurableStore } from './store/index.ts';
 import { Health, Shutdown } from './lifecycle.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { processMetrics, type Metrics } from './metrics.ts';
@@ -24,7 +25,12 @@ export interface Runtime {
    * names another one whose entries it reads (the gateway reads the decisions the scoring service recorded).
    */
   cache(modelVersion: string, options?: { defaultTtlSeconds?: number; owner?: string }): Cache;
-  /** JetStream on NATS; an fsynced file (AUDIT_FILE, default var/audit/decisions.jsonl) on the in-process bus. */
+  /**
+   * Durable keys and values shared by every replica: JetStream KV on NATS; on the in-process bus, fsynced files
+   * under `$OCTROI_DATA_DIR/store`. Opened once per component.
+   */
+  store(): Promise<DurableStore>;
+  /** JetStream on NATS; an fsynced file (AUDIT_FILE, default `$OCTROI_DATA_DIR/audit/decisions.jsonl`) otherwise. */
   auditLog(): Promise<AuditLog>;
   /**
    * The monitoring feed (counts of what was decided, shadow scores, officers' decisions): JetStream on NATS,
@@ -61,6 +67,7 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
   const shutdown = new Shutdown(log);
   const caches: Cache[] = [];
   let feed: Promise<MonitoringFeed> | undefined;
+  let store: Promise<DurableStore> | undefined;
 
   if (ownsBus) shutdown.add('close the bus', () => bus.close());
   shutdown.add('close caches', async () => {
@@ -85,12 +92,20 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
       caches.push(cache);
       return cache;
     },
+    store() {
+      store ??= (async () => {
+        const opened = bus instanceof NatsBus ? new JetStreamStore(bus.connection) : FileStore.at(`${dataDir()}/store`);
+        shutdown.add('close the store', () => opened.close());
+        return opened;
+      })();
+      return store;
+    },
     async auditLog() {
       if (bus instanceof NatsBus) health.addCheck('storage', () => storageStatus(bus.connection));
       const audit =
         bus instanceof NatsBus
-          ? await JetStreamAuditLog.open(bus.connection, { log })
-          : new FileAuditLog(envString('AUDIT_FILE', 'var/audit/decisions.jsonl')!);
+          ? await JetStreamAuditLog.open(bus.connection, { writer: name, log })
+          : FileAuditLog.at(envString('AUDIT_FILE', `${dataDir()}/audit/decisions.jsonl`)!);
       shutdown.add('close the audit log', () => audit.close());
       return audit;
     },
@@ -101,7 +116,7 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
             ? await JetStreamFeed.open(bus.connection, log, {
                 maxBytes: envInt('MONITORING_FEED_MAX_BYTES', 2 * 1024 ** 3),
               })
-            : FileFeed.at(`${envString('OCTROI_DATA_DIR', 'var')}/monitoring/feed.jsonl`);
+            : FileFeed.at(`${dataDir()}/monitoring/feed.jsonl`);
         shutdown.add('close the monitoring feed', () => opened.close());
         return opened;
       })();

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { JetStreamApiError, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
-import { AUDIT_STREAM, OctroiError, type AuditRecord } from '@octroi/contracts';
+import { AUDIT_STREAM, OctroiError, decisionIds, type DecisionRecord } from '@octroi/contracts';
 import {
   bucketStream,
   ensureBucket,
@@ -19,11 +19,20 @@ import {
 import { startNats, startNatsCluster, type NatsCluster, type TestServer } from '../src/testing/index.ts';
 import { sleep } from './helpers.ts';
 
-const record = (decisionId: string): AuditRecord => ({
-  decisionId,
-  requestId: decisionId,
+/** A decision named for the test; `idOf(name)` is its server-made id. */
+const ids = new Map<string, string>();
+const idOf = (name: string) => {
+  if (!ids.has(name)) ids.set(name, decisionIds(1)[0]!);
+  return ids.get(name)!;
+};
+const record = (name: string): DecisionRecord => ({
+  kind: 'model',
+  decisionId: idOf(name),
+  requestId: name,
   time: new Date().toISOString(),
+  principal: 'test',
   clientId: 100002,
+  featuresDigest: '0'.repeat(64),
   modelVersion: 'test',
   probabilityOfDefault: 0.2,
   threshold: 0.4,
@@ -110,7 +119,7 @@ describe('one NATS server', () => {
     await nats.stop();
     process.env.STORE_TIMEOUT_MS = '1000';
     try {
-      await assert.rejects(audit.get('before-the-outage'), isUnavailable, 'a read is not a false "not found"');
+      await assert.rejects(audit.get(idOf('before-the-outage')), isUnavailable, 'a read is not a false "not found"');
       await assert.rejects(audit.append([record('during-the-outage')]), isUnavailable);
       const status = await storageStatus(connection);
       assert.equal(status.available, false);
@@ -120,7 +129,7 @@ describe('one NATS server', () => {
       await nats.start();
     }
     await jetStreamWhenReady(connection);
-    assert.equal((await audit.get('before-the-outage'))?.decisionId, 'before-the-outage');
+    assert.equal((await audit.get(idOf('before-the-outage')))?.decisionId, idOf('before-the-outage'));
   });
 });
 
@@ -160,8 +169,8 @@ describe('a three-node JetStream cluster', () => {
     await cluster.nodes[index]!.stop('SIGKILL');
     try {
       await audit.append([record('after-the-leader-died')]);
-      assert.equal((await audit.get('kept-three-times'))?.decisionId, 'kept-three-times');
-      assert.equal((await audit.get('after-the-leader-died'))?.decisionId, 'after-the-leader-died');
+      assert.equal((await audit.get(idOf('kept-three-times')))?.decisionId, idOf('kept-three-times'));
+      assert.equal((await audit.get(idOf('after-the-leader-died')))?.decisionId, idOf('after-the-leader-died'));
       let status = await storageStatus(connection, 10_000);
       for (let tries = 0; tries < 50 && !status.problems.some((p) => /offline/.test(p)); tries++) {
         await sleep(200);
@@ -186,6 +195,6 @@ describe('a three-node JetStream cluster', () => {
       await Promise.all([cluster.nodes[1]!.start(), cluster.nodes[2]!.start()]);
     }
     await withStorageRetry('record', () => audit.append([record('quorum-back')]), 30_000);
-    assert.equal((await audit.get('quorum-back'))?.decisionId, 'quorum-back');
+    assert.equal((await audit.get(idOf('quorum-back')))?.decisionId, idOf('quorum-back'));
   });
 });

@@ -95,6 +95,7 @@ export async function counterfactual(
   const language = input.language ?? 'fr';
   const original = explainer.score(toFeatureRow(input.features));
   const base = {
+    simulation: true as const,
     clientId: input.clientId,
     language,
     original: { probabilityOfDefault: original.probabilityOfDefault, decision: original.decision },

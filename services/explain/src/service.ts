@@ -1,4 +1,4 @@
-import { endpoints, type Language } from '@octroi/contracts';
+import { endpoints, type Explanation, type Language, type Score } from '@octroi/contracts';
 import { DomainError } from '@octroi/model-bundle';
 import type { Cache, HandlerContext, ServiceDefinition } from '@octroi/runtime';
 import { counterfactual } from './counterfactual.ts';
@@ -9,6 +9,13 @@ import { whatIf } from './what-if.ts';
 export const SERVICE_VERSION = '1.0.0';
 
 const nullIfNaN = (value: number) => (Number.isNaN(value) ? null : value);
+
+/** The recorded decision, with its id, in place of the one the explanation computed. */
+const withDecision = (explanation: Explanation, score: Score): Explanation => ({
+  ...explanation,
+  decision: score.decision,
+  ...(score.decisionId ? { decisionId: score.decisionId } : {}),
+});
 
 /** Explanations on the bus. Known clients' explanations are cached by model version, client and language. */
 export function explainService(context: ExplainerContext, cache: Cache): ServiceDefinition<typeof endpoints.explain> {
@@ -35,12 +42,18 @@ export function explainService(context: ExplainerContext, cache: Cache): Service
     modelVersion: explainer.modelVersion,
     endpoints: endpoints.explain,
     handlers: {
-      client: ({ clientId, language = 'fr' }) =>
-        cache.getOrCompute(`explanation:${clientId}:${language}`, async () =>
+      // An explanation shows a decision: the one the scoring service recorded, with its id.
+      client: async ({ clientId, language = 'fr' }, ctx) => {
+        const explanation = await cache.getOrCompute(`explanation:${clientId}:${language}`, async () =>
           explainer.explain(context.client(clientId).features, { clientId, language }),
-        ),
-      application: ({ application, language = 'fr' }) =>
-        explainer.explain(context.deriveChecked(application, 'application'), { language }),
+        );
+        return withDecision(explanation, await ctx.request(endpoints.scoring.scoreClient, { clientId }));
+      },
+      application: async ({ application, language = 'fr' }, ctx) => {
+        const features = context.deriveChecked(application, 'application');
+        const { scores } = await ctx.request(endpoints.scoring.scoreApplications, { applications: [application] });
+        return withDecision(explainer.explain(features, { language }), scores[0]!);
+      },
       global: ({ language = 'fr' }) => importance.report(language),
       summary: ({ top, points, language = 'fr' }) => shapSummary(importance, top, points, language),
       dependence: ({ feature, color, points, language = 'fr' }) =>

@@ -41,6 +41,7 @@ export function whatIf(explainer: Explainer, derive: DeriveFeatures, input: What
   const original = explainer.score(before);
   const updated = explainer.explain(after, { language, clientId: input.clientId });
   return {
+    simulation: true,
     clientId: input.clientId,
     original: { probabilityOfDefault: original.probabilityOfDefault, decision: original.decision },
     updated,

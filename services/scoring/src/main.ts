@@ -12,8 +12,6 @@ export async function startScoring(options: RuntimeOptions = {}) {
   const runtime = await createRuntime('scoring', options);
   const bundle = await loadBundle();
   const scorer = await CreditScorer.load(bundle, { intraOpThreads: envInt('ORT_INTRA_OP_THREADS', 1) });
-  const cache = runtime.cache(bundle.version, { defaultTtlSeconds: envInt('SCORE_CACHE_TTL_SECONDS', 3600) });
-  const audit = await runtime.auditLog();
   const publisher = new MonitoringPublisher(
     new ObservationTally(`${hostname()}:${process.pid}`),
     await runtime.monitoringFeed(),
@@ -26,7 +24,14 @@ export async function startScoring(options: RuntimeOptions = {}) {
     featureNames: scorer.featureNames,
     groups: await ApplicantGroups.load(bundle),
   });
-  await runtime.serve(scoringService(scorer, cache, audit, live));
+  const store = await runtime.store();
+  const stores = {
+    audit: await runtime.auditLog(),
+    decisionsOfRecord: await store.bucket('decisions-of-record'),
+    idempotency: await store.bucket('idempotency', { ttlMs: envInt('IDEMPOTENCY_KEY_HOURS', 48) * 3600_000 }),
+    cache: runtime.cache(bundle.version, { defaultTtlSeconds: envInt('SCORE_CACHE_TTL_SECONDS', 3600) }),
+  };
+  await runtime.serve(scoringService(scorer, stores, live));
   return runtime;
 }
 

@@ -1,73 +1,75 @@
-import { createHash } from 'node:crypto';
 import {
   decodeFloat32,
   encodeFloat32,
   endpoints,
-  recordedDecisions,
+  storeKey,
   type AuditRecord,
-  type NewApplication,
+  type Endpoint,
   type Score,
 } from '@octroi/contracts';
 import { DomainError } from '@octroi/model-bundle';
-import type { AuditLog, Cache, HandlerContext, ServiceDefinition } from '@octroi/runtime';
+import type { AuditLog, Cache, HandlerContext, KeyValueBucket, ServiceDefinition } from '@octroi/runtime';
 import type { CreditScorer, ModelScore } from './credit-scorer.ts';
+import { decisionsOf, fingerprintOf, scoreOf } from './decisions.ts';
 import type { LiveDecisions } from './monitoring-feed.ts';
+import { recordOnce, type Claim } from './record-once.ts';
 
-export const SERVICE_VERSION = '1.0.0';
+export const SERVICE_VERSION = '1.1.0';
 
-const applicationHash = (application: NewApplication) => {
-  const sorted = Object.fromEntries(Object.entries(application).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
-};
-
-/** SHA-256 of one feature row exactly as the model read it (float32, little-endian). */
-const rowDigest = (row: Float32Array) =>
-  createHash('sha256')
-    .update(new Uint8Array(row.buffer, row.byteOffset, row.byteLength))
-    .digest('hex');
-
-/**
- * Ties scores to the request that asked for them and records each decision before answering: a decision the
- * client has seen is always in the audit log. Decision ids derive from the request id, so a retried request
- * is recorded once.
- */
-async function decide(
-  audit: AuditLog,
-  ctx: HandlerContext,
-  scores: ModelScore[],
-  subjectOf: (index: number) => Pick<AuditRecord, 'clientId' | 'applicationHash'>,
-): Promise<Score[]> {
-  const time = new Date().toISOString();
-  const decided = scores.map((score, index) => ({
-    ...score,
-    decisionId: scores.length === 1 ? ctx.requestId : `${ctx.requestId}:${index}`,
-    ...subjectOf(index),
-  }));
-  await audit.append(
-    decided.map(
-      ({ decisionId, clientId, applicationHash, probabilityOfDefault, threshold, decision, modelVersion }) => ({
-        decisionId,
-        requestId: ctx.requestId,
-        time,
-        modelVersion,
-        probabilityOfDefault,
-        threshold,
-        decision,
-        ...(clientId !== undefined ? { clientId } : {}),
-        ...(applicationHash ? { applicationHash } : {}),
-      }),
-    ),
-  );
-  return decided.map(({ applicationHash: _hash, ...score }) => score);
+/** Where the scoring service keeps what it decided; it is the only service that reads or writes these. */
+export interface DecisionStores {
+  audit: AuditLog;
+  /** One decision per known client and model version, created atomically. */
+  decisionsOfRecord: KeyValueBucket;
+  /** Idempotency-Key → the request it decided, per principal, kept at least 24 hours. */
+  idempotency: KeyValueBucket;
+  /** In front of `decisionsOfRecord`; holds only recorded decisions. */
+  cache: Cache;
 }
+
+/** Who asked: the principal the gateway authenticated, or the service itself for internal calls. */
+const principalOf = (ctx: HandlerContext) => ctx.principal ?? 'internal';
+const ownership = (ctx: HandlerContext) => ({ owner: ctx.instance, ownerRunning: ctx.instanceRunning });
 
 export function scoringService(
   scorer: CreditScorer,
-  cache: Cache,
-  audit: AuditLog,
+  { audit, decisionsOfRecord, idempotency, cache }: DecisionStores,
   live?: LiveDecisions,
 ): ServiceDefinition<typeof endpoints.scoring> {
   const modelInfo = scorer.modelInfo();
+
+  /**
+   * Scores a request's rows and records every decision before answering. With an Idempotency-Key, the request is
+   * recorded once: asked again with the same body, the recorded decisions are the answer.
+   */
+  const decide = async (
+    endpoint: Endpoint,
+    payload: unknown,
+    matrix: Float32Array,
+    count: number,
+    ctx: HandlerContext,
+    observe: (scores: ModelScore[]) => void,
+  ) => {
+    const scores = await scorer.scoreMatrix(matrix, count);
+    const decisions = decisionsOf(scores, matrix, { requestId: ctx.requestId, principal: principalOf(ctx) });
+    const replyOf = (records: AuditRecord[]) => records.map(scoreOf);
+    const answer = ctx.idempotencyKey
+      ? await recordOnce({
+          bucket: idempotency,
+          key: storeKey(principalOf(ctx), ctx.idempotencyKey),
+          fingerprint: fingerprintOf(endpoint.subject, payload),
+          decisions,
+          audit,
+          replyOf,
+          describe: `Idempotency-Key "${ctx.idempotencyKey}"`,
+          ...ownership(ctx),
+        })
+      : replyOf(await audit.append(decisions));
+    // Monitoring counts the decisions made here, not those a replay answers again.
+    if (answer[0]?.decisionId === decisions[0]!.decisionId) observe(scores);
+    return answer;
+  };
+
   return {
     name: 'scoring',
     version: SERVICE_VERSION,
@@ -75,62 +77,70 @@ export function scoringService(
     modelVersion: scorer.version,
     endpoints: endpoints.scoring,
     handlers: {
-      score: async ({ features, simulation }, ctx) => {
-        const matrix = scorer.rowsMatrix([features], () => 'features');
-        const scores = await scorer.scoreMatrix(matrix, 1);
-        if (simulation) return scores[0]!;
-        const [score] = await decide(audit, ctx, scores, () => ({
-          applicationHash: applicationHash({ features: JSON.stringify(features) }),
-        }));
-        live?.rows(matrix, scores);
-        return score!;
+      score: async (payload, ctx) => {
+        const matrix = scorer.rowsMatrix([payload.features], () => 'features');
+        // A what-if or counterfactual check is a simulation: scored, never a decision, never recorded.
+        if (payload.simulation) return (await scorer.scoreMatrix(matrix, 1))[0]!;
+        const observe = (scores: ModelScore[]) => live?.rows(matrix, scores);
+        return (await decide(endpoints.scoring.score, payload, matrix, 1, ctx, observe))[0]!;
       },
-      scoreBatch: async ({ rows }, ctx) => {
-        const matrix = scorer.rowsMatrix(rows, (row) => `rows.${row}`);
-        const scores = await scorer.scoreMatrix(matrix, rows.length);
-        const decided = await decide(audit, ctx, scores, (row) => ({
-          applicationHash: applicationHash({ features: JSON.stringify(rows[row]) }),
-        }));
-        live?.rows(matrix, scores);
-        return { scores: decided };
+      scoreBatch: async (payload, ctx) => {
+        const matrix = scorer.rowsMatrix(payload.rows, (row) => `rows.${row}`);
+        const observe = (scores: ModelScore[]) => live?.rows(matrix, scores);
+        const count = payload.rows.length;
+        return { scores: await decide(endpoints.scoring.scoreBatch, payload, matrix, count, ctx, observe) };
       },
-      scoreTensor: async ({ rows, features }, ctx) => {
-        const width = scorer.featureCount;
+      scoreTensor: async (payload, ctx) => {
+        const { rows, features } = payload;
         const matrix = decodeFloat32(features);
-        if (!matrix || matrix.length !== rows * width)
-          throw DomainError.badRequest(`features: expected ${rows} rows of ${width} float32 values`, 'features');
-        const scores = await scorer.scoreMatrix(matrix, rows);
-        const decided = await decide(audit, ctx, scores, (row) => ({
-          applicationHash: rowDigest(matrix.subarray(row * width, (row + 1) * width)),
-        }));
+        if (!matrix || matrix.length !== rows * scorer.featureCount)
+          throw DomainError.badRequest(
+            `features: expected ${rows} rows of ${scorer.featureCount} float32 values`,
+            'features',
+          );
+        const observe = (scores: ModelScore[]) => live?.rows(matrix, scores);
+        const decided = await decide(endpoints.scoring.scoreTensor, payload, matrix, rows, ctx, observe);
         return {
           modelVersion: scorer.version,
           threshold: modelInfo.threshold,
-          probabilities: encodeFloat32(Float32Array.from(scores, (score) => score.probabilityOfDefault)),
+          probabilities: encodeFloat32(Float32Array.from(decided, (score) => score.probabilityOfDefault)),
           decisions: decided.map((score) => score.decision),
           decisionIds: decided.map((score) => score.decisionId!),
         };
       },
-      scoreApplications: async ({ applications }, ctx) => {
-        const matrix = scorer.applicationsMatrix(applications);
-        const scores = await scorer.scoreMatrix(matrix, applications.length);
-        const decided = await decide(audit, ctx, scores, (index) => ({
-          applicationHash: applicationHash(applications[index]!),
-        }));
-        live?.applications(matrix, applications, scores);
-        return { scores: decided };
+      scoreApplications: async (payload, ctx) => {
+        const matrix = scorer.applicationsMatrix(payload.applications);
+        const count = payload.applications.length;
+        const observe = (scores: ModelScore[]) => live?.applications(matrix, payload.applications, scores);
+        return { scores: await decide(endpoints.scoring.scoreApplications, payload, matrix, count, ctx, observe) };
       },
       scoreClient: async ({ clientId }, ctx) => {
-        // A known client's decision is made once per model version; asked again, it is the recorded one.
-        const key = recordedDecisions.key(clientId);
-        const recorded = await cache.get<Score>(key);
-        if (recorded) return recorded;
-        const matrix = scorer.clientMatrix(clientId);
-        const [score] = await scorer.scoreMatrix(matrix, 1);
-        const [decided] = await decide(audit, ctx, [score!], () => ({ clientId }));
-        await cache.set(key, decided);
-        live?.client(matrix, clientId, score!);
-        return decided!;
+        // A known client's decision is made once per model version; asked again, it is the decision of record.
+        const key = storeKey(scorer.version, clientId);
+        const cached = await cache.get<Score>(key);
+        if (cached) return cached;
+        const existing = (await decisionsOfRecord.get<Claim<Score>>(key))?.value;
+        let score = existing?.state === 'recorded' ? existing.reply : undefined;
+        if (!score) {
+          const matrix = scorer.clientMatrix(clientId);
+          const scores = await scorer.scoreMatrix(matrix, 1);
+          const asker = { requestId: ctx.requestId, principal: principalOf(ctx), clientId };
+          const decisions = decisionsOf(scores, matrix, asker);
+          score = await recordOnce({
+            bucket: decisionsOfRecord,
+            key,
+            fingerprint: storeKey(scorer.version, clientId),
+            decisions,
+            audit,
+            replyOf: ([record]) => scoreOf(record!),
+            keepReply: true,
+            describe: `The decision of record of client ${clientId}`,
+            ...ownership(ctx),
+          });
+          if (score.decisionId === decisions[0]!.decisionId) live?.client(matrix, clientId, scores[0]!);
+        }
+        await cache.set(key, score);
+        return score;
       },
       decision: async ({ decisionId }) => {
         const record = await audit.get(decisionId);

@@ -3,10 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { EXAMPLE_APPLICATION, type AuditRecord } from '@octroi/contracts';
+import { EXAMPLE_APPLICATION, isDecisionId, requestKeyOf, type DecisionRecord } from '@octroi/contracts';
 import { loadApplicantFeatures, loadBundle } from '@octroi/model-bundle';
 import {
+  ChainVerifier,
   FileAuditLog,
+  FileStore,
   MemoryCache,
   createLogger,
   processMetrics,
@@ -17,29 +19,34 @@ import { CreditScorer } from '../src/credit-scorer.ts';
 import { scoringService } from '../src/service.ts';
 
 const log = createLogger('scoring-test', 'warn');
-const context = (requestId: string): HandlerContext => ({
+const context = (requestId: string, extra: Partial<HandlerContext> = {}): HandlerContext => ({
   requestId,
+  principal: 'bank-app',
   log,
+  instance: 'this-instance',
+  instanceRunning: async () => true,
   request: () => Promise.reject(new Error('no bus here')),
+  ...extra,
 });
 
-/** A file audit log that can be made to fail, as a full disk or a lost JetStream would. */
+/** An audit log that can be made to fail, as a full disk would. */
 class FlakyAuditLog implements AuditLog {
   readonly kind = 'file' as const;
   failing = false;
   constructor(private readonly inner: FileAuditLog) {}
-  append(records: AuditRecord[]) {
-    return this.failing ? Promise.reject(new Error('audit log unavailable')) : this.inner.append(records);
+  append(decisions: DecisionRecord[]) {
+    return this.failing ? Promise.reject(new Error('audit log unavailable')) : this.inner.append(decisions);
   }
-  get(decisionId: string) {
-    return this.inner.get(decisionId);
-  }
-  close() {
-    return this.inner.close();
-  }
+  get = (id: string) => this.inner.get(id);
+  request = (id: string) => this.inner.request(id);
+  entries = () => this.inner.entries();
+  storageProblems = () => this.inner.storageProblems();
+  close = () => this.inner.close();
 }
 
-describe("the scoring service's decisions on known clients", () => {
+const application = { ...EXAMPLE_APPLICATION };
+
+describe('the scoring service records every decision it makes', () => {
   let scorer: CreditScorer;
   let clientIds: number[];
   before(async () => {
@@ -48,50 +55,99 @@ describe("the scoring service's decisions on known clients", () => {
     clientIds = [...(await loadApplicantFeatures(bundle)).ids].slice(0, 3);
   });
 
-  const serviceWith = (audit: AuditLog) => {
-    // A model version of its own, so no other test's entries are read.
+  /** A service on stores of its own: a fresh folder, a fresh audit file, a cache no other test reads. */
+  const fresh = async (wrap: (audit: FileAuditLog) => AuditLog = (audit) => audit) => {
+    const dir = mkdtempSync(join(tmpdir(), 'octroi-scoring-'));
+    const store = FileStore.at(dir);
+    const audit = wrap(FileAuditLog.at(join(dir, 'audit.jsonl')));
     const cache = new MemoryCache({ name: 'scoring', modelVersion: `test-${Math.random()}` }, processMetrics());
-    return scoringService(scorer, cache, audit).handlers;
+    const stores = {
+      audit,
+      decisionsOfRecord: await store.bucket('decisions-of-record'),
+      idempotency: await store.bucket('idempotency'),
+      cache,
+    };
+    return { handlers: scoringService(scorer, stores).handlers, audit, cache };
   };
-  const auditFile = () => new FileAuditLog(join(mkdtempSync(join(tmpdir(), 'octroi-scoring-')), 'decisions.jsonl'));
 
-  test('a decision is made once per client and model version; asked again, the recorded one is answered', async () => {
-    const audit = auditFile();
-    const handlers = serviceWith(audit);
+  test('decision ids are made by the service, whatever request id the caller sent', async () => {
+    const { handlers, audit } = await fresh();
+    const ask = (amount: number) =>
+      handlers.scoreApplications({ applications: [{ ...application, AMT_INCOME_TOTAL: amount }] }, context('same-id'));
+    const [one, two] = [(await ask(100000)).scores[0]!, (await ask(2000000)).scores[0]!];
+    assert.ok(isDecisionId(one.decisionId!) && isDecisionId(two.decisionId!));
+    assert.notEqual(one.decisionId, two.decisionId);
+    for (const score of [one, two]) {
+      const record = await audit.get(score.decisionId!);
+      assert.equal(record?.probabilityOfDefault, score.probabilityOfDefault, 'each reads back with its own outcome');
+      assert.equal(record?.requestId, 'same-id');
+      assert.equal(record?.principal, 'bank-app');
+      assert.match(record!.featuresDigest, /^[0-9a-f]{64}$/);
+    }
+  });
+
+  test("a batch's decisions share one request key and one entry of the audit log", async () => {
+    const { handlers, audit } = await fresh();
+    const applications = [1, 2, 3].map((i) => ({ ...application, AMT_INCOME_TOTAL: 100_000 * i }));
+    const { scores } = await handlers.scoreApplications({ applications }, context('batch'));
+    assert.equal(new Set(scores.map((score) => requestKeyOf(score.decisionId!))).size, 1);
+    assert.deepEqual(
+      (await audit.request(scores[2]!.decisionId!))?.map((record) => record.decisionId),
+      scores.map((score) => score.decisionId),
+    );
+  });
+
+  test('a known client is decided once per model version, even asked 50 times at once and with no cache', async () => {
+    const { handlers, audit } = await fresh();
     const clientId = clientIds[0]!;
-    const first = await handlers.scoreClient({ clientId }, context('request-1'));
-    const again = await handlers.scoreClient({ clientId }, context('request-2'));
-    assert.equal(first.decisionId, 'request-1');
-    assert.deepEqual(again, first);
-    assert.equal(await audit.get('request-2'), undefined, 'no second decision');
-    const recorded = await audit.get('request-1');
-    assert.equal(recorded?.clientId, clientId);
-    assert.equal(recorded?.probabilityOfDefault, first.probabilityOfDefault);
-    await audit.close();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => handlers.scoreClient({ clientId }, context(`first-${i}`))),
+    );
+    assert.equal(new Set(answers.map((answer) => answer.decisionId)).size, 1);
+    const verifier = new ChainVerifier();
+    for await (const { entry, where } of audit.entries()) verifier.add(entry, where);
+    const report = verifier.report();
+    assert.equal(report.ok, true, report.problems.join('\n'));
+    assert.equal(report.records, 1, 'one decision recorded');
+    assert.equal((await audit.get(answers[0]!.decisionId!))?.clientId, clientId);
   });
 
-  test('a decision the audit log did not take is neither answered nor kept', async () => {
-    const audit = new FlakyAuditLog(auditFile());
-    const handlers = serviceWith(audit);
+  test('a decision the audit log did not take is neither answered nor kept; the next request decides', async () => {
+    const { handlers, audit } = await fresh((inner) => new FlakyAuditLog(inner));
     const clientId = clientIds[1]!;
-    audit.failing = true;
+    (audit as FlakyAuditLog).failing = true;
     await assert.rejects(async () => handlers.scoreClient({ clientId }, context('lost')), /audit log unavailable/);
-    audit.failing = false;
+    (audit as FlakyAuditLog).failing = false;
     const retried = await handlers.scoreClient({ clientId }, context('retried'));
-    assert.equal(retried.decisionId, 'retried', 'decided afresh, not read from the cache');
-    assert.equal((await audit.get('retried'))?.clientId, clientId);
-    await audit.close();
+    assert.equal((await audit.get(retried.decisionId!))?.requestId, 'retried');
   });
 
-  test('new applications are decided and recorded on every request', async () => {
-    const audit = auditFile();
-    const handlers = serviceWith(audit);
-    const application = { ...EXAMPLE_APPLICATION };
-    const [first] = (await handlers.scoreApplications({ applications: [application] }, context('new-1'))).scores;
-    const [second] = (await handlers.scoreApplications({ applications: [application] }, context('new-2'))).scores;
-    assert.equal(first!.decisionId, 'new-1');
-    assert.equal(second!.decisionId, 'new-2');
-    assert.ok((await audit.get('new-1')) && (await audit.get('new-2')));
-    await audit.close();
+  test('an Idempotency-Key replays the recorded decisions; a different body under it is a conflict', async () => {
+    const { handlers, audit } = await fresh();
+    const keyed = (requestId: string, principal = 'bank-app') =>
+      context(requestId, { idempotencyKey: 'order-17', principal });
+    const first = await handlers.scoreApplications({ applications: [application] }, keyed('try-1'));
+    const again = await handlers.scoreApplications({ applications: [application] }, keyed('try-2'));
+    assert.deepEqual(again, first);
+    await assert.rejects(
+      async () =>
+        handlers.scoreApplications({ applications: [{ ...application, AMT_INCOME_TOTAL: 123_456 }] }, keyed('try-3')),
+      (err: Error & { code?: string }) => err.code === 'conflict' && /order-17/.test(err.message),
+    );
+    const otherCaller = await handlers.scoreApplications({ applications: [application] }, keyed('try-4', 'other'));
+    assert.notEqual(otherCaller.scores[0]!.decisionId, first.scores[0]!.decisionId, 'keys are per principal');
+    let records = 0;
+    for await (const { entry } of audit.entries()) records += entry.records.length;
+    assert.equal(records, 2, 'the replay recorded nothing');
+  });
+
+  test('a simulation is scored, never recorded', async () => {
+    const { handlers, audit } = await fresh();
+    const features = Array.from({ length: scorer.featureCount }, () => null);
+    const simulated = await handlers.score({ features, simulation: true }, context('what-if'));
+    assert.equal(simulated.decisionId, undefined);
+    let entries = 0;
+    for await (const _ of audit.entries()) entries++;
+    assert.equal(entries, 0);
   });
 });

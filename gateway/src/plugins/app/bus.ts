@@ -13,7 +13,7 @@ import {
 } from '@octroi/runtime';
 
 /** What the bus needs of the request it forwards: its id (carried on) and its logger (HTTP or gRPC alike). */
-export type Asker = Pick<FastifyRequest, 'id' | 'log'>;
+export type Asker = Pick<FastifyRequest, 'id' | 'log'> & Partial<Pick<FastifyRequest, 'principal' | 'headers'>>;
 
 export type Forward = <E extends Endpoint>(endpoint: E, payload: RequestOf<E>, request: Asker) => Promise<ReplyOf<E>>;
 
@@ -52,34 +52,45 @@ export interface BusTimeouts {
   recordingTimeoutMs: number;
 }
 
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 const FIRST_RETRY_DELAY_MS = 50;
 const LONGEST_RETRY_DELAY_MS = 800;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * HTTP → bus. The request id of the HTTP request travels with the message, so a request sent twice is recognised
- * downstream (the audit log keeps a decision once). An idempotent request is sent again when:
+ * HTTP → bus. The request id (for tracing), the principal and the caller's Idempotency-Key travel with the message.
+ * A request is sent again when:
  * - no instance is subscribed (after a NATS restart the services take a moment to subscribe again, during a rolling
- *   update none may be for an instant): again and again with back-off, for up to the bus timeout;
- * - no replica answered in time (it died or froze holding the request): once, which goes to another replica.
+ *   update none may be for an instant): no replica received it, so again and again with back-off, for up to the bus
+ *   timeout;
+ * - no replica answered in time (it died or froze holding the request): once, which goes to another replica, and
+ *   only when that cannot decide twice: the endpoint is idempotent (a known client's decision of record) or the
+ *   caller gave an Idempotency-Key.
  */
 export function busForwarder(bus: Bus, timeouts: BusTimeouts): Forward {
   return async (endpoint, payload, request) => {
     const timeoutMs = RECORDS_DECISIONS.has(endpoint) ? timeouts.recordingTimeoutMs : timeouts.timeoutMs;
-    const options = { requestId: request.id, timeoutMs };
+    const idempotencyKey = request.headers?.[IDEMPOTENCY_KEY_HEADER];
+    const options = {
+      requestId: request.id,
+      timeoutMs,
+      ...(request.principal ? { principal: request.principal.id } : {}),
+      ...(typeof idempotencyKey === 'string' && /^[\x21-\x7E]{1,200}$/.test(idempotencyKey) ? { idempotencyKey } : {}),
+    };
     const giveUpAt = Date.now() + timeoutMs;
     let retriedTimeout = false;
     for (let attempt = 0; ; attempt++) {
       try {
         return await bus.request(endpoint, payload, options);
       } catch (err) {
-        if (!endpoint.idempotent || !(err instanceof OctroiError)) throw err;
+        if (!(err instanceof OctroiError)) throw err;
+        const decidesOnce = endpoint.idempotent || options.idempotencyKey !== undefined;
         if (err instanceof NoInstanceAnswers) {
           const delay = Math.min(FIRST_RETRY_DELAY_MS * 2 ** attempt, LONGEST_RETRY_DELAY_MS);
           if (Date.now() + delay > giveUpAt) throw err;
           if (attempt === 0) request.log.warn({ subject: endpoint.subject }, 'no instance subscribed: waiting for one');
           await sleep(delay);
-        } else if (err.code === 'timeout' && !retriedTimeout) {
+        } else if (err.code === 'timeout' && decidesOnce && !retriedTimeout) {
           retriedTimeout = true;
           request.log.warn({ subject: endpoint.subject, code: err.code }, 'no answer from the service: retrying once');
         } else {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { endpoints, recordedDecisions, type Score } from '@octroi/contracts';
+import { endpoints, knownClientScoreCache, type Score } from '@octroi/contracts';
 import type { Cache, Runtime } from '@octroi/runtime';
 import type { Forward } from './bus.ts';
 import type { CurrentModel } from './current-model.ts';
@@ -15,9 +15,10 @@ declare module 'fastify' {
 }
 
 /**
- * A known client's score. The scoring service records a client's decision once per model version and keeps it in
- * the shared cache; when the cache has it for the current model, it is answered from there, which spares the most
- * frequent request its round trip through NATS. Otherwise the scoring service decides (and records).
+ * A known client's score. The scoring service records one decision per client and model version (its decision of
+ * record, in the durable store); the gateway keeps the answers it got in its own cache, by model version, and
+ * answers from there when it can, which spares the most frequent request its round trip through NATS. The cache
+ * only ever holds what the scoring service answered, so it never decides anything.
  */
 export function knownClientScores(
   runtime: Pick<Runtime, 'cache'>,
@@ -29,7 +30,7 @@ export function knownClientScores(
   const cacheOf = (version: string) => {
     let cache = caches.get(version);
     if (!cache) {
-      cache = runtime.cache(version, { owner: recordedDecisions.owner });
+      cache = runtime.cache(version, { owner: knownClientScoreCache.owner });
       caches.set(version, cache);
       if (caches.size > 2) {
         const [oldest, stale] = caches.entries().next().value!;
@@ -41,12 +42,15 @@ export function knownClientScores(
   };
 
   return async (clientId, request) => {
-    // Before the model's version is known (the first requests), the scoring service is asked: it reads the same
-    // recorded decisions. Never wait for the version: its refresh may be stuck on a frozen replica.
+    // Before the model's version is known (the first requests), the scoring service is asked: it holds the decisions
+    // of record. Never wait for the version: its refresh may be stuck on a frozen replica.
     const version = model.latest(request)?.version;
-    const recorded =
-      version === undefined ? undefined : await cacheOf(version).get<Score>(recordedDecisions.key(clientId));
-    return recorded ?? forward(endpoints.scoring.scoreClient, { clientId }, request);
+    const key = knownClientScoreCache.key(clientId);
+    const cached = version === undefined ? undefined : await cacheOf(version).get<Score>(key);
+    if (cached) return cached;
+    const score = await forward(endpoints.scoring.scoreClient, { clientId }, request);
+    await cacheOf(score.modelVersion).set(key, score);
+    return score;
   };
 }
 

@@ -1,62 +1,92 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { AuditRecord } from '@octroi/contracts';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { indexInRequest, requestKeyOf, type AuditRecord, type DecisionRecord } from '@octroi/contracts';
+import { AppendOnlyFile, readLines } from '../store/append-only-file.ts';
+import { ChainWriter, type AuditEntry } from './chain.ts';
 import type { AuditLog } from './types.ts';
 
 /**
- * The audit log of embedded mode: one JSON line per decision, appended and fsynced before `append` resolves,
- * so an acknowledged decision survives a crash. Appends arriving together share one fsync (group commit).
- * Read back into an index at start-up; a torn last line (a crash in the middle of a write) is skipped.
+ * The audit log of embedded mode: one JSON line per request, appended and fsynced before `append` resolves, so an
+ * acknowledged decision survives a crash. The file holds one chain, continued across restarts. Read back into an
+ * index at start-up; a torn last line (a crash in the middle of a write, never acknowledged) is dropped.
  */
 export class FileAuditLog implements AuditLog {
   readonly kind = 'file' as const;
-  private readonly byId = new Map<string, AuditRecord>();
-  private readonly fd: number;
-  private pending: { lines: string[]; waiters: Array<() => void> } | undefined;
+  private readonly byRequest = new Map<string, AuditRecord[]>();
+  private readonly file: AppendOnlyFile;
+  private readonly chain: ChainWriter;
 
-  constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
-    if (existsSync(path)) {
-      for (const line of readFileSync(path, 'utf8').split('\n')) {
-        if (!line.trim()) continue;
-        try {
-          const record = JSON.parse(line) as AuditRecord;
-          this.byId.set(record.decisionId, record);
-        } catch {
-          // A line cut short by a crash: its decision was never acknowledged.
-        }
-      }
-    }
-    this.fd = openSync(path, 'a');
+  private static readonly open = new Map<string, { log: FileAuditLog; users: number }>();
+  /** The file's log, shared by every caller in this process until the last one closes it. */
+  static at(path: string): FileAuditLog {
+    const full = resolve(path);
+    const shared = FileAuditLog.open.get(full) ?? { log: new FileAuditLog(full), users: 0 };
+    shared.users++;
+    FileAuditLog.open.set(full, shared);
+    return shared.log;
   }
 
-  append(records: AuditRecord[]): Promise<void> {
-    const fresh = records.filter((record) => !this.byId.has(record.decisionId));
-    if (fresh.length === 0) return Promise.resolve();
-    for (const record of fresh) this.byId.set(record.decisionId, record);
-    if (!this.pending) {
-      this.pending = { lines: [], waiters: [] };
-      setImmediate(() => this.flush());
+  private constructor(readonly path: string) {
+    const { file, lines } = AppendOnlyFile.open(path);
+    this.file = file;
+    let last: AuditRecord | undefined;
+    for (const line of lines) {
+      const entry = JSON.parse(line) as AuditEntry;
+      this.byRequest.set(entry.request, entry.records);
+      last = entry.records.at(-1) ?? last;
     }
-    this.pending.lines.push(...fresh.map((record) => JSON.stringify(record)));
-    const batch = this.pending;
-    return new Promise((resolve) => batch.waiters.push(resolve));
+    this.chain = ChainWriter.after(last, `file-${randomBytes(4).toString('hex')}`);
   }
 
-  private flush() {
-    const batch = this.pending!;
-    this.pending = undefined;
-    writeSync(this.fd, `${batch.lines.join('\n')}\n`);
-    fsyncSync(this.fd);
-    batch.waiters.forEach((resolve) => resolve());
+  async append(decisions: DecisionRecord[]): Promise<AuditRecord[]> {
+    const request = requestKeyOf(decisions[0]!.decisionId);
+    const stored = this.byRequest.get(request);
+    if (stored) return stored; // the same request appended again: kept once
+    const entry = this.chain.link(decisions);
+    this.byRequest.set(request, entry.records);
+    await this.file.append([JSON.stringify(entry)]);
+    return entry.records;
   }
 
   async get(decisionId: string) {
-    return this.byId.get(decisionId);
+    return (await this.request(decisionId))?.[indexInRequest(decisionId)];
+  }
+
+  async request(decisionId: string) {
+    await this.file.flushed();
+    return this.byRequest.get(requestKeyOf(decisionId));
+  }
+
+  async *entries() {
+    await this.file.flushed();
+    yield* readAuditFile(this.path);
+  }
+
+  async storageProblems() {
+    return [];
   }
 
   async close() {
-    if (this.pending) this.flush();
-    closeSync(this.fd);
+    const shared = FileAuditLog.open.get(this.path);
+    if (shared && --shared.users > 0) return;
+    FileAuditLog.open.delete(this.path);
+    this.file.close();
+  }
+}
+
+/** The entries of an audit file, read without opening it for writing (the CLI reads a running system's file). */
+export function* readAuditFile(path: string): Generator<{ entry: AuditEntry; where: string }> {
+  if (!existsSync(path)) return;
+  let number = 0;
+  for (const line of readLines(path)) {
+    number++;
+    let entry: AuditEntry;
+    try {
+      entry = JSON.parse(line) as AuditEntry;
+    } catch {
+      throw new Error(`${path}, line ${number}: not an audit entry (the file was edited by hand?)`);
+    }
+    yield { entry, where: `line ${number}` };
   }
 }

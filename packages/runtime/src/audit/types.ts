@@ -1,10 +1,20 @@
-import type { AuditRecord } from '@octroi/contracts';
+import type { AuditRecord, DecisionRecord } from '@octroi/contracts';
+import type { AuditEntry } from './chain.ts';
 
-/** Where every decision acknowledged to a client is kept. `append` resolves only once the record is durable. */
+/**
+ * Where every decision acknowledged to a client is kept. One request's decisions are one entry (one JetStream
+ * message, one line of the file), linked into the hash chain of the process that writes them.
+ */
 export interface AuditLog {
   readonly kind: 'jetstream' | 'file';
-  /** Appends decisions; a record whose decisionId is already there is not written twice. */
-  append(records: AuditRecord[]): Promise<void>;
+  /** Appends one request's decisions (ids from one `decisionIds(n)` call, in order); resolves once they are durable. */
+  append(decisions: DecisionRecord[]): Promise<AuditRecord[]>;
   get(decisionId: string): Promise<AuditRecord | undefined>;
+  /** Every decision of the request that `decisionId` belongs to, in order (to answer a replayed request). */
+  request(decisionId: string): Promise<AuditRecord[] | undefined>;
+  /** Every entry as stored, oldest first, with where it is (for `npm run audit`). */
+  entries(): AsyncIterable<{ entry: AuditEntry; where: string }>;
+  /** Faults the storage itself shows (a message deleted from the stream), beyond what the chains show. */
+  storageProblems(): Promise<string[]>;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { newRequestId, openEnvelope } from './dispatch.ts';
 import {
   DEFAULT_TIMEOUT_MS,
   type Bus,
+  type CallContext,
   type ReplyOf,
   type RequestOf,
   type RequestOptions,
@@ -29,11 +30,16 @@ export abstract class BaseBus implements Bus {
     payload: RequestOf<E>,
     options: RequestOptions = {},
   ): Promise<ReplyOf<E>> {
-    const requestId = options.requestId ?? newRequestId();
+    const { timeoutMs = DEFAULT_TIMEOUT_MS, requestId = newRequestId(), principal, idempotencyKey } = options;
+    const call: CallContext = {
+      requestId,
+      ...(principal ? { principal } : {}),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    };
     const stopTimer = this.metrics.requestSeconds.startTimer({ subject: endpoint.subject });
     let outcome = 'ok';
     try {
-      const reply = await this.send(endpoint.subject, payload, requestId, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const reply = await this.send(endpoint.subject, payload, call, timeoutMs);
       if (!reply.ok) outcome = reply.error.code;
       return openEnvelope(reply as Envelope<ReplyOf<E>>);
     } catch (err) {
@@ -60,10 +66,11 @@ export abstract class BaseBus implements Bus {
   protected abstract send(
     subject: string,
     payload: unknown,
-    requestId: string,
+    call: CallContext,
     timeoutMs: number,
   ): Promise<Envelope<unknown>>;
   protected abstract disconnect(): Promise<void>;
   abstract serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
   abstract ping(service: ServiceName, timeoutMs?: number): Promise<ServiceInstance[]>;
+  abstract instanceRunning(service: ServiceName, instance: string): Promise<boolean>;
 }

@@ -6,7 +6,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { OctroiError, toErrorBody } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Bus, HandlerContext, ServiceDefinition } from './types.ts';
+import type { Bus, CallContext, HandlerContext, ServiceDefinition } from './types.ts';
 
 const checks = new WeakMap<TSchema, TypeCheck<TSchema>>();
 function checkerOf(schema: TSchema): TypeCheck<TSchema> {
@@ -58,16 +58,18 @@ export async function dispatch(
   definition: ServiceDefinition,
   endpointKey: string,
   payload: unknown,
-  requestId: string,
-  context: { bus: Bus; log: Logger; metrics: Metrics },
+  call: CallContext,
+  context: { bus: Bus; log: Logger; metrics: Metrics; instance: string },
 ): Promise<Envelope<unknown>> {
   const endpoint = definition.endpoints[endpointKey] as Endpoint;
   const handler = definition.handlers[endpointKey]!;
-  const log = context.log.child({ requestId, subject: endpoint.subject });
+  const log = context.log.child({ requestId: call.requestId, subject: endpoint.subject });
   const ctx: HandlerContext = {
-    requestId,
+    ...call,
     log,
-    request: (ep, body, options) => context.bus.request(ep, body, { ...options, requestId }),
+    instance: context.instance,
+    instanceRunning: (instance) => context.bus.instanceRunning(definition.name, instance),
+    request: (ep, body, options) => context.bus.request(ep, body, { ...options, ...call }),
   };
   const stopTimer = context.metrics.handleSeconds.startTimer({ service: definition.name, subject: endpoint.subject });
   context.metrics.inFlight.inc({ service: definition.name });

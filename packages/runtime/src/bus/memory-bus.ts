@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Endpoint, Envelope, ServiceName } from '@octroi/contracts';
 import { BaseBus } from './base-bus.ts';
 import { dispatch, InFlight } from './dispatch.ts';
-import type { RunningService, ServiceDefinition, ServiceInstance } from './types.ts';
+import type { CallContext, RunningService, ServiceDefinition, ServiceInstance } from './types.ts';
 
 interface Instance {
   service: ServiceInstance;
   stopped: boolean;
-  handle(endpointKey: string, payload: unknown, requestId: string): Promise<Envelope<unknown>>;
+  handle(endpointKey: string, payload: unknown, call: CallContext): Promise<Envelope<unknown>>;
 }
 
 /**
@@ -22,7 +22,7 @@ export class MemoryBus extends BaseBus {
   protected async send(
     subject: string,
     payload: unknown,
-    requestId: string,
+    call: CallContext,
     timeoutMs: number,
   ): Promise<Envelope<unknown>> {
     const route = this.routes.get(subject);
@@ -35,7 +35,7 @@ export class MemoryBus extends BaseBus {
       timer = setTimeout(() => reject(MemoryBus.timedOut(subject, timeoutMs)), timeoutMs);
     });
     try {
-      const reply = await Promise.race([instance.handle(route.endpointKey, wire, requestId), timeout]);
+      const reply = await Promise.race([instance.handle(route.endpointKey, wire, call), timeout]);
       return JSON.parse(JSON.stringify(reply)) as Envelope<unknown>;
     } finally {
       clearTimeout(timer);
@@ -48,14 +48,15 @@ export class MemoryBus extends BaseBus {
     const instance: Instance = {
       service: { name: definition.name, id: randomUUID(), version: definition.version },
       stopped: false,
-      handle: (endpointKey, payload, requestId) =>
+      handle: (endpointKey, payload, call) =>
         inFlight.track(
           // A macrotask boundary, as with a network hop: the caller's code after `request()` runs first.
           new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-            dispatch(definition as unknown as ServiceDefinition, endpointKey, payload, requestId, {
+            dispatch(definition as unknown as ServiceDefinition, endpointKey, payload, call, {
               bus: this,
               log,
               metrics: this.metrics,
+              instance: instance.service.id,
             }),
           ),
         ),
@@ -103,6 +104,10 @@ export class MemoryBus extends BaseBus {
       }
     }
     return [...found.values()];
+  }
+
+  async instanceRunning(service: ServiceName, id: string): Promise<boolean> {
+    return (await this.ping(service)).some((instance) => instance.id === id);
   }
 
   protected async disconnect(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   headers as natsHeaders,
   RequestError,
   TimeoutError,
+  type MsgHdrs,
   type NatsConnection,
 } from '@nats-io/transport-node';
 import { Svcm } from '@nats-io/services';
@@ -14,7 +15,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { BaseBus } from './base-bus.ts';
 import { dispatch, InFlight, newRequestId } from './dispatch.ts';
-import type { RunningService, ServiceDefinition, ServiceInstance } from './types.ts';
+import type { CallContext, RunningService, ServiceDefinition, ServiceInstance } from './types.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -88,11 +89,13 @@ export class NatsBus extends BaseBus {
   protected async send(
     subject: string,
     payload: unknown,
-    requestId: string,
+    call: CallContext,
     timeoutMs: number,
   ): Promise<Envelope<unknown>> {
     const headers = natsHeaders();
-    headers.set(Headers.requestId, requestId);
+    headers.set(Headers.requestId, call.requestId);
+    if (call.principal) headers.set(Headers.principal, call.principal);
+    if (call.idempotencyKey) headers.set(Headers.idempotencyKey, call.idempotencyKey);
     if (this.reconnection) await waitAtMost(this.reconnection.done, timeoutMs);
     let fail: (err: Error) => void = () => undefined;
     const interrupted = new Promise<never>((_, reject) => (fail = reject));
@@ -170,13 +173,14 @@ export class NatsBus extends BaseBus {
             log.error({ err }, 'endpoint subscription failed');
             return;
           }
-          const requestId = msg.headers?.get(Headers.requestId) || newRequestId();
+          const call = callOf(msg.headers);
           void inFlight
             .track(
-              dispatch(definition as unknown as ServiceDefinition, endpointKey, decodeOrNull(msg.data), requestId, {
+              dispatch(definition as unknown as ServiceDefinition, endpointKey, decodeOrNull(msg.data), call, {
                 bus: this,
                 log,
                 metrics: this.metrics,
+                instance: service.info().id,
               }),
             )
             .then((reply) => msg.respond(this.encodeReply(reply, endpoint.subject, log)));
@@ -217,6 +221,15 @@ export class NatsBus extends BaseBus {
     return found;
   }
 
+  async instanceRunning(serviceName: ServiceName, instance: string): Promise<boolean> {
+    try {
+      await this.connection.request(`$SRV.PING.${serviceName}.${instance}`, '', { timeout: 1000 });
+      return true;
+    } catch (err) {
+      return !(err instanceof RequestError && err.isNoResponders());
+    }
+  }
+
   protected async disconnect(): Promise<void> {
     if (!this.connection.isClosed()) await this.connection.drain();
   }
@@ -227,6 +240,16 @@ async function waitAtMost(promise: Promise<void>, ms: number) {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
+}
+
+function callOf(headers: MsgHdrs | undefined): CallContext {
+  const principal = headers?.get(Headers.principal);
+  const idempotencyKey = headers?.get(Headers.idempotencyKey);
+  return {
+    requestId: headers?.get(Headers.requestId) || newRequestId(),
+    ...(principal ? { principal } : {}),
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+  };
 }
 
 function decodeOrNull(data: Uint8Array): unknown {

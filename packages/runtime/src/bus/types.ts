@@ -5,20 +5,29 @@ import type { Logger } from '../logger.ts';
 export type RequestOf<E extends Endpoint> = Static<E['request']>;
 export type ReplyOf<E extends Endpoint> = Static<E['reply']>;
 
-export interface RequestOptions {
-  /** Carried to the service and on to every request it makes; generated when absent. */
-  requestId?: string;
+/** What travels with a request besides its payload, and on to every request the handler makes. */
+export interface CallContext {
+  /** A tracing id; generated when absent. */
+  requestId: string;
+  principal?: string;
+  idempotencyKey?: string;
+}
+
+export interface RequestOptions extends Partial<CallContext> {
   timeoutMs?: number;
 }
 
 /** What a handler gets besides its payload: the request id, a logger bound to it, and a way to call other services with the same id. */
-export interface HandlerContext {
-  requestId: string;
+export interface HandlerContext extends CallContext {
   log: Logger;
+  /** The id of the service instance handling the request (as discovery shows it). */
+  instance: string;
+  /** Whether an instance of this service still runs (to tell a dead replica's unfinished work from slow work). */
+  instanceRunning(instance: string): Promise<boolean>;
   request<E extends Endpoint>(
     endpoint: E,
     payload: RequestOf<E>,
-    options?: Omit<RequestOptions, 'requestId'>,
+    options?: Pick<RequestOptions, 'timeoutMs'>,
   ): Promise<ReplyOf<E>>;
 }
 
@@ -66,6 +75,8 @@ export interface Bus {
   serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
   /** Instances of a service that answered a ping within the time limit. */
   ping(service: ServiceName, timeoutMs?: number): Promise<ServiceInstance[]>;
+  /** Whether one instance still runs: false only when it is known gone (no responders), true when unsure. */
+  instanceRunning(service: ServiceName, instance: string): Promise<boolean>;
   /** Drain: stop every service served here, wait for in-flight work, then close the connection. */
   close(): Promise<void>;
 }

@@ -69,6 +69,7 @@ export const record = (): ClientRecord => ({
 });
 
 export const whatIf = (overrides: Partial<WhatIf> = {}): WhatIf => ({
+  simulation: true,
   clientId: 100002,
   original: { probabilityOfDefault: 0.62, decision: 'refused' },
   updated: explanation({ probabilityOfDefault: 0.31, decision: 'granted', rawScore: -0.8 }),

@@ -15,7 +15,7 @@ import {
   endpoints,
 } from '@octroi/contracts';
 import { inKey } from '../../../plugins/app/intake.ts';
-import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
+import { COMMON_ERRORS, DECIDING, errorReplies, secured } from '../../schemas.ts';
 
 const { explain } = endpoints;
 const tags = ['explanations'];
@@ -77,9 +77,10 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'explainApplication',
         tags,
         security: secured,
-        summary: 'Explain the decision for a new application',
+        summary: 'Decide on a new application, record the decision and explain it',
+        headers: DECIDING.headers,
         body: ExplainApplicationRequest,
-        response: { 200: Explanation, ...errorReplies(...COMMON_ERRORS) },
+        response: { 200: Explanation, ...errorReplies(...DECIDING.errors) },
       },
       preValidation: app.intakeCheck(inKey('application')),
     },

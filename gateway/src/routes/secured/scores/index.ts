@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import {
   AuditRecord,
+  DecisionId,
   ModelInfo,
   isApplicationBatch,
   Score,
@@ -10,7 +11,7 @@ import {
   endpoints,
 } from '@octroi/contracts';
 import { oneOrMany } from '../../../plugins/app/intake.ts';
-import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
+import { COMMON_ERRORS, DECIDING, errorReplies, secured } from '../../schemas.ts';
 
 const { scoring } = endpoints;
 
@@ -26,8 +27,9 @@ const scoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           "Home Credit application fields, and optionally the applicant's history tables, in; probability of default and decision out. " +
           'An application that breaks an intake rule gets a 400 listing every problem, and no decision. Every decision is kept in the audit log.',
+        headers: DECIDING.headers,
         body: ScoreRequestBody,
-        response: { 200: Type.Union([Score, ScoreBatchReply]), ...errorReplies(...COMMON_ERRORS) },
+        response: { 200: Type.Union([Score, ScoreBatchReply]), ...errorReplies(...DECIDING.errors) },
       },
       preValidation: app.intakeCheck(oneOrMany),
     },
@@ -61,7 +63,7 @@ const scoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['scores'],
         security: secured,
         summary: 'One decision from the audit log',
-        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) }),
+        params: Type.Object({ id: DecisionId }),
         response: { 200: AuditRecord, ...errorReplies(...COMMON_ERRORS, 404) },
       },
     },

@@ -1,0 +1,122 @@
+import type { AuditRecord, DecisionRecord } from '@octroi/contracts';
+import { OctroiError, type AuditLog, type KeyValueBucket, type StoredEntry } from '@octroi/runtime';
+
+/**
+ * What the store holds for a request that decides once (a known client under a model version, or an
+ * Idempotency-Key): who claimed it, with which request, and once recorded, possibly the answer itself.
+ */
+export interface Claim<R> {
+  /** `abandoned`: its owner failed to record; whoever comes next checks the audit log, then takes it over. */
+  state: 'deciding' | 'recorded' | 'abandoned';
+  /** Fingerprint of what was asked: the same key asked with something else is a conflict. */
+  fingerprint: string;
+  /** The first decision of the request that holds the claim: its decisions are found in the audit log by it. */
+  firstDecisionId: string;
+  /** The service instance deciding it. */
+  owner: string;
+  reply?: R;
+}
+
+export interface RecordOnce<R> {
+  bucket: KeyValueBucket;
+  key: string;
+  fingerprint: string;
+  /** Our decisions, made (scored, with fresh ids) but not recorded: recorded only if we win the claim. */
+  decisions: DecisionRecord[];
+  audit: AuditLog;
+  /** The answer, from recorded decisions (ours, or those of the request that won). */
+  replyOf(records: AuditRecord[]): R;
+  /** Keep the answer in the claim, so that later requests are answered without reading the audit log. */
+  keepReply?: boolean;
+  /** Named in a conflict. */
+  describe: string;
+  /** This service instance, and how to tell whether another one still runs. */
+  owner: string;
+  ownerRunning(owner: string): Promise<boolean>;
+  /** A claim still deciding after this long lost its owner (a replica killed between claim and record). */
+  staleMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A claim still deciding after this long is taken over even though its owner seems to run (it is stuck). */
+export const CLAIM_STALE_MS = 30_000;
+/** Recording takes milliseconds: a claim older than this makes us ask whether its owner still runs. */
+const CHECK_OWNER_AFTER_MS = 200;
+
+/**
+ * Records at most one set of decisions per key, across every replica. The claim is created in the durable store
+ * atomically (create-if-absent): the winner appends its decisions to the audit log (the commit point), then marks
+ * the claim recorded; the others wait for that and answer the recorded decisions. A claim left deciding by a replica
+ * that died (it no longer answers its ping) is taken over: if its decisions reached the audit log they are the
+ * answer, otherwise the taker decides.
+ * A cache, a TTL or CACHE=off never makes a second decision: only the store decides who records.
+ */
+export async function recordOnce<R>(options: RecordOnce<R>): Promise<R> {
+  const { bucket, key, fingerprint, decisions, audit } = options;
+  const ours: Claim<R> = {
+    state: 'deciding',
+    fingerprint,
+    firstDecisionId: decisions[0]!.decisionId,
+    owner: options.owner,
+  };
+  let { created, entry } = await bucket.create(key, ours);
+  for (let attempt = 0; ; attempt++) {
+    if (created) return commit(options, entry);
+    const claim = entry.value as Claim<R>;
+    if (claim.fingerprint !== fingerprint)
+      throw new OctroiError('conflict', `${options.describe} was already used for a different request`);
+    if (claim.state === 'recorded') return claim.reply ?? replayed(options, claim);
+    if (!(await orphaned(claim, entry.writtenAt, options))) {
+      await sleep(Math.min(5 * 2 ** attempt, 100));
+      const current = await bucket.get<Claim<R>>(key);
+      ({ created, entry } = current ? { created: false, entry: current } : await bucket.create(key, ours));
+      continue;
+    }
+    const stored = await audit.request(claim.firstDecisionId);
+    if (stored) {
+      const reply = options.replyOf(stored);
+      await bucket.update(key, recorded(claim, reply, options.keepReply), entry.revision);
+      return reply;
+    }
+    const taken = await bucket.update(key, ours, entry.revision);
+    if (taken) ({ created, entry } = { created: true, entry: taken });
+    else ({ created, entry } = await bucket.create(key, ours));
+  }
+}
+
+/** Whether a claim lost its owner: given up on, held by a replica that no longer runs, or held for far too long. */
+async function orphaned<R>(claim: Claim<R>, writtenAt: number, options: RecordOnce<R>) {
+  if (claim.state === 'abandoned') return true;
+  const age = Date.now() - writtenAt;
+  if (age >= (options.staleMs ?? CLAIM_STALE_MS)) return true;
+  return age >= CHECK_OWNER_AFTER_MS && claim.owner !== options.owner && !(await options.ownerRunning(claim.owner));
+}
+
+async function commit<R>(options: RecordOnce<R>, claim: StoredEntry<unknown>): Promise<R> {
+  let records: AuditRecord[];
+  try {
+    records = await options.audit.append(options.decisions);
+  } catch (err) {
+    // Out of reach, the decisions may still be stored: the claim stays ours, and once stale, whoever comes next
+    // finds them in the audit log. Any other failure stored nothing: the claim is given up at once.
+    if (!(err instanceof OctroiError && err.code === 'unavailable')) {
+      const abandoned = { ...(claim.value as Claim<R>), state: 'abandoned' as const };
+      await options.bucket.update(options.key, abandoned, claim.revision).catch(() => undefined);
+    }
+    throw err;
+  }
+  const reply = options.replyOf(records);
+  // Should this fail, the claim stays "deciding" and the next request finds the decisions in the audit log.
+  await options.bucket.update(options.key, recorded(claim.value as Claim<R>, reply, options.keepReply), claim.revision);
+  return reply;
+}
+
+function recorded<R>(claim: Claim<R>, reply: R, keepReply = false): Claim<R> {
+  return { ...claim, state: 'recorded', ...(keepReply ? { reply } : {}) };
+}
+
+async function replayed<R>(options: RecordOnce<R>, claim: Claim<R>): Promise<R> {
+  const records = await options.audit.request(claim.firstDecisionId);
+  if (!records) throw new OctroiError('unavailable', `The decisions of ${options.describe} cannot be read right now`);
+  return options.replyOf(records);
+}
