@@ -24,11 +24,7 @@ describe('faults under load', () => {
   before(async () => {
     // One NATS server: no stream leader to elect, so the services need not wait long for the store.
     cluster = await startCluster({ scoring: 2, env: { BUS_TIMEOUT_MS: '1500', STORE_TIMEOUT_MS: '3000' } });
-    const { data: ids } = (await (
-      await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })
-    ).json()) as {
-      data: number[];
-    };
+    const ids = await knownIds(cluster);
     // Spread over many clients, so that most requests reach the scoring replicas rather than a recorded decision.
     clientIds = ids.slice(0, 20_000);
     otherIds = ids.slice(20_000, 20_050);
@@ -174,6 +170,17 @@ describe('faults under load', () => {
 });
 
 const ROOT = resolve(import.meta.dirname, '..');
+/** The served client ids (asked again for a few seconds while the services finish joining). */
+async function knownIds(cluster: Cluster): Promise<number[]> {
+  let last = '';
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const response = await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers });
+    if (response.ok) return ((await response.json()) as { data: number[] }).data;
+    last = `${response.status} ${await response.text()}`;
+    await sleep(500);
+  }
+  throw new Error(`No client ids: ${last}`);
+}
 const auditCli = (natsUrl: string, command: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'services/scoring/src/audit-cli.ts', command], {
     cwd: ROOT,
@@ -196,9 +203,7 @@ for (const cache of ['on', 'off']) {
     after(async () => cluster?.stop());
 
     test('50 concurrent first requests for one client record exactly one decision', async () => {
-      const ids = (await (
-        await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })
-      ).json()) as number[];
+      const ids = await knownIds(cluster);
       const clientId = ids[ids.length - 1]!;
       const answers = await Promise.all(
         Array.from({ length: 50 }, () =>
