@@ -131,7 +131,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Explain the decision for a new application */
+        /** Decide on a new application, record the decision and explain it */
         post: operations["explainApplication"];
         delete?: never;
         options?: never;
@@ -848,6 +848,11 @@ export interface components {
                 probabilityOfDefault: number;
                 verifiedByScoring: boolean;
             } | null;
+            /**
+             * @description A simulation: what the model would answer, never a decision, never recorded
+             * @enum {boolean}
+             */
+            simulation: true;
         };
         /** DecisionMix */
         DecisionMix: {
@@ -951,6 +956,8 @@ export interface components {
             /** @description Every feature, by decreasing absolute contribution */
             contributions: components["schemas"]["Contribution"][];
             decision: "granted" | "refused" | "referred";
+            /** @description The recorded decision this explains, in the audit log */
+            decisionId?: string;
             /** @description Mean raw score of the training data (log-odds) */
             expectedValue: number;
             favourableReasons: components["schemas"]["Reason"][];
@@ -1165,7 +1172,7 @@ export interface components {
             /** @description SK_ID_CURR of the applicant */
             clientId?: number;
             decision: "granted" | "refused" | "referred";
-            /** @description Key of the decision in the audit log. A known client asked for again under the same model version gets the decision recorded the first time */
+            /** @description The decision in the audit log (GET /api/v1/decisions/{id}). A known client asked for again under the same model version gets the decision of record */
             decisionId?: string;
             modelVersion: string;
             probabilityOfDefault: number;
@@ -1373,6 +1380,11 @@ export interface components {
             };
             /** @description updated minus original probability of default */
             probabilityChange: number;
+            /**
+             * @description A simulation: what the model would answer, never a decision, never recorded
+             * @enum {boolean}
+             */
+            simulation: true;
             updated: components["schemas"]["Explanation"];
         };
         /** WhatIfRequest */
@@ -1925,6 +1937,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Identifier of a decision in the audit log (a UUIDv7 made by the server) */
                 id: string;
             };
             cookie?: never;
@@ -1938,15 +1951,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description SHA-256 of a new application, when there is no client id */
-                        applicationHash?: string;
+                        /** @description The writer whose chain this record is in */
+                        chain: string;
                         /** @description SK_ID_CURR of the applicant */
                         clientId?: number;
                         decision: "granted" | "refused" | "referred";
+                        /** @description Identifier of a decision in the audit log (a UUIDv7 made by the server) */
                         decisionId: string;
+                        /** @description SHA-256 of this record without its digest, keys sorted */
+                        digest: string;
+                        /** @description SHA-256 of the feature row the model scored (float32, little-endian) */
+                        featuresDigest: string;
+                        /**
+                         * @description Who decided: the model (officers record their own kind)
+                         * @enum {string}
+                         */
+                        kind: "model";
                         modelVersion: string;
+                        /** @description Digest of the record before it in its chain (64 zeros for the first) */
+                        previous: string;
+                        /** @description The API key name or the user who asked */
+                        principal: string;
                         probabilityOfDefault: number;
+                        /** @description Tracing id of the request that asked (not an identifier of the decision) */
                         requestId: string;
+                        /** @description Position in its chain, from 0 */
+                        seq: number;
                         threshold: number;
                         /** Format: date-time */
                         time: string;
@@ -2021,7 +2051,10 @@ export interface operations {
     explainApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the recorded decisions, another body under it gets 409. Kept at least 24 h */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2051,6 +2084,15 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2936,7 +2978,10 @@ export interface operations {
     scoreApplications: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the recorded decisions, another body under it gets 409. Kept at least 24 h */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2969,6 +3014,15 @@ export interface operations {
             };
             /** @description Default Response */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
