@@ -18,6 +18,8 @@ import currentModel from './plugins/app/current-model.ts';
 import errors from './plugins/app/errors.ts';
 import httpMetrics from './plugins/app/http-metrics.ts';
 import intake from './plugins/app/intake.ts';
+import jsonBodies from './plugins/app/json-bodies.ts';
+import knownPaths from './plugins/app/known-paths.ts';
 import knownClientScores from './plugins/app/known-client-scores.ts';
 import requestIds from './plugins/app/request-ids.ts';
 import validation from './plugins/app/validation.ts';
@@ -47,10 +49,12 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, deps) => {
   const servesDashboard = existsSync(webDir);
 
   await app.register(validation);
+  await app.register(jsonBodies);
+  await app.register(knownPaths);
   await app.register(errors, { spaIndex: servesDashboard });
   await app.register(requestIds);
   await app.register(httpMetrics, { metrics: runtime.metrics });
-  await app.register(securityHeaders);
+  await app.register(securityHeaders, { hsts: config.secureCookies });
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true });
   await app.register(cookie);
   await app.register(auth, { apiKeys, users, tokens });

@@ -20,14 +20,18 @@ describe('gateway edge', () => {
     assert.deepEqual(ready.json().services, { scoring: 0, clients: 0, explain: 0, monitoring: 0 });
   });
 
-  test('every answer carries the security headers, errors included', async () => {
+  test('every answer carries the security headers, errors included; HSTS only over HTTPS', async () => {
+    const secure = await testGateway({ secureCookies: true });
     for (const url of ['/healthz', '/api/v1/clients/100002', '/docs']) {
       const { headers } = await gateway.app.inject(url);
       assert.match(String(headers['content-security-policy']), /default-src 'self'.*script-src 'self'/, url);
       assert.equal(headers['x-content-type-options'], 'nosniff', url);
       assert.equal(headers['x-frame-options'], 'SAMEORIGIN', url);
-      assert.match(String(headers['strict-transport-security']), /max-age=\d+/, url);
+      assert.equal(headers['strict-transport-security'], undefined, `${url}: plain HTTP tells a browser nothing`);
+      const overHttps = (await secure.app.inject(url)).headers;
+      assert.match(String(overHttps['strict-transport-security']), /max-age=\d+/, url);
     }
+    await secure.app.close();
   });
 
   test('client data needs an API key or a session', async () => {

@@ -21,6 +21,7 @@ export async function testGateway(
     busTimeoutMs?: number;
     metricsPublic?: boolean;
     legacyKeys?: string[];
+    secureCookies?: boolean;
   } = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'octroi-gateway-'));
@@ -33,6 +34,7 @@ export async function testGateway(
     busTimeoutMs: options.busTimeoutMs ?? 3000,
     metricsPublic: options.metricsPublic ?? true,
     webDir: join(dataDir, 'no-web'),
+    secureCookies: options.secureCookies ?? false,
   };
   const runtime = await createRuntime('gateway', {
     ...(options.bus ? { bus: options.bus } : {}),

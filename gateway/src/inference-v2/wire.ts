@@ -4,6 +4,7 @@
  * ecosystem write a missing value as the bare literal `NaN`, and infinities as `Infinity`, which JSON does not
  * have: read as null (missing) and as the infinities.
  */
+import { TOO_DEEP, nestsDeeperThan } from '../json-depth.ts';
 import { V2Failure } from './protocol.ts';
 
 export const HEADER_LENGTH = 'inference-header-content-length';
@@ -28,6 +29,7 @@ export function readInferBody(body: Buffer, headerLength: string | undefined): I
 
 /** JSON, or JSON with `NaN` and `Infinity` literals (outside strings), read as null and as infinities. */
 export function parseJson(text: string): unknown {
+  if (nestsDeeperThan(text)) throw new V2Failure(400, TOO_DEEP);
   try {
     return JSON.parse(text);
   } catch (err) {

@@ -41,10 +41,10 @@ export type Explanation = Static<typeof Explanation>;
 
 export const ExplainClientRequest = Type.Object({ clientId: ClientId, language: Type.Optional(Language) });
 
-export const ExplainApplicationRequest = Type.Object({
-  application: NewApplication,
-  language: Type.Optional(Language),
-});
+export const ExplainApplicationRequest = Type.Object(
+  { application: NewApplication, language: Type.Optional(Language) },
+  { additionalProperties: false },
+);
 
 export const GlobalImportance = Type.Object({
   modelVersion: Type.String(),
@@ -97,13 +97,16 @@ export const Dependence = Type.Object({
 });
 export type Dependence = Static<typeof Dependence>;
 
-export const WhatIfRequest = Type.Object({
-  clientId: ClientId,
-  changes: Type.Record(Type.String({ pattern: '^[A-Z0-9_]{1,60}$' }), RawValue, {
-    description: 'Raw application fields to change, by column name',
-  }),
-  language: Type.Optional(Language),
-});
+export const WhatIfRequest = Type.Object(
+  {
+    clientId: ClientId,
+    changes: Type.Record(Type.String({ pattern: '^[A-Z0-9_]{1,60}$' }), RawValue, {
+      description: 'Raw application fields to change, by column name',
+    }),
+    language: Type.Optional(Language),
+  },
+  { additionalProperties: false },
+);
 const Simulation = Type.Literal(true, {
   description: 'A simulation: what the model would answer, never a decision, never recorded',
 });

@@ -1,13 +1,16 @@
 /** Schemas that exist only at the HTTP edge (the gateway): sign-in, the current API's parameters. */
 import { Type, type Static } from '@sinclair/typebox';
-import { Language } from './common.ts';
+import { Language, MAX_BATCH } from './common.ts';
 import { NewApplication } from './intake/schemas.ts';
 
 export const Role = Type.Union([Type.Literal('officer'), Type.Literal('admin')]);
-export const SignInRequest = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 100 }),
-  password: Type.String({ minLength: 1, maxLength: 200 }),
-});
+export const SignInRequest = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
 export const SessionUser = Type.Object({ username: Type.String(), displayName: Type.String(), role: Role });
 export type SessionUser = Static<typeof SessionUser>;
 
@@ -22,7 +25,7 @@ export const FeatureParams = Type.Object({
 export const ScoreRequestBody = Type.Union(
   [
     Type.Object(
-      { applications: Type.Array(NewApplication, { minItems: 1, maxItems: 1000 }) },
+      { applications: Type.Array(NewApplication, { minItems: 1, maxItems: MAX_BATCH }) },
       { additionalProperties: false },
     ),
     NewApplication,

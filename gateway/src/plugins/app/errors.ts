@@ -1,7 +1,11 @@
-import type { FastifyError } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { httpStatusOf, type ErrorBody, type FieldProblem } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
+import { REQUEST_ID_HEADER } from './request-ids.ts';
 
 type SchemaError = NonNullable<FastifyError['validation']>[number];
 
@@ -31,11 +35,22 @@ const RULE_OF_KEYWORD: Record<string, string> = {
 /** A schema error in the shape of an intake problem, so that every 400 lists its problems the same way. */
 function problemOf(error: SchemaError, where: string): FieldProblem {
   const field = fieldOf(error) ?? '';
-  return {
-    field,
-    rule: RULE_OF_KEYWORD[error.keyword] ?? 'type',
-    message: `${field || where}: ${error.message ?? 'is invalid'}`,
-  };
+  const rule = RULE_OF_KEYWORD[error.keyword] ?? 'type';
+  const said = rule === 'unknown_field' ? 'is not a known field' : (error.message ?? 'is invalid');
+  return { field, rule, message: `${field || where}: ${said}` };
+}
+
+/** What Fastify's own 4xx errors say, in words a caller can act on. */
+function clientErrorBody(error: FastifyError, request: FastifyRequest): ErrorBody {
+  const status = error.statusCode ?? 400;
+  if (status === 404) return { code: 'not_found', message: error.message };
+  if (status === 413) return { code: 'bad_request', message: 'The body is larger than the gateway accepts' };
+  if (status === 415)
+    return {
+      code: 'bad_request',
+      message: `Content-Type ${String(request.headers['content-type'] ?? '(none)').slice(0, 100)} is not read here: send application/json`,
+    };
+  return { code: 'bad_request', message: error.message };
 }
 
 /**
@@ -65,10 +80,7 @@ export default fp<{ spaIndex: boolean }>(
         body = { code: 'rate_limited', message: 'Too many requests: slow down and retry in a minute' };
       } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         status = error.statusCode;
-        body = {
-          code: status === 413 ? 'bad_request' : status === 404 ? 'not_found' : 'bad_request',
-          message: error.message,
-        };
+        body = clientErrorBody(error, request);
       } else {
         request.log.error({ err: error }, 'unexpected error');
         status = 500;
@@ -80,9 +92,21 @@ export default fp<{ spaIndex: boolean }>(
     });
 
     // The dashboard routes in the browser: when it is served, a GET outside the API that is not a file gets its index page.
+    // A known path asked with a method it does not take is a 405 naming those it takes.
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
       const isFile = /\.[a-z0-9]+$/i.test(path);
+      const allowed = app.methodsAllowed(path);
+      if (allowed.length > 0) {
+        return reply
+          .status(405)
+          .header('allow', allowed.join(', '))
+          .send({
+            code: 'bad_request',
+            message: `${request.method} is not a method of ${path}: use ${allowed.join(', ')}`,
+            requestId: request.id,
+          });
+      }
       if (options.spaIndex && request.method === 'GET' && !isFile && !/^\/(api|v2|docs|get_|legacy)/.test(path)) {
         return reply.type('text/html').sendFile('index.html');
       }
@@ -91,5 +115,54 @@ export default fp<{ spaIndex: boolean }>(
         .send({ code: 'not_found', message: `No route ${request.method} ${path}`, requestId: request.id });
     });
   },
-  { name: 'errors' },
+  { name: 'errors', dependencies: ['known-paths'] },
 );
+
+/**
+ * The errors Fastify answers before a request reaches any route or hook (Fastify's `frameworkErrors`: a URL that
+ * does not decode, a path parameter over its length), in the same envelope and with the same headers as the others.
+ */
+export function frameworkErrors(headers: Record<string, string>) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const status = error.statusCode ?? 400;
+    const message =
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'A part of the path is longer than the gateway accepts'
+        : error.code === 'FST_ERR_BAD_URL'
+          ? 'The URL is not valid: a percent-encoded part does not decode'
+          : error.message;
+    void reply
+      .headers(headers)
+      .header(REQUEST_ID_HEADER, request.id)
+      .status(status >= 400 && status < 500 ? status : 400)
+      .send({ code: 'bad_request', message, requestId: request.id } satisfies ErrorBody);
+  };
+}
+
+/**
+ * Errors of the connection itself, before Fastify has a request (a request line or headers over Node's size limit,
+ * a malformed request): the envelope and the headers written on the socket, then the connection closed.
+ */
+export function clientErrors(headers: Record<string, string>) {
+  return (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const [status, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'The request line and headers are larger than the gateway accepts']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'The request took too long to arrive']
+          : [400, 'The request is not valid HTTP'];
+    const requestId = randomUUID();
+    const body = JSON.stringify({ code: 'bad_request', message, requestId } satisfies ErrorBody);
+    const lines = [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      `${REQUEST_ID_HEADER}: ${requestId}`,
+      'content-type: application/json; charset=utf-8',
+      `content-length: ${Buffer.byteLength(body)}`,
+      'connection: close',
+    ];
+    if (socket.writable) socket.write(`${lines.join('\r\n')}\r\n\r\n${body}`);
+    socket.destroy(error);
+  };
+}

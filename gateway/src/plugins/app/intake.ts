@@ -1,4 +1,4 @@
-import type { FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { OctroiError, capped, validateNewApplication } from '@octroi/contracts';
 
@@ -7,8 +7,8 @@ export type ApplicationsIn = (body: unknown) => Array<{ application: unknown; pr
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** A route's preValidation hook checking the new applications of its body against the intake rules. */
-    intakeCheck: (locate: ApplicationsIn) => preValidationAsyncHookHandler;
+    /** A route's preHandler hook checking the new applications of its body against the intake rules. */
+    intakeCheck: (locate: ApplicationsIn) => preHandlerAsyncHookHandler;
   }
 }
 
@@ -34,8 +34,9 @@ export const inKey =
 /**
  * Intake at the edge: new applications are checked with the intake rules of the contracts and the fields the
  * current model reads, and a request with any problem is answered 400 listing all of them before it reaches a
- * service (the hook runs before the schema, which checks only the shape). The services check again with the same
- * rules: a caller on the bus has no gateway in front of it.
+ * service. The hook runs once the schema has checked the shape (no unknown key, no batch over the limit), so a
+ * request refused for its shape costs nothing more. The services check again with the same rules: a caller on the
+ * bus has no gateway in front of it.
  */
 export default fp(
   async (app) => {

@@ -82,7 +82,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: ExplainApplicationRequest,
         response: { 200: Explanation, ...errorReplies(...DECIDING.errors) },
       },
-      preValidation: app.intakeCheck(inKey('application')),
+      preHandler: app.intakeCheck(inKey('application')),
     },
     (request) => app.forward(explain.application, request.body, request),
   );

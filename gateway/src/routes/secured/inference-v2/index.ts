@@ -164,12 +164,12 @@ const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
         validatorCompiler: ({ schema, httpPart }) => (httpPart === 'body' ? () => true : paramsAjv.compile(schema)),
       },
       async (request, reply) => {
-        const model = await modelOf(request);
         const headerLength = request.headers[HEADER_LENGTH];
         const { json, binary } = readInferBody(
           request.body as unknown as Buffer,
           typeof headerLength === 'string' ? headerLength : undefined,
         );
+        const model = await modelOf(request);
         const answer = await server.infer(request, model, json, binary);
         const { body, headerLength: length } = writeInferBody(answer.json, answer.binary);
         if (length !== undefined) void reply.header(HEADER_LENGTH, length).type('application/octet-stream');

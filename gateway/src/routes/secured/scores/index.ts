@@ -31,7 +31,7 @@ const scoreRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: ScoreRequestBody,
         response: { 200: Type.Union([Score, ScoreBatchReply]), ...errorReplies(...DECIDING.errors) },
       },
-      preValidation: app.intakeCheck(oneOrMany),
+      preHandler: app.intakeCheck(oneOrMany),
     },
     async (request) => {
       const { body } = request;
