@@ -22,10 +22,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+ADMIN = "interop-admin"
+
+
 class Octroi:
-    def __init__(self, url: str, grpc_address: str):
+    def __init__(self, url: str, grpc_address: str, admin_password: str):
         self.url = url
         self.grpc_address = grpc_address
+        self.admin_password = admin_password
         self.session = requests.Session()
         self.session.headers["X-API-Key"] = API_KEY
 
@@ -34,6 +38,15 @@ class Octroi:
 
     def post(self, path: str, **kwargs):
         return self.session.post(self.url + path, timeout=30, **kwargs)
+
+
+def add_admin(env) -> str:
+    """An administrator, added as operations would (`npm run users`); the running gateway reads the file again."""
+    added = subprocess.run(
+        ["npm", "run", "--silent", "users", "--", "add", ADMIN, "--role", "admin"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    )
+    return added.stdout.split("shown only now: ")[1].split()[0]
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +86,7 @@ def octroi():
             pass
         if process.poll() is not None or requests.get(url + "/readyz", timeout=2).status_code != 200:
             raise RuntimeError("Octroi did not become ready:\n" + (data / "octroi.log").read_text()[-3000:])
-        yield Octroi(url, f"127.0.0.1:{grpc_port}")
+        yield Octroi(url, f"127.0.0.1:{grpc_port}", add_admin(env))
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         try:

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientId, Decision, Probability } from './common.ts';
+import { Officer, OfficerReasonCode, OfficerVerdict } from './officer-reasons.ts';
 
 /**
  * Decision ids are UUIDv7 (time-ordered) made by the scoring service, never derived from what a caller sends.
@@ -68,9 +69,9 @@ export const auditSubject = (requestKey: string) => {
   return `${AUDIT_SUBJECT_PREFIX}.${requestKey}`;
 };
 
-/** A decision as the service that made it describes it, before the audit log links it into its chain. */
-export const DecisionRecord = Type.Object({
-  kind: Type.Literal('model', { description: 'Who decided: the model (officers record their own kind)' }),
+/** A decision as the model made it, before the audit log links it into its chain. */
+export const ModelDecisionRecord = Type.Object({
+  kind: Type.Literal('model', { description: 'Who decided: the model' }),
   decisionId: DecisionId,
   requestId: Type.String({ description: 'Tracing id of the request that asked (not an identifier of the decision)' }),
   time: Type.String({ format: 'date-time' }),
@@ -82,6 +83,30 @@ export const DecisionRecord = Type.Object({
   threshold: Probability,
   decision: Decision,
 });
+export type ModelDecisionRecord = Static<typeof ModelDecisionRecord>;
+
+/** A loan officer's decision on a model decision: confirmed or overridden, with the lender's reason and their own words. */
+export const OfficerDecisionRecord = Type.Object({
+  kind: Type.Literal('officer', { description: "Who decided: a loan officer, on the model's decision" }),
+  decisionId: DecisionId,
+  requestId: Type.String({ description: 'Tracing id of the request that asked (not an identifier of the decision)' }),
+  time: Type.String({ format: 'date-time' }),
+  principal: Type.String({ description: 'The user who decided' }),
+  clientId: Type.Optional(ClientId),
+  modelDecisionId: Type.String({ pattern: DECISION_ID_PATTERN, description: "The model's decision this one reviews" }),
+  modelDecision: Decision,
+  modelVersion: Type.String({ description: 'The model version of the decision reviewed' }),
+  decision: OfficerVerdict,
+  override: Type.Boolean({ description: "Reverses the model's grant or refusal (deciding a referral is not one)" }),
+  reasonCode: OfficerReasonCode,
+  justification: Type.String(),
+  officer: Officer,
+  sequence: Type.Integer({ minimum: 1, description: 'Place among the officer decisions on the same model decision' }),
+});
+export type OfficerDecisionRecord = Static<typeof OfficerDecisionRecord>;
+
+/** What a service appends to the audit log: a decision of the model or of an officer. */
+export const DecisionRecord = Type.Union([ModelDecisionRecord, OfficerDecisionRecord]);
 export type DecisionRecord = Static<typeof DecisionRecord>;
 
 /**
@@ -94,5 +119,13 @@ export const ChainLink = Type.Object({
   previous: Type.String({ description: 'Digest of the record before it in its chain (64 zeros for the first)' }),
   digest: Type.String({ description: 'SHA-256 of this record without its digest, keys sorted' }),
 });
-export const AuditRecord = Type.Composite([DecisionRecord, ChainLink]);
+export const ModelAuditRecord = Type.Composite([ModelDecisionRecord, ChainLink]);
+export type ModelAuditRecord = Static<typeof ModelAuditRecord>;
+export const OfficerAuditRecord = Type.Composite([OfficerDecisionRecord, ChainLink]);
+export type OfficerAuditRecord = Static<typeof OfficerAuditRecord>;
+/** A record of the audit log, by kind. */
+export const AuditRecord = Type.Union([ModelAuditRecord, OfficerAuditRecord]);
 export type AuditRecord = Static<typeof AuditRecord>;
+
+export const isModelRecord = <R extends { kind: string }>(record: R): record is Extract<R, { kind: 'model' }> =>
+  record.kind === 'model';

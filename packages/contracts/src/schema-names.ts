@@ -26,6 +26,18 @@ import {
   VariableDriftDetail,
 } from './monitoring.ts';
 import { ModelFeature, ModelInfo, Score, ScoreBatchReply } from './scoring.ts';
+import {
+  DecisionHistory,
+  ModelDecisionSummary,
+  OfficerDecision,
+  OfficerDecisionRequest,
+  OverridesReport,
+  Referral,
+  ReviewCase,
+  ReviewQueue,
+  ReviewedDecision,
+  TakenReview,
+} from './officer.ts';
 
 /**
  * The schemas the OpenAPI document names (under `components.schemas`), so that clients generated from it, the
@@ -68,6 +80,16 @@ export const NAMED_SCHEMAS: Record<string, TSchema> = {
   DecisionMixPoint,
   DecisionMixReport,
   GroupApproval,
+  OfficerDecisionRequest,
+  OfficerDecision,
+  ModelDecisionSummary,
+  ReviewedDecision,
+  DecisionHistory,
+  Referral,
+  ReviewQueue,
+  TakenReview,
+  ReviewCase,
+  OverridesReport,
   SeedClientIds,
   SeedScore,
   SeedClientInfo,

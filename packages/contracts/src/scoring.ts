@@ -6,6 +6,7 @@ import { LenderPolicy } from './policy.ts';
 import { scoreTensor } from './inference-v2.ts';
 import { NewApplication } from './intake/schemas.ts';
 import { AuditRecord, DECISION_ID_PATTERN, DecisionId } from './audit.ts';
+import { officerEndpoints } from './officer.ts';
 
 export const Score = Type.Object({
   probabilityOfDefault: Probability,
@@ -93,4 +94,5 @@ export const scoring = {
   scoreClient: endpoint('scoring', 'score-client', ScoreClientRequest, Score),
   decision: endpoint('scoring', 'decision', GetDecisionRequest, AuditRecord),
   model: endpoint('scoring', 'model', Empty, ModelInfo),
+  ...officerEndpoints,
 } as const;

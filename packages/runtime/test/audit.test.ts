@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { connect } from '@nats-io/transport-node';
-import { decisionIds, type AuditRecord, type DecisionRecord } from '@octroi/contracts';
+import { decisionIds, type DecisionRecord, type ModelAuditRecord } from '@octroi/contracts';
 import {
   ChainVerifier,
   ChainWriter,
@@ -63,7 +63,7 @@ describe('hash chains', () => {
       [3, 99],
     ] as const) {
       const entries = twoWriters();
-      (entries[entry]!.records[record] as AuditRecord).probabilityOfDefault = 0.9;
+      (entries[entry]!.records[record] as ModelAuditRecord).probabilityOfDefault = 0.9;
       const report = verify(entries);
       assert.equal(report.ok, false);
       assert.match(report.problems.join('\n'), /changed after it was recorded/);

@@ -21,7 +21,9 @@ import {
   type VerifyReport,
 } from '@octroi/runtime';
 
-const COLUMNS: Array<keyof AuditRecord> = [
+/** Every field of every kind of record, the model's first; a record leaves the others' fields empty. */
+type AnyField = AuditRecord extends infer R ? (R extends unknown ? keyof R : never) : never;
+const COLUMNS: AnyField[] = [
   'decisionId',
   'time',
   'kind',
@@ -31,6 +33,13 @@ const COLUMNS: Array<keyof AuditRecord> = [
   'probabilityOfDefault',
   'threshold',
   'decision',
+  'modelDecisionId',
+  'modelDecision',
+  'override',
+  'reasonCode',
+  'justification',
+  'officer',
+  'sequence',
   'requestId',
   'featuresDigest',
   'chain',
@@ -38,6 +47,11 @@ const COLUMNS: Array<keyof AuditRecord> = [
   'previous',
   'digest',
 ];
+
+const cellOf = (record: AuditRecord, column: AnyField): unknown => {
+  const value = (record as Partial<Record<AnyField, unknown>>)[column];
+  return column === 'officer' && value ? (value as { username: string }).username : value;
+};
 
 const csvCell = (value: unknown) => {
   const text = value === undefined || value === null ? '' : String(value);
@@ -103,7 +117,9 @@ export async function exportRecords(options: { from?: string; to?: string; forma
     for (const record of entry.records) {
       if (record.time < from || record.time >= to) continue;
       await write(
-        options.format === 'csv' ? COLUMNS.map((column) => csvCell(record[column])).join(',') : JSON.stringify(record),
+        options.format === 'csv'
+          ? COLUMNS.map((column) => csvCell(cellOf(record, column))).join(',')
+          : JSON.stringify(record),
       );
       written++;
     }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
-import { decisionIds, type AuditRecord, type DecisionRecord, type Score } from '@octroi/contracts';
+import {
+  decisionIds,
+  isModelRecord,
+  type AuditRecord,
+  type ModelAuditRecord,
+  type ModelDecisionRecord,
+  type Score,
+} from '@octroi/contracts';
 import type { ModelScore } from './credit-scorer.ts';
 
 /** Who asked for the decisions and why: what the audit log keeps besides the scores. */
@@ -26,7 +33,7 @@ export function decisionsOf(
   matrix: Float32Array,
   asker: Asker,
   now = new Date(),
-): DecisionRecord[] {
+): ModelDecisionRecord[] {
   const width = matrix.length / scores.length;
   const ids = decisionIds(scores.length, now.getTime());
   const time = now.toISOString();
@@ -45,8 +52,15 @@ export function decisionsOf(
   }));
 }
 
+/** The model's decisions of a request read back from the audit log (a model request holds nothing else). */
+export function modelRecords(records: AuditRecord[]): ModelAuditRecord[] {
+  if (!records.every((record): record is ModelAuditRecord => isModelRecord(record)))
+    throw new Error(`Request ${records[0]?.decisionId} holds no model decisions`);
+  return records;
+}
+
 /** The answer to a caller, from a recorded decision. */
-export const scoreOf = (record: AuditRecord): Score => ({
+export const scoreOf = (record: ModelAuditRecord): Score => ({
   probabilityOfDefault: record.probabilityOfDefault,
   decision: record.decision,
   threshold: record.threshold,

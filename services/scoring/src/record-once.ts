@@ -28,6 +28,11 @@ export interface RecordOnce<R> {
   replyOf(records: AuditRecord[]): R;
   /** Keep the answer in the claim, so that later requests are answered without reading the audit log. */
   keepReply?: boolean;
+  /**
+   * What must be stored with the decisions before the claim says recorded (a referral to review, a line of the
+   * client's history): done again by whoever finds the decisions in the audit log under a claim left deciding.
+   */
+  followUp?(records: AuditRecord[]): Promise<void>;
   /** Named in a conflict. */
   describe: string;
   /** This service instance, and how to tell whether another one still runs. */
@@ -74,6 +79,7 @@ export async function recordOnce<R>(options: RecordOnce<R>): Promise<R> {
     }
     const stored = await audit.request(claim.firstDecisionId);
     if (stored) {
+      await options.followUp?.(stored);
       const reply = options.replyOf(stored);
       await bucket.update(key, recorded(claim, reply, options.keepReply), entry.revision);
       return reply;
@@ -105,6 +111,7 @@ async function commit<R>(options: RecordOnce<R>, claim: StoredEntry<unknown>): P
     }
     throw err;
   }
+  await options.followUp?.(records);
   const reply = options.replyOf(records);
   // Should this fail, the claim stays "deciding" and the next request finds the decisions in the audit log.
   await options.bucket.update(options.key, recorded(claim.value as Claim<R>, reply, options.keepReply), claim.revision);

@@ -5,13 +5,15 @@ import {
   storeKey,
   type AuditRecord,
   type Endpoint,
+  type NewApplication,
   type Score,
 } from '@octroi/contracts';
 import { DomainError } from '@octroi/model-bundle';
 import type { AuditLog, Cache, HandlerContext, KeyValueBucket, ServiceDefinition } from '@octroi/runtime';
 import type { CreditScorer, ModelScore } from './credit-scorer.ts';
-import { decisionsOf, fingerprintOf, scoreOf } from './decisions.ts';
+import { decisionsOf, fingerprintOf, modelRecords, scoreOf } from './decisions.ts';
 import type { LiveDecisions } from './monitoring-feed.ts';
+import { officerHandlers, type OfficerBooks } from './officer/handlers.ts';
 import { recordOnce, type Claim } from './record-once.ts';
 
 export const SERVICE_VERSION = '1.1.0';
@@ -25,6 +27,8 @@ export interface DecisionStores {
   idempotency: KeyValueBucket;
   /** In front of `decisionsOfRecord`; holds only recorded decisions. */
   cache: Cache;
+  /** Officer decisions, the review queue and clients' decision histories. */
+  books: OfficerBooks;
 }
 
 /** Who asked: the principal the gateway authenticated, or the service itself for internal calls. */
@@ -33,10 +37,16 @@ const ownership = (ctx: HandlerContext) => ({ owner: ctx.instance, ownerRunning:
 
 export function scoringService(
   scorer: CreditScorer,
-  { audit, decisionsOfRecord, idempotency, cache }: DecisionStores,
+  { audit, decisionsOfRecord, idempotency, cache, books }: DecisionStores,
   live?: LiveDecisions,
 ): ServiceDefinition<typeof endpoints.scoring> {
   const modelInfo = scorer.modelInfo();
+
+  /** Stored with a request's decisions before they count as recorded: referrals to review, known clients' histories. */
+  const followUp = (applications?: readonly NewApplication[]) => async (records: AuditRecord[]) => {
+    const decided = modelRecords(records);
+    await Promise.all([books.desk.refer(decided, applications), books.history.add(decided)]);
+  };
 
   /**
    * Scores a request's rows and records every decision before answering. With an Idempotency-Key, the request is
@@ -49,10 +59,16 @@ export function scoringService(
     count: number,
     ctx: HandlerContext,
     observe: (scores: ModelScore[]) => void,
+    applications?: readonly NewApplication[],
   ) => {
     const scores = await scorer.scoreMatrix(matrix, count);
     const decisions = decisionsOf(scores, matrix, { requestId: ctx.requestId, principal: principalOf(ctx) });
-    const replyOf = (records: AuditRecord[]) => records.map(scoreOf);
+    const replyOf = (records: AuditRecord[]) => modelRecords(records).map(scoreOf);
+    const recorded = async () => {
+      const records = await audit.append(decisions);
+      await followUp(applications)(records);
+      return replyOf(records);
+    };
     const answer = ctx.idempotencyKey
       ? await recordOnce({
           bucket: idempotency,
@@ -61,10 +77,11 @@ export function scoringService(
           decisions,
           audit,
           replyOf,
+          followUp: followUp(applications),
           describe: `Idempotency-Key "${ctx.idempotencyKey}"`,
           ...ownership(ctx),
         })
-      : replyOf(await audit.append(decisions));
+      : await recorded();
     // Monitoring counts the decisions made here, not those a replay answers again.
     if (answer[0]?.decisionId === decisions[0]!.decisionId) observe(scores);
     return answer;
@@ -112,7 +129,17 @@ export function scoringService(
         const matrix = scorer.applicationsMatrix(payload.applications);
         const count = payload.applications.length;
         const observe = (scores: ModelScore[]) => live?.applications(matrix, payload.applications, scores);
-        return { scores: await decide(endpoints.scoring.scoreApplications, payload, matrix, count, ctx, observe) };
+        const { applications } = payload;
+        const scores = await decide(
+          endpoints.scoring.scoreApplications,
+          payload,
+          matrix,
+          count,
+          ctx,
+          observe,
+          applications,
+        );
+        return { scores };
       },
       scoreClient: async ({ clientId }, ctx) => {
         // A known client's decision is made once per model version; asked again, it is the decision of record.
@@ -132,8 +159,9 @@ export function scoringService(
             fingerprint: storeKey(scorer.version, clientId),
             decisions,
             audit,
-            replyOf: ([record]) => scoreOf(record!),
+            replyOf: (records) => scoreOf(modelRecords(records)[0]!),
             keepReply: true,
+            followUp: followUp(),
             describe: `The decision of record of client ${clientId}`,
             ...ownership(ctx),
           });
@@ -148,6 +176,7 @@ export function scoringService(
         return record;
       },
       model: () => modelInfo,
+      ...officerHandlers(books),
     },
   };
 }

@@ -16,6 +16,7 @@ import {
   type HandlerContext,
 } from '@octroi/runtime';
 import { CreditScorer } from '../src/credit-scorer.ts';
+import { openOfficerBooks } from '../src/officer/handlers.ts';
 import { scoringService } from '../src/service.ts';
 
 const log = createLogger('scoring-test', 'warn');
@@ -56,7 +57,7 @@ describe('the scoring service records every decision it makes', () => {
   });
 
   /** A service on stores of its own: a fresh folder, a fresh audit file, a cache no other test reads. */
-  const fresh = async (wrap: (audit: FileAuditLog) => AuditLog = (audit) => audit) => {
+  const fresh = async (wrap: (audit: FileAuditLog) => AuditLog = (audit) => audit, using = scorer) => {
     const dir = mkdtempSync(join(tmpdir(), 'octroi-scoring-'));
     const store = FileStore.at(dir);
     const audit = wrap(FileAuditLog.at(join(dir, 'audit.jsonl')));
@@ -66,8 +67,9 @@ describe('the scoring service records every decision it makes', () => {
       decisionsOfRecord: await store.bucket('decisions-of-record'),
       idempotency: await store.bucket('idempotency'),
       cache,
+      books: await openOfficerBooks(store, audit, { claimMinutes: 30 }),
     };
-    return { handlers: scoringService(scorer, stores).handlers, audit, cache };
+    return { handlers: scoringService(using, stores).handlers, audit, cache };
   };
 
   test('decision ids are made by the service, whatever request id the caller sent', async () => {
@@ -79,6 +81,8 @@ describe('the scoring service records every decision it makes', () => {
     assert.notEqual(one.decisionId, two.decisionId);
     for (const score of [one, two]) {
       const record = await audit.get(score.decisionId!);
+      assert.equal(record?.kind, 'model');
+      if (record?.kind !== 'model') continue;
       assert.equal(record?.probabilityOfDefault, score.probabilityOfDefault, 'each reads back with its own outcome');
       assert.equal(record?.requestId, 'same-id');
       assert.equal(record?.principal, 'bank-app');
@@ -149,5 +153,53 @@ describe('the scoring service records every decision it makes', () => {
     let entries = 0;
     for await (const _ of audit.entries()) entries++;
     assert.equal(entries, 0);
+  });
+
+  describe('referred decisions wait for an officer', () => {
+    /** The shipped model with a referral band so wide that every decision is referred. */
+    let referring: CreditScorer;
+    before(async () => {
+      const bundle = await loadBundle();
+      referring = await CreditScorer.load({ ...bundle, policy: { ...bundle.policy, referral: { band: 1 } } });
+    });
+
+    test('only the referred decisions of a batch join the review queue', async () => {
+      const { handlers } = await fresh();
+      const applications = [1, 2, 4, 8, 16].map((i) => ({ ...application, AMT_CREDIT: 50_000 * i }));
+      const { scores } = await handlers.scoreApplications({ applications }, context('batch'));
+      const queue = await handlers.reviewQueue({}, context('queue'));
+      const referred = scores.filter((score) => score.decision === 'referred').map((score) => score.decisionId);
+      assert.deepEqual(
+        queue.referrals.map((referral) => referral.decisionId),
+        referred,
+      );
+    });
+
+    test("a referred new application is queued with its fields; a known client's decision joins their history", async () => {
+      const { handlers } = await fresh(undefined, referring);
+      const withHistory = { ...application, bureau: [{ DAYS_CREDIT: -400, CREDIT_ACTIVE: 'Closed', CREDIT_TYPE: 'Consumer credit' }] };
+      const { scores } = await handlers.scoreApplications({ applications: [withHistory] }, context('new'));
+      assert.equal(scores[0]!.decision, 'referred');
+      const clientId = clientIds[2]!;
+      const known = await handlers.scoreClient({ clientId }, context('known'));
+      await handlers.scoreClient({ clientId }, context('known-again'));
+
+      const queue = await handlers.reviewQueue({}, context('queue'));
+      assert.deepEqual(
+        queue.referrals.map((referral) => [referral.decisionId, referral.clientId]),
+        [
+          [scores[0]!.decisionId, undefined],
+          [known.decisionId, clientId],
+        ],
+      );
+      const review = await handlers.review({ decisionId: scores[0]!.decisionId! }, context('review'));
+      assert.equal(review.application?.['AMT_CREDIT'], application['AMT_CREDIT']);
+      assert.deepEqual(review.historyRows, { bureau: 1 });
+      const history = await handlers.decisionHistory({ clientId }, context('history'));
+      assert.deepEqual(
+        history.decisions.map((reviewed) => [reviewed.model.decisionId, reviewed.model.modelVersion]),
+        [[known.decisionId, referring.version]],
+      );
+    });
   });
 });

@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { SessionUser } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
+
+type Role = SessionUser['role'];
 import type { ApiKeys } from '../../auth/api-keys.ts';
 import type { SessionTokens } from '../../auth/session-token.ts';
 import type { UserStore } from '../../auth/users.ts';
@@ -23,6 +25,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** An onRequest hook: no principal, no data (401). */
     authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** An onRequest hook, after authentication: a principal without one of the roles gets 403. */
+    requireRole(...roles: Role[]): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
@@ -58,6 +62,20 @@ export function requireAuth(deps: AuthDeps) {
   };
 }
 
+/**
+ * A signed-in user with one of the roles may go on; anyone else is refused with 403. An API key has no role: what
+ * only an administrator or an officer may do (promote a model, decide on an application) is done by a person who
+ * signed in.
+ */
+export function requireRole(...roles: Role[]) {
+  return async (request: FastifyRequest, _reply: FastifyReply) => {
+    const role = request.principal?.user?.role;
+    if (!role || !roles.includes(role)) {
+      throw new OctroiError('forbidden', `This needs the ${roles.join(' or ')} role`);
+    }
+  };
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean) {
   void reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
@@ -80,6 +98,7 @@ export default fp<AuthDeps>(
   async (app, deps) => {
     app.decorateRequest('principal', undefined);
     app.decorate('authenticate', requireAuth(deps));
+    app.decorate('requireRole', requireRole);
   },
   { name: 'auth' },
 );

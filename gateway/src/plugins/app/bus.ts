@@ -43,6 +43,7 @@ const RECORDS_DECISIONS: ReadonlySet<Endpoint> = new Set([
   endpoints.scoring.scoreBatch,
   endpoints.scoring.scoreApplications,
   endpoints.scoring.scoreClient,
+  endpoints.scoring.recordOfficerDecision,
 ]);
 
 export interface BusTimeouts {

@@ -4,6 +4,7 @@ import clients from './clients/index.ts';
 import explanations from './explanations/index.ts';
 import inferenceV2 from './inference-v2/index.ts';
 import monitoring from './monitoring/index.ts';
+import officer from './officer/index.ts';
 import scores from './scores/index.ts';
 import seed from '../seed/index.ts';
 import { secured } from '../schemas.ts';
@@ -17,6 +18,7 @@ const securedRoutes: FastifyPluginAsync = async (app) => {
   await app.register(seed, { operationPrefix: 'seed', security: secured });
   await app.register(inferenceV2);
   await app.register(monitoring);
+  await app.register(officer);
 };
 
 export default securedRoutes;

@@ -71,8 +71,11 @@ class JetStreamBucket implements KeyValueBucket {
   }
 
   async keys(prefix = '') {
+    // A prefix that ends a key part ("<client>.") is a subject filter: the server lists only those keys.
+    const filter = prefix.endsWith('.') && !prefix.startsWith('.') ? `${prefix}>` : undefined;
+    if (filter) checkKey(`${prefix}x`);
     const found: string[] = [];
-    for await (const key of await this.kv.keys()) if (key.startsWith(prefix)) found.push(key);
+    for await (const key of await this.kv.keys(filter)) if (key.startsWith(prefix)) found.push(key);
     return found;
   }
 }

@@ -1,20 +1,41 @@
 /**
- * The review queue: referred decisions of record that no officer has decided yet, oldest first, so that the
- * client who has waited longest is seen first.
+ * The review queue, pure: which referred decisions wait, in which order, and what an officer is given to review.
+ * Oldest first, so that the applicant who has waited longest is seen first. Decision ids are UUIDv7, time-ordered:
+ * sorting them sorts the referrals by when the model made them.
  */
-import type { OfficerDecision } from '@octroi/contracts';
+import type { ModelAuditRecord, NewApplication, Referral, ReviewClaim } from '@octroi/contracts';
 
-export interface Referral {
-  decisionId: string;
-  clientId?: number;
-  time: string;
-  probabilityOfDefault: number;
-  modelVersion: string;
+/** What is kept of a referral: the decision, and for a new application the fields the officer reviews. */
+export interface ReferralFile {
+  referral: Referral;
+  /** The application's fields (its history tables are counted, not kept: the officer decides on the file). */
+  application?: Record<string, number | string | null>;
+  historyRows?: Record<string, number>;
 }
 
-export function reviewQueue(referrals: readonly Referral[], decided: readonly Pick<OfficerDecision, 'decisionId'>[]) {
-  const done = new Set(decided.map((d) => d.decisionId));
-  return referrals
-    .filter((referral) => !done.has(referral.decisionId))
-    .sort((a, b) => a.time.localeCompare(b.time) || a.decisionId.localeCompare(b.decisionId));
+export const inQueueOrder = (decisionIds: readonly string[]) => [...decisionIds].sort();
+
+export function referralFile(record: ModelAuditRecord, application?: NewApplication): ReferralFile {
+  const referral: Referral = {
+    decisionId: record.decisionId,
+    ...(record.clientId !== undefined ? { clientId: record.clientId } : {}),
+    time: record.time,
+    probabilityOfDefault: record.probabilityOfDefault,
+    threshold: record.threshold,
+    modelVersion: record.modelVersion,
+  };
+  if (!application) return { referral };
+  const fields: Record<string, number | string | null> = {};
+  const historyRows: Record<string, number> = {};
+  for (const [name, value] of Object.entries(application)) {
+    if (Array.isArray(value)) historyRows[name] = value.length;
+    else if (value !== undefined) fields[name] = value;
+  }
+  return { referral, application: fields, ...(Object.keys(historyRows).length ? { historyRows } : {}) };
 }
+
+/** An officer's claim on a referral, from now until it expires. */
+export const claimFor = (officer: ReviewClaim['officer'], now = new Date()): ReviewClaim => ({
+  officer: { username: officer.username, displayName: officer.displayName },
+  takenAt: now.toISOString(),
+});

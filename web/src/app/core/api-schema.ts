@@ -51,6 +51,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/decision-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client's decisions of record, newest first: the model's, with its version, and the officers' */
+        get: operations["getDecisionHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/explanation": {
         parameters: {
             query?: never;
@@ -278,6 +295,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/officer-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm or override the model's decision, with the lender's reason and a justification
+         * @description Kept append-only beside the decision of record (officer, time, model version) and recorded in the audit log; a referred application so decided leaves the review queue. 409 when another officer's decision took the same place a moment before: reload the history and decide again.
+         */
+        post: operations["recordOfficerDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How often officers override the model: by officer, by reason and week by week (administrators only) */
+        get: operations["getOverridesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/population-sample": {
         parameters: {
             query?: never;
@@ -306,6 +360,60 @@ export interface paths {
         get: operations["getPopulation"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The referred applications no officer has decided yet, the oldest first, with who took each */
+        get: operations["listReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A referred application as the officer reviews it: the decision, the application, its reviews */
+        get: operations["getReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take the oldest referred application no other officer holds (the one you hold comes first)
+         * @description The officer holds it for REVIEW_CLAIM_MINUTES (30 by default): no other officer is given it meanwhile. `referral` is null when none waits.
+         */
+        post: operations["takeNextReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -854,6 +962,13 @@ export interface components {
              */
             simulation: true;
         };
+        /** DecisionHistory */
+        DecisionHistory: {
+            /** @description SK_ID_CURR of the applicant */
+            clientId: number;
+            /** @description The client's decisions of record, one per model version that decided, newest first */
+            decisions: components["schemas"]["ReviewedDecision"][];
+        };
         /** DecisionMix */
         DecisionMix: {
             /** @description Live model decisions */
@@ -1028,6 +1143,17 @@ export interface components {
             };
             version: number;
         };
+        /** ModelDecisionSummary */
+        ModelDecisionSummary: {
+            decision: "granted" | "refused" | "referred";
+            /** @description Identifier of a decision in the audit log (a UUIDv7 made by the server) */
+            decisionId: string;
+            modelVersion: string;
+            probabilityOfDefault: number;
+            threshold: number;
+            /** Format: date-time */
+            time: string;
+        };
         /** ModelFeature */
         ModelFeature: {
             categories?: string[];
@@ -1097,6 +1223,80 @@ export interface components {
         } & {
             [key: string]: number | string | null;
         };
+        /** OfficerDecision */
+        OfficerDecision: {
+            /** @description SK_ID_CURR of the applicant */
+            clientId?: number;
+            decision: "granted" | "refused";
+            /** @description The model's decision it reviews */
+            decisionId: string;
+            justification: string;
+            modelDecision: "granted" | "refused" | "referred";
+            modelVersion: string;
+            officer: {
+                displayName: string;
+                username: string;
+            };
+            /** @description This decision's id in the audit log (GET /api/v1/decisions/{id}) */
+            officerDecisionId: string;
+            /** @description True when it reverses the model's grant or refusal (deciding a referral is not an override) */
+            override: boolean;
+            probabilityOfDefault: number;
+            /** @description The lender's reason, from its list */
+            reasonCode: "documents-verified" | "additional-income" | "guarantor-or-collateral" | "stable-employment" | "payment-incidents" | "debt-burden" | "inconsistent-information" | "policy-exception" | "other";
+            /** @description Order of the officer decisions on one model decision: a later one supersedes, none is erased */
+            sequence: number;
+            /** Format: date-time */
+            time: string;
+        };
+        /** OfficerDecisionRequest */
+        OfficerDecisionRequest: {
+            decision: "granted" | "refused";
+            /** @description The model's decision this one reviews */
+            decisionId: string;
+            /** @description Why, in the officer's words, for the client's file and for audit (at least 20 characters besides blanks) */
+            justification: string;
+            /** @description The lender's reason, from its list */
+            reasonCode: "documents-verified" | "additional-income" | "guarantor-or-collateral" | "stable-employment" | "payment-incidents" | "debt-burden" | "inconsistent-information" | "policy-exception" | "other";
+            /** @description The place this decision takes among the officer decisions on the same model decision (`nextSequence` of the decision history). Taken by another officer meanwhile: 409. Sent again with the same body: the decision recorded the first time, nothing new. Left out: the next place. */
+            sequence?: number;
+        };
+        /** OverridesReport */
+        OverridesReport: {
+            /** @description Highest rate first; group = username */
+            byOfficer: {
+                decisions: number;
+                group: string;
+                overrides: number;
+                /** @description Overrides per officer decision */
+                rate: number;
+            }[];
+            /** @description Most overrides first; group = reason code */
+            byReason: {
+                decisions: number;
+                group: string;
+                overrides: number;
+                /** @description Overrides per officer decision */
+                rate: number;
+            }[];
+            /** @description Every week of the period in order, empty ones included; group = its Monday */
+            byWeek: {
+                decisions: number;
+                group: string;
+                overrides: number;
+                /** @description Overrides per officer decision */
+                rate: number;
+            }[];
+            decisions: number;
+            overrides: number;
+            rate: number;
+            /**
+             * Format: date
+             * @description Monday of the first week counted (UTC)
+             */
+            since: string;
+            weeks: number;
+        };
         /** Population */
         Population: {
             categories?: string[];
@@ -1141,6 +1341,29 @@ export interface components {
             /** @description One sentence in plain language */
             text: string;
         };
+        /** Referral */
+        Referral: {
+            /** @description SK_ID_CURR of the applicant */
+            clientId?: number;
+            /** @description Identifier of a decision in the audit log (a UUIDv7 made by the server) */
+            decisionId: string;
+            modelVersion: string;
+            probabilityOfDefault: number;
+            takenBy?: {
+                officer: {
+                    displayName: string;
+                    username: string;
+                };
+                /** Format: date-time */
+                takenAt: string;
+            };
+            threshold: number;
+            /**
+             * Format: date-time
+             * @description When the model referred it
+             */
+            time: string;
+        };
         /** ReferralBandReport */
         ReferralBandReport: {
             band: number;
@@ -1166,6 +1389,77 @@ export interface components {
                 share: number;
             };
             threshold: number;
+        };
+        /** ReviewCase */
+        ReviewCase: {
+            /** @description Home Credit application fields (e.g. AMT_INCOME_TOTAL, AMT_CREDIT, DAYS_BIRTH), missing fields are missing values */
+            application?: {
+                [key: string]: number | string | null;
+            };
+            /** @description SK_ID_CURR of the applicant */
+            clientId?: number;
+            /** @description Identifier of a decision in the audit log (a UUIDv7 made by the server) */
+            decisionId: string;
+            /** @description Rows of each history table that came with the application */
+            historyRows?: {
+                [key: string]: number;
+            };
+            modelVersion: string;
+            probabilityOfDefault: number;
+            reviewed: {
+                model: components["schemas"]["ModelDecisionSummary"];
+                /** @description The `sequence` of the next officer decision on it */
+                nextSequence: number;
+                /** @description Oldest first */
+                officerDecisions: components["schemas"]["OfficerDecision"][];
+                /** @description The decision that stands: the latest officer decision, else the model's */
+                standing: {
+                    by: "model" | "officer";
+                    decision: "granted" | "refused" | "referred";
+                    officer?: {
+                        displayName: string;
+                        username: string;
+                    };
+                };
+            };
+            takenBy?: {
+                officer: {
+                    displayName: string;
+                    username: string;
+                };
+                /** Format: date-time */
+                takenAt: string;
+            };
+            threshold: number;
+            /**
+             * Format: date-time
+             * @description When the model referred it
+             */
+            time: string;
+        };
+        /** ReviewedDecision */
+        ReviewedDecision: {
+            model: components["schemas"]["ModelDecisionSummary"];
+            /** @description The `sequence` of the next officer decision on it */
+            nextSequence: number;
+            /** @description Oldest first */
+            officerDecisions: components["schemas"]["OfficerDecision"][];
+            /** @description The decision that stands: the latest officer decision, else the model's */
+            standing: {
+                by: "model" | "officer";
+                decision: "granted" | "refused" | "referred";
+                officer?: {
+                    displayName: string;
+                    username: string;
+                };
+            };
+        };
+        /** ReviewQueue */
+        ReviewQueue: {
+            /** @description The oldest first, at most `limit` */
+            referrals: components["schemas"]["Referral"][];
+            /** @description Referred decisions no officer has decided yet */
+            waiting: number;
         };
         /** Score */
         Score: {
@@ -1260,6 +1554,12 @@ export interface components {
                 knownOutcome: "repaid" | "defaulted" | null;
                 probabilityOfDefault: number;
             }[];
+        };
+        /** TakenReview */
+        TakenReview: {
+            /** @description The oldest referral no other officer holds, now held by this officer; null when none waits */
+            referral: components["schemas"]["Referral"] | null;
+            waiting: number;
         };
         /** V2Error */
         V2Error: {
@@ -1670,6 +1970,83 @@ export interface operations {
             };
         };
     };
+    getDecisionHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description SK_ID_CURR */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionHistory"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     explainClient: {
         parameters: {
             query?: {
@@ -1963,7 +2340,7 @@ export interface operations {
                         /** @description SHA-256 of the feature row the model scored (float32, little-endian) */
                         featuresDigest: string;
                         /**
-                         * @description Who decided: the model (officers record their own kind)
+                         * @description Who decided: the model
                          * @enum {string}
                          */
                         kind: "model";
@@ -1978,6 +2355,47 @@ export interface operations {
                         /** @description Position in its chain, from 0 */
                         seq: number;
                         threshold: number;
+                        /** Format: date-time */
+                        time: string;
+                    } | {
+                        /** @description The writer whose chain this record is in */
+                        chain: string;
+                        /** @description SK_ID_CURR of the applicant */
+                        clientId?: number;
+                        decision: "granted" | "refused";
+                        /** @description Identifier of a decision in the audit log (a UUIDv7 made by the server) */
+                        decisionId: string;
+                        /** @description SHA-256 of this record without its digest, keys sorted */
+                        digest: string;
+                        justification: string;
+                        /**
+                         * @description Who decided: a loan officer, on the model's decision
+                         * @enum {string}
+                         */
+                        kind: "officer";
+                        modelDecision: "granted" | "refused" | "referred";
+                        /** @description The model's decision this one reviews */
+                        modelDecisionId: string;
+                        /** @description The model version of the decision reviewed */
+                        modelVersion: string;
+                        officer: {
+                            displayName: string;
+                            username: string;
+                        };
+                        /** @description Reverses the model's grant or refusal (deciding a referral is not one) */
+                        override: boolean;
+                        /** @description Digest of the record before it in its chain (64 zeros for the first) */
+                        previous: string;
+                        /** @description The user who decided */
+                        principal: string;
+                        /** @description The lender's reason, from its list */
+                        reasonCode: "documents-verified" | "additional-income" | "guarantor-or-collateral" | "stable-employment" | "payment-incidents" | "debt-burden" | "inconsistent-information" | "policy-exception" | "other";
+                        /** @description Tracing id of the request that asked (not an identifier of the decision) */
+                        requestId: string;
+                        /** @description Position in its chain, from 0 */
+                        seq: number;
+                        /** @description Place among the officer decisions on the same model decision */
+                        sequence: number;
                         /** Format: date-time */
                         time: string;
                     };
@@ -2797,6 +3215,215 @@ export interface operations {
             };
         };
     };
+    recordOfficerDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficerDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficerDecision"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than the gateway accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not in a content type this operation reads */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getOverridesReport: {
+        parameters: {
+            query?: {
+                /** @description Weeks back from this one */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverridesReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getPopulationSample: {
         parameters: {
             query: {
@@ -2930,6 +3557,251 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueue"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of a decision in the audit log (a UUIDv7 made by the server) */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewCase"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Something failed on our side; the request id helps find it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    takeNextReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TakenReview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
