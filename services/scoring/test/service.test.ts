@@ -177,7 +177,10 @@ describe('the scoring service records every decision it makes', () => {
 
     test("a referred new application is queued with its fields; a known client's decision joins their history", async () => {
       const { handlers } = await fresh(undefined, referring);
-      const withHistory = { ...application, bureau: [{ DAYS_CREDIT: -400, CREDIT_ACTIVE: 'Closed', CREDIT_TYPE: 'Consumer credit' }] };
+      const withHistory = {
+        ...application,
+        bureau: [{ DAYS_CREDIT: -400, CREDIT_ACTIVE: 'Closed', CREDIT_TYPE: 'Consumer credit' }],
+      };
       const { scores } = await handlers.scoreApplications({ applications: [withHistory] }, context('new'));
       assert.equal(scores[0]!.decision, 'referred');
       const clientId = clientIds[2]!;
