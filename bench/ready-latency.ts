@@ -26,7 +26,7 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const rate = Number(values.rate);
-const bundle = resolve(values.bundle!);
+const bundle = resolve(values.bundle);
 const KEY = 'bench-ready-latency';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -70,7 +70,7 @@ const octroi = spawn(process.execPath, ['scripts/dist/start.js'], {
 const stop = () => octroi.kill('SIGTERM');
 process.on('exit', stop);
 
-let readyAfterMs = 0;
+let readyAfterMs: number;
 for (;;) {
   if (octroi.exitCode !== null) throw new Error('Octroi exited before it was ready');
   const ready = await fetch(`${url}/readyz`).then(

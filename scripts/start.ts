@@ -48,8 +48,8 @@ async function startEmbedded() {
     await bus.close();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   console.log(
     `\nOctroi is running at ${gateway.url}  (dashboard at /, API documentation at /docs). Ctrl+C stops it.\n`,
   );

@@ -20,6 +20,10 @@ echo "=== TypeScript: build (type check, then dist/ of every package, service an
 npx tsc --build; rc=$?
 count build $((rc == 0 ? 1 : 0)) $((rc == 0 ? 0 : 1)) $rc
 
+echo "=== Lint: ESLint (typescript-eslint strict, type-checked), Prettier, ruff"
+npm run lint --silent; rc=$?
+count lint $((rc == 0 ? 1 : 0)) $((rc == 0 ? 0 : 1)) $rc
+
 echo "=== TypeScript: unit and integration tests (node:test, real nats-server and redis-server)"
 node --conditions=source --import tsx --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \

@@ -31,7 +31,10 @@ export const compiledEntry = (component: Component) => `${COMPONENT_FOLDER[compo
 const listening = (port: number) =>
   new Promise<boolean>((done) => {
     const socket = new Socket();
-    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
     socket.once('error', () => done(false));
     socket.connect(port, '127.0.0.1');
   });
@@ -147,6 +150,6 @@ export async function startDistributed(replicas: Replicas) {
     }
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 }

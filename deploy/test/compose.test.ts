@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve } from 'node:path';
@@ -100,7 +100,7 @@ function imageOf(text: string, buildArgs: Record<string, string>) {
       return { from, name, stage };
     });
   const chain: number[] = [];
-  for (let stage = stages.at(-1); stage; stage = stages.find(({ name }) => name === stage!.from)) {
+  for (let stage = stages.at(-1); stage; stage = stages.find(({ name }) => name === stage.from)) {
     chain.unshift(stage.stage);
   }
   const final = chain.flatMap((index) => instructions.filter(({ stage }) => stage === index));
@@ -343,7 +343,7 @@ test('every workspace exports its compiled dist/ by default and its sources unde
       assert.match(target.source ?? '', /^\.\/src\/.+\.ts$/, where);
       assert.equal(target.default, target.source!.replace(/^\.\/src\//, './dist/').replace(/\.ts$/, '.js'), where);
       assert.ok(existsSync(join(ROOT, workspace, target.source!)), `${where}: no ${target.source}`);
-      assert.ok(existsSync(join(ROOT, workspace, target.default!)), `${where}: no ${target.default} (npm run build)`);
+      assert.ok(existsSync(join(ROOT, workspace, target.default)), `${where}: no ${target.default} (npm run build)`);
       checked++;
     }
   }
@@ -476,7 +476,7 @@ test('docker compose config accepts the file, with and without the monitoring pr
     composeCli,
     'docker compose (or docker-compose) is needed to validate the file: scripts/setup.sh installs it',
   );
-  const [command, ...prefix] = composeCli!;
+  const [command, ...prefix] = composeCli;
   for (const profile of [[], ['--profile', 'monitoring']]) {
     const result = spawnSync(command!, [...prefix, '-f', 'docker-compose.yml', ...profile, 'config', '-q'], {
       cwd: ROOT,
@@ -535,7 +535,7 @@ test('the Grafana dashboard beside the rules reads registered metrics, every cha
     assert.ok(panel.fieldConfig?.defaults?.unit, `${panel.title}: no unit`);
     if (panel.type === 'timeseries')
       assert.match(
-        panel.fieldConfig!.defaults!.custom?.axisLabel ?? '',
+        panel.fieldConfig.defaults.custom?.axisLabel ?? '',
         /\(.+\)/,
         `${panel.title}: the axis label names no unit`,
       );

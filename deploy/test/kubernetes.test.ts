@@ -21,7 +21,7 @@ const KUBERNETES_VERSION = '1.31.0';
 interface Resource {
   kind: string;
   metadata: { name: string; labels?: Record<string, string> };
-  spec?: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- each kind has its own shape
+  spec?: any; // each kind has its own shape
   data?: Record<string, string>;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_USERNAME } from '../src/auth/users.ts';
-import { API_KEY, DEMO_PASSWORD, testGateway, withKey } from './helpers.ts';
+import { DEMO_PASSWORD, testGateway, withKey } from './helpers.ts';
 
 /** The gateway's own behaviour, with no service behind it: access control, input checks, errors, documentation. */
 describe('gateway edge', () => {
@@ -72,7 +72,7 @@ describe('gateway edge', () => {
         method: method as 'GET',
         url,
         headers: withKey,
-        ...(payload ? { payload: payload as object } : {}),
+        ...(payload ? { payload: payload } : {}),
       });
       assert.equal(response.statusCode, 400, `${method} ${url}`);
       const body = response.json();
@@ -183,7 +183,6 @@ describe('gateway edge', () => {
     const body = (await limited.app.inject({ url: '/api/v1/clients/1', headers: withKey })).json();
     assert.equal(body.code, 'rate_limited');
     await limited.app.close();
-    void API_KEY;
   });
 });
 

@@ -52,5 +52,5 @@ test('outputs: only those asked for, BYTES as length-prefixed elements when bina
   assert.throws(() => outputsFor({ outputs: [{ name: 'label' }] }, scored), /unknown output "label"/);
   const { body, headerLength } = writeInferBody({ outputs: [] }, [decision!.raw!]);
   assert.equal(headerLength, Buffer.byteLength('{"outputs":[]}'));
-  assert.equal((body as Buffer).length, headerLength! + 11);
+  assert.equal((body as Buffer).length, headerLength + 11);
 });

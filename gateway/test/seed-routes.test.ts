@@ -44,7 +44,7 @@ describe("the seed's routes", () => {
     assert.deepEqual(Object.keys(score), ['id_client', 'prediction']);
     assert.equal(score.id_client, String(id));
     assert.equal(score.prediction[1], current.probabilityOfDefault);
-    assert.ok(Math.abs(score.prediction[0] + score.prediction[1] - 1) < 1e-12);
+    assert.ok(Math.abs(Number(score.prediction[0]) + Number(score.prediction[1]) - 1) < 1e-12);
   });
 
   test('importance lists every model feature, most important first', async () => {

@@ -99,7 +99,7 @@ describe('the system on NATS, Redis and the shipped model', () => {
     const seed = (await get(`/get_score/${id}`)).json();
     assert.deepEqual(Object.keys(seed), ['id_client', 'prediction']);
     assert.equal(seed.id_client, String(id));
-    assert.ok(Math.abs(seed.prediction[0] + seed.prediction[1] - 1) < 1e-9);
+    assert.ok(Math.abs(Number(seed.prediction[0]) + Number(seed.prediction[1]) - 1) < 1e-9);
     assert.ok(Math.abs(seed.prediction[1] - first.probabilityOfDefault) < 1e-9);
     const info = (await get(`/get_info_client/${id}`)).json().info_client;
     assert.ok('AMT_CREDIT' in info && 'AMT_INCOME_TOTAL' in info);

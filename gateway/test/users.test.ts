@@ -23,11 +23,10 @@ describe('dashboard users managed with `npm run users`, seen by a running gatewa
         env: { ...process.env, OCTROI_USERS_FILE: gateway.config.usersFile },
       })
         .then(({ stdout, stderr }) => ({ code: 0, out: stdout, err: stderr }))
-        .catch((failed: { code: number; stdout: string; stderr: string }) => ({
-          code: failed.code,
-          out: failed.stdout,
-          err: failed.stderr,
-        }));
+        .catch((err: unknown) => {
+          const failed = err as { code: number; stdout: string; stderr: string };
+          return { code: failed.code, out: failed.stdout, err: failed.stderr };
+        });
   });
   after(async () => {
     gateway.users.close();

@@ -107,8 +107,8 @@ export async function startCluster(options: ClusterOptions = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out = createWriteStream(logFile);
-    child.stdout!.pipe(out);
-    child.stderr!.pipe(out);
+    child.stdout.pipe(out);
+    child.stderr.pipe(out);
     const member = new Member(name, child, logFile, port);
     members.push(member);
     return member;

@@ -11,19 +11,19 @@ for (const language of ['fr', 'en'] as const) {
     request,
   }) => {
     const [client] = await listClients(request, 'page=1&pageSize=1&decision=refused');
-    const score = (await (await request.get(`/api/v1/clients/${client!.clientId}/score`)).json()) as {
+    const score = (await (await request.get(`/api/v1/clients/${client.clientId}/score`)).json()) as {
       decisionId: string;
     };
     const recorded = (await (await request.get(`/api/v1/decisions/${score.decisionId}`)).json()) as { time: string };
     const officer = (await (await request.get('/api/v1/session')).json()) as { displayName: string };
     const explanation = (await (
-      await request.get(`/api/v1/clients/${client!.clientId}/explanation?language=${language}`)
+      await request.get(`/api/v1/clients/${client.clientId}/explanation?language=${language}`)
     ).json()) as { adverseReasons: { text: string }[] };
 
-    await page.goto(`/${language}/clients/${client!.clientId}`);
+    await page.goto(`/${language}/clients/${client.clientId}`);
     await waitForPanels(page);
     await page.getByTestId('letter-link').click();
-    await page.waitForURL(new RegExp(`/${language}/clients/${client!.clientId}/letter$`));
+    await page.waitForURL(new RegExp(`/${language}/clients/${client.clientId}/letter$`));
     const letter = page.getByTestId('letter');
     await expect(letter).toBeVisible();
     await expect(letter).toHaveAttribute('lang', language);

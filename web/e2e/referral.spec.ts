@@ -12,15 +12,15 @@ test('a borderline client is referred to an officer, not decided by the model', 
   const [client] = await listClients(request, 'page=1&pageSize=1&decision=referred');
   expect(client, 'a client within the band').toBeDefined();
   // The band is read from the policy here, not from the list: the list's answer must fall inside it.
-  expect(Math.abs(client!.probabilityOfDefault - model.threshold)).toBeLessThanOrEqual(band + 1e-6);
+  expect(Math.abs(client.probabilityOfDefault - model.threshold)).toBeLessThanOrEqual(band + 1e-6);
 
-  await page.goto(`/fr/clients/${client!.clientId}`);
+  await page.goto(`/fr/clients/${client.clientId}`);
   await waitForPanels(page);
   await expect(page.getByTestId('decision')).toHaveText(/Décision par un conseiller/);
   await expect(page.locator('.score-card')).toContainText('un conseiller examine le dossier et décide');
   await expect(page.locator('.score-card .zone-referred')).toHaveCount(1);
   // The decision of record says so too.
-  const score = await request.get(`/api/v1/clients/${client!.clientId}/score`);
+  const score = await request.get(`/api/v1/clients/${client.clientId}/score`);
   expect(((await score.json()) as { decision: string }).decision).toBe('referred');
   await screenshot(page, '11-client-referred');
   await expectNoAxeViolations(page, 'referred client');

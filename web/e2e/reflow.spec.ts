@@ -26,7 +26,7 @@ test.describe('on a phone', () => {
   test('on a phone 390 px wide, the client page and its tables never scroll sideways', async ({ page, request }) => {
     // A refused client: its page also holds the suggestion table, the widest of the page.
     const [refused] = await listClients(request, 'page=1&pageSize=1&decision=refused');
-    await page.goto(`/fr/clients/${refused!.clientId}`);
+    await page.goto(`/fr/clients/${refused.clientId}`);
     await waitForPanels(page);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

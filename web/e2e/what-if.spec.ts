@@ -68,7 +68,7 @@ test('a refused client is shown the change of the loan that gets it granted, and
     const row = rows.filter({ has: page.getByRole('rowheader', { name: change.label, exact: true }) });
     const [from, to] = await row.locator('td').allTextContents();
     // The loan the client asked for, then a smaller one: amounts in euros, whole.
-    expect({ from: digits(from!), to: digits(to!) }).toEqual({
+    expect({ from: digits(from), to: digits(to) }).toEqual({
       from: String(Math.round(Number(change.from))),
       to: String(Math.round(Number(change.to))),
     });

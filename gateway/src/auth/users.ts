@@ -15,7 +15,9 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{2,64}$/;
 export const newPassword = () => randomBytes(12).toString('base64url');
 
 const read = (path: string) =>
-  new Map((JSON.parse(readFileSync(path, 'utf8')) as StoredUser[]).map((user) => [user.username, user]));
+  new Map<string, StoredUser>(
+    (JSON.parse(readFileSync(path, 'utf8')) as StoredUser[]).map((user) => [user.username, user]),
+  );
 const withoutHash = ({ username, displayName, role }: StoredUser): SessionUser => ({ username, displayName, role });
 
 /**
@@ -40,7 +42,7 @@ export class UserStore {
 
   /** The users of the file as it is, none when it does not exist yet (no demo user is created). */
   static load(path: string): UserStore {
-    return new UserStore(path, existsSync(path) ? read(path) : new Map());
+    return new UserStore(path, existsSync(path) ? read(path) : new Map<string, StoredUser>());
   }
 
   async add(user: SessionUser, password: string) {

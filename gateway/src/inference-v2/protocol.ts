@@ -81,7 +81,7 @@ function rowsOf(shape: unknown, width: number): number {
 /** Row-major JSON values, flat or nested by row; null (a NaN literal) is a missing value. */
 function jsonFeatures(data: unknown, rows: number, width: number): Float32Array {
   if (!Array.isArray(data)) throw bad('inputs.0.data: the values are missing');
-  const values = data.length === rows && rows > 0 && Array.isArray(data[0]) ? data.flat() : data;
+  const values: unknown[] = data.length === rows && rows > 0 && Array.isArray(data[0]) ? data.flat() : data;
   if (values.length !== rows * width)
     throw bad(`inputs.0.data: expected ${rows * width} values for shape [${rows}, ${width}], got ${values.length}`);
   const matrix = new Float32Array(values.length);

@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientId, Decision, FeatureVector, MAX_BATCH, Probability, Empty } from './common.ts';
 import { endpoint } from './envelope.ts';
-import { RawApplication } from './application.ts';
 import { LenderPolicy } from './policy.ts';
 import { scoreTensor } from './inference-v2.ts';
 import { NewApplication } from './intake/schemas.ts';

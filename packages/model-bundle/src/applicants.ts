@@ -14,7 +14,7 @@ export interface ApplicantFeatures {
   /** SK_ID_CURR by row. */
   ids: Int32Array;
   /** -1 for an unknown client id. */
-  rowOf(clientId: number): number;
+  rowOf: (clientId: number) => number;
   /** The row's features in spec order, NaN for missing: a view on the matrix, not a copy. */
   features(row: number): Float32Array;
   /** TARGET: 1 defaulted, 0 repaid, NaN unknown. */
@@ -79,7 +79,7 @@ function rowMajorMatrix(bundle: ModelBundle, table: Table): Float32Array {
 function contiguousFloat32(vector: Vector): Float32Array {
   const [chunk, ...others] = vector.data;
   const plain = chunk && others.length === 0 && chunk.nullCount === 0 && chunk.values instanceof Float32Array;
-  return plain ? (chunk.values as Float32Array).subarray(0, chunk.length) : float32Column(vector);
+  return plain ? chunk.values.subarray(0, chunk.length) : float32Column(vector);
 }
 
 function strided(matrix: Float32Array, stride: number, offset: number): Float32Array {
@@ -100,7 +100,7 @@ export interface ApplicantRecords {
   ids: Int32Array;
   /** The raw application columns, without the id and the target. */
   fieldNames: string[];
-  rowOf(clientId: number): number;
+  rowOf: (clientId: number) => number;
   /** The application as sent, missing fields as null. */
   raw(row: number): Record<string, RawValue>;
   /** TARGET: 1 defaulted, 0 repaid, NaN unknown. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataType, Precision, tableFromIPC, type Data, type Table, type Vector } from 'apache-arrow';
+import { DataType, Precision, tableFromIPC, type Table, type Vector } from 'apache-arrow';
 import { invalid, type ModelBundle } from './bundle.ts';
 import { BundleError } from './errors.ts';
 
@@ -57,7 +57,7 @@ export function float64Column(vector: Vector): Float64Array {
   return out;
 }
 
-function isPlainNumbers(chunk: Data): boolean {
+function isPlainNumbers(chunk: { type: DataType }): boolean {
   return (DataType.isFloat(chunk.type) && chunk.type.precision !== Precision.HALF) || DataType.isInt(chunk.type);
 }
 

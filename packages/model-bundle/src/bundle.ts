@@ -181,7 +181,7 @@ function checkManifest(dir: string, json: unknown): Manifest {
     files.every((file: Partial<BundleFile>) => typeof file?.name === 'string' && typeof file.sha256 === 'string');
   if (!listed) throw invalid(dir, 'manifest.json', 'files must list { name, sha256 }');
   return {
-    name: String(manifest['name'] ?? ''),
+    name: typeof manifest['name'] === 'string' ? manifest['name'] : '',
     ...manifest,
     version: manifest['version'],
     files: files as BundleFile[],
@@ -198,7 +198,7 @@ function checkSpec(dir: string, json: unknown): FeatureSpec {
       throw invalid(
         dir,
         'feature_spec.json',
-        `feature ${feature.name} has index ${String(feature.index)}, expected ${i}`,
+        `feature ${feature.name} has index ${JSON.stringify(feature.index)}, expected ${i}`,
       );
     }
   });
@@ -222,7 +222,7 @@ function checkImportance(dir: string, json: unknown): FeatureImportance[] {
   if (!Array.isArray(json)) throw invalid(dir, 'importance.json', 'expected an array');
   const importance = json.map((entry: Partial<FeatureImportance>, i) => {
     if (typeof entry?.feature !== 'string') throw invalid(dir, 'importance.json', `entry ${i} has no feature`);
-    return { feature: entry.feature, gain: Number(entry.gain ?? 0), split: Number(entry.split ?? 0) };
+    return { feature: entry.feature, gain: entry.gain ?? 0, split: entry.split ?? 0 };
   });
   return importance.sort((a, b) => b.gain - a.gain);
 }

@@ -60,8 +60,9 @@ export class BundleCatalogue {
 }
 
 async function subfolders(folder: string): Promise<string[]> {
-  const listed = await readdir(folder, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
-    throw new BundleError(`MODELS_DIR ${folder} cannot be read (${err.code ?? err.message})`);
+  const listed = await readdir(folder, { withFileTypes: true }).catch((err: unknown) => {
+    const { code, message } = err as NodeJS.ErrnoException;
+    throw new BundleError(`MODELS_DIR ${folder} cannot be read (${code ?? message})`);
   });
   return listed
     .filter((item) => item.isDirectory() && !item.name.startsWith('.'))
@@ -80,9 +81,12 @@ async function readEntry(dir: string): Promise<CatalogueEntry | undefined> {
     throw new BundleError(`Model bundle ${dir}: manifest.json has no version`);
   return {
     version: manifest['version'],
-    name: String(manifest['name'] ?? ''),
+    name: text(manifest['name']),
     dir,
-    createdAt: String(manifest['createdAt'] ?? ''),
-    trainedOn: String(manifest['trainedOn'] ?? ''),
+    createdAt: text(manifest['createdAt']),
+    trainedOn: text(manifest['trainedOn']),
   };
 }
+
+/** A manifest's text field; anything else (absent, a number) reads as empty. */
+const text = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -93,6 +93,6 @@ describe('parsePopulation', () => {
   });
 
   it('says what is wrong', () => {
-    assert.match(String(parsePopulation({ A: { quantiles: [1, 2] } })), /A: expected 101 quantiles, found 2/);
+    assert.match(parsePopulation({ A: { quantiles: [1, 2] } }) as string, /A: expected 101 quantiles, found 2/);
   });
 });

@@ -92,7 +92,10 @@ export function leaveQueueGroupWhileStalled(
       healthy: () =>
         change(async () => {
           stayedAt = Number.NEGATIVE_INFINITY;
-          if (!running.left) return log.info('event loop healthy again');
+          if (!running.left) {
+            log.info('event loop healthy again');
+            return;
+          }
           await running.rejoin();
           log.info({ instance: running.id }, 'event loop healthy again: rejoined the queue group');
         }),

@@ -68,10 +68,22 @@ export class SimilarityIndex {
         const d1 = z[base + j + 1]! - q[j + 1]!;
         const d2 = z[base + j + 2]! - q[j + 2]!;
         const d3 = z[base + j + 3]! - q[j + 3]!;
-        if (d0 === d0) ((sum += d0 * d0), shared++);
-        if (d1 === d1) ((sum += d1 * d1), shared++);
-        if (d2 === d2) ((sum += d2 * d2), shared++);
-        if (d3 === d3) ((sum += d3 * d3), shared++);
+        if (d0 === d0) {
+          sum += d0 * d0;
+          shared++;
+        }
+        if (d1 === d1) {
+          sum += d1 * d1;
+          shared++;
+        }
+        if (d2 === d2) {
+          sum += d2 * d2;
+          shared++;
+        }
+        if (d3 === d3) {
+          sum += d3 * d3;
+          shared++;
+        }
       }
       if (sum > bound || shared < minShared || row === queryRow) continue;
       if (best.offer(row, (sum * dimensions) / shared)) bound = (best.worst() * known) / dimensions;

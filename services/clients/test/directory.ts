@@ -6,6 +6,8 @@ let loading: Promise<ClientsDirectory> | undefined;
 
 /** The directory over the tiny bundle, built once per test file. */
 export function tinyDirectory(): Promise<ClientsDirectory> {
-  loading ??= writeTinyBundle().then(loadBundle).then(ClientsDirectory.load);
+  loading ??= writeTinyBundle()
+    .then(loadBundle)
+    .then((bundle) => ClientsDirectory.load(bundle));
   return loading;
 }

@@ -163,8 +163,8 @@ function changeList(explainer: Explainer, raw: RawApplication, changes: Partial<
   return Object.entries(fieldsOf(changes)).map(([field, to]) => ({
     field,
     label: explainer.featureIndex.has(field) ? explainer.label(field, language) : LOAN_FIELD_LABELS[field]![language],
-    from: (raw[field] ?? null) as Change['from'],
-    to: to as Change['to'],
+    from: raw[field] ?? null,
+    to: to,
   }));
 }
 

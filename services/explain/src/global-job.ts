@@ -52,7 +52,10 @@ export function runGlobalImportance(context: ExplainerContext, cache: Cache, log
       worker = new Worker(workerEntry(), { workerData: work, transferList: [work.rows.buffer as ArrayBuffer] });
       let nextReport = 0.1;
       worker.on('message', (message: ImportanceMessage) => {
-        if (message.type === 'done') return resolve(message);
+        if (message.type === 'done') {
+          resolve(message);
+          return;
+        }
         if (message.progress < nextReport) return;
         log.info({ progress: message.progress }, `global importance ${Math.round(message.progress * 100)} %`);
         nextReport = Math.floor(message.progress * 10) / 10 + 0.1;

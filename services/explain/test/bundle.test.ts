@@ -95,7 +95,7 @@ describe('shipped model bundle', () => {
     const clients = Array.from(features.ids.slice(0, 2000), (clientId, row) => ({
       clientId,
       features: features.features(row),
-      raw: records.raw(records.rowOf(clientId)) as RawApplication,
+      raw: records.raw(records.rowOf(clientId)),
       exported: features.probability(row),
     }));
     for (const client of clients.slice(0, 200)) {

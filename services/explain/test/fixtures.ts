@@ -63,7 +63,7 @@ export function fixtureExplainer(): Explainer {
  * repayment burden from two amounts, the income type by name, the history left missing.
  */
 export function deriveFixtureFeatures(raw: RawApplication): Float32Array {
-  const number = (field: string): number => (typeof raw[field] === 'number' ? (raw[field] as number) : Number.NaN);
+  const number = (field: string): number => (typeof raw[field] === 'number' ? raw[field] : Number.NaN);
   const income = number('AMT_INCOME_TOTAL');
   const incomeType = typeof raw['NAME_INCOME_TYPE'] === 'string' ? INCOME_TYPES.indexOf(raw['NAME_INCOME_TYPE']) : -1;
   return Float32Array.from([

@@ -16,7 +16,7 @@ function oneSplit(split: Record<string, unknown>): LightGbmDump {
           left_child: leaf(0),
           right_child: leaf(1),
           ...split,
-        } as never,
+        },
       },
     ],
   };

@@ -80,7 +80,7 @@ describe('wording of values', () => {
 });
 
 describe('reasons', () => {
-  const score = (name: string, value: number) =>
+  const score = (name: string, _value: number) =>
     context({ name, unit: 'score', label: { en: name, fr: name } }, quantiles(0, 1));
 
   it('tells the external credit scores as one reason, weighing as much as all of them', () => {

@@ -100,7 +100,7 @@ async function main() {
       'usage: npm run score -- --input <applications.csv> --output <scores.csv> [--model <bundle folder>]',
     );
   const input = resolve(values.input);
-  const bundle = await loadBundle(resolve(values.model!));
+  const bundle = await loadBundle(resolve(values.model));
   const scorer = await CreditScorer.load(bundle);
   const history = historyFeatures(bundle, input);
   const total = await countLines(input);
@@ -129,7 +129,7 @@ async function main() {
   };
 
   for await (const record of createReadStream(input).pipe(parse({ columns: true, bom: true }))) {
-    const id = String((record as Record<string, string>)[bundle.spec.id] ?? '');
+    const id = (record as Record<string, string>)[bundle.spec.id] ?? '';
     const application = applicationOf(bundle.spec, record as Record<string, string>);
     const problems = applicationProblems(bundle.spec, application);
     if (problems.length > 0) {

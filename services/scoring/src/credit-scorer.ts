@@ -115,8 +115,8 @@ export class CreditScorer {
     return {
       name: manifest.name,
       version: this.bundle.version,
-      createdAt: String(manifest.createdAt ?? ''),
-      trainedOn: String(manifest.trainedOn ?? ''),
+      createdAt: manifest.createdAt ?? '',
+      trainedOn: manifest.trainedOn ?? '',
       threshold: decision.threshold,
       costFalseNegative: decision.costFalseNegative,
       costFalsePositive: decision.costFalsePositive,

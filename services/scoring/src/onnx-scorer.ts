@@ -35,7 +35,7 @@ export class OnnxScorer {
     }
     if (!session.inputNames.includes(INPUT) || !session.outputNames.includes(OUTPUT)) {
       throw new BundleError(
-        `${path}: expected input "${INPUT}" and output "${OUTPUT}", found inputs [${session.inputNames}] and outputs [${session.outputNames}] (convert with ZipMap off)`,
+        `${path}: expected input "${INPUT}" and output "${OUTPUT}", found inputs [${session.inputNames.join(', ')}] and outputs [${session.outputNames.join(', ')}] (convert with ZipMap off)`,
       );
     }
     const scorer = new OnnxScorer(session, bundle.featureNames.length);

@@ -78,7 +78,7 @@ test('a bad row keeps its line, with every reason, and no score', () => {
     assert.equal(line.id, 910000 + i, name);
     assert.equal(line.probability, undefined, `${name}: no probability`);
     assert.equal(line.decision, '', `${name}: no decision`);
-    const named = line.error!.split('; ').map((reason) => reason.split(':')[0]);
+    const named = line.error.split('; ').map((reason) => reason.split(':')[0]);
     assert.deepEqual(named.sort(), [...fields].sort(), name);
   });
 });

@@ -13,7 +13,7 @@ for (const file of ['application_train_sample.csv', 'application_test_sample.csv
     { skip: realDataSkip(file) },
     async () => {
       const { spec } = await loadBundle();
-      const records = parse(readFileSync(join(REAL_DATA_DIR, file)), { columns: true, bom: true }) as CsvRecord[];
+      const records: CsvRecord[] = parse(readFileSync(join(REAL_DATA_DIR, file)), { columns: true, bom: true });
       const refused = new Map<string, number>();
       for (const record of records) {
         for (const problem of applicationProblems(spec, applicationOf(spec, record))) {

@@ -37,7 +37,7 @@ export const test = base.extend<{ officerApi: APIRequestContext; someClient: Cli
   someClient: async ({ officerApi }, use) => {
     const [first] = await listClients(officerApi, 'page=1&pageSize=5');
     expect(first, 'the gateway lists no client').toBeTruthy();
-    await use(first!);
+    await use(first);
   },
 });
 

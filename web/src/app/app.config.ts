@@ -26,6 +26,7 @@ export const appConfig: ApplicationConfig = {
     // The charts of ngx-charts declare Angular animations. Their engine loads with the first
     // chart, in a lazy chunk; 'noop' draws charts at once, without motion. Each chart's frame
     // also binds [@.disabled], so the engine skips its bookkeeping for every bar and point.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- ngx-charts 25 still animates with @angular/animations
     provideAnimationsAsync('noop'),
     // Pages stay out of the initial bundle, but load in the background once the first one is
     // shown, so opening a client does not wait for its page's chunk (and the charts in it).

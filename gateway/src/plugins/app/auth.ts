@@ -24,9 +24,9 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /** An onRequest hook: no principal, no data (401). */
-    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** An onRequest hook, after authentication: a principal without one of the roles gets 403. */
-    requireRole(...roles: Role[]): (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    requireRole: (...roles: Role[]) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 

@@ -21,7 +21,7 @@ export const oneOrMany: ApplicationsIn = (body) => {
   if (!('applications' in body)) return [{ application: body, prefix: '' }];
   const { applications } = body;
   return Array.isArray(applications)
-    ? applications.map((application, index) => ({ application, prefix: `applications.${index}` }))
+    ? applications.map((application: unknown, index) => ({ application, prefix: `applications.${index}` }))
     : [];
 };
 

@@ -68,11 +68,17 @@ function finishOperation(operation: Operation) {
 
 /** Object schemas of a request body: a property with a default is not required. */
 function withOptionalDefaults(schema: unknown) {
-  if (Array.isArray(schema)) return schema.forEach(withOptionalDefaults);
+  if (Array.isArray(schema)) {
+    schema.forEach(withOptionalDefaults);
+    return;
+  }
   if (!isObject(schema)) return;
   const properties = schema.properties;
   if (isObject(properties) && Array.isArray(schema.required)) {
-    schema.required = schema.required.filter((name) => !(isObject(properties[name]) && 'default' in properties[name]));
+    schema.required = schema.required.filter((name: string) => {
+      const property = properties[name];
+      return !(isObject(property) && 'default' in property);
+    });
     if ((schema.required as unknown[]).length === 0) delete schema.required;
   }
   Object.values(schema).forEach(withOptionalDefaults);
@@ -83,7 +89,10 @@ function nameSchemas(doc: Document) {
   const named = (doc.components ??= {}).schemas ?? {};
   const conflicting = new Set<string>();
   const collect = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(collect);
+    if (Array.isArray(value)) {
+      value.forEach(collect);
+      return;
+    }
     if (!isObject(value)) return;
     Object.values(value).forEach(collect);
     const title = value.title;
@@ -92,7 +101,7 @@ function nameSchemas(doc: Document) {
     else named[title] = value;
   };
   collect(doc.paths);
-  for (const title of conflicting) delete named[title];
+  for (const title of conflicting) Reflect.deleteProperty(named, title);
   const replace = (value: unknown, inComponent?: string): unknown => {
     if (Array.isArray(value)) return value.map((item) => replace(item, inComponent));
     if (!isObject(value)) return value;

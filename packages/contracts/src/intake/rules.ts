@@ -47,7 +47,7 @@ export const DAYS_PER_YEAR = application.daysPerYear;
 
 const patternBounds = application.boundsByPattern.map(({ pattern, ...bounds }) => ({
   pattern: new RegExp(pattern),
-  bounds: bounds as Bounds,
+  bounds: bounds,
 }));
 
 /** The bounds of an application number (none for a field without any). */

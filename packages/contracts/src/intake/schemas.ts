@@ -1,6 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { RawValue } from '../common.ts';
-import { EXAMPLE_APPLICATION } from './example.ts';
 import {
   HISTORY_MAX_ROWS,
   HISTORY_TABLES,

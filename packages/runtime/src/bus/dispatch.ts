@@ -76,7 +76,7 @@ export async function dispatch(
   let reply: Envelope<unknown>;
   try {
     const request = decodeRequest(endpoint.request, payload);
-    reply = { ok: true, data: await handler(request as never, ctx) };
+    reply = { ok: true, data: await handler(request, ctx) };
   } catch (err) {
     const error = toErrorBody(err);
     if (error.code === 'internal') log.error({ err }, 'handler failed');

@@ -71,7 +71,7 @@ export class NatsBus extends BaseBus {
         // A request in flight when the connection drops has most likely lost its message or its reply: fail it now
         // as a timeout, which callers may retry, rather than after its whole timeout. Requests made until the
         // connection is back wait for it (a request buffered meanwhile was measured never to be answered).
-        let resolve = () => undefined as void;
+        let resolve: () => void = () => undefined;
         const done = new Promise<void>((ready) => (resolve = ready));
         this.reconnection = { done, resolve };
         const interrupted = new OctroiError('timeout', 'The connection to the message bus was interrupted');

@@ -1,6 +1,4 @@
-import type { Metrics } from '../metrics.ts';
 import { BaseCache, heldValues } from './base-cache.ts';
-import type { CacheOptions } from './types.ts';
 
 /** Memory given to the cache of embedded mode, shared by everything in the process. */
 const PROCESS_CACHE_MB = 256;
@@ -15,10 +13,6 @@ let processValues: ReturnType<typeof heldValues> | undefined;
 export class MemoryCache extends BaseCache {
   readonly kind = 'memory' as const;
   private readonly values = (processValues ??= heldValues(PROCESS_CACHE_MB));
-
-  constructor(options: CacheOptions, metrics: Metrics) {
-    super(options, metrics);
-  }
 
   protected async read(key: string) {
     return this.values.get(key)?.value;

@@ -131,7 +131,7 @@ export function toRawApplication(values: Partial<Record<FormFieldName, string>>)
 export function formFieldOf(apiField: string | undefined): FormFieldName | undefined {
   if (!apiField) return undefined;
   const path = apiField.split(/[/.]/).filter(Boolean);
-  while (path.length > 1 && /^(applications|application|changes|\d+)$/.test(path[0]!)) path.shift();
+  while (path.length > 1 && /^(applications|application|changes|\d+)$/.test(path[0])) path.shift();
   if (path.length !== 1) return undefined;
   const [column] = path as [string];
   const fromYears = (Object.entries(IN_YEARS) as [FormFieldName, string][]).find(([, c]) => c === column)?.[0];

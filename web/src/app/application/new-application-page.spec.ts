@@ -39,7 +39,7 @@ describe('NewApplicationPage', () => {
         params: { max: 0 },
       },
     ];
-    const body = { code: 'bad_request', message: errors[0]!.message, field: 'AMT_CREDIT', errors };
+    const body = { code: 'bad_request', message: errors[0].message, field: 'AMT_CREDIT', errors };
     http.expectOne('/api/v1/score').flush(body, { status: 400, statusText: 'Bad Request' });
     // The explanation call is cancelled as soon as the score call fails.
     expect(http.match('/api/v1/explanations').every((r) => r.cancelled)).toBe(true);
@@ -48,12 +48,12 @@ describe('NewApplicationPage', () => {
     const messageAt = (id: string) => {
       const input = root.querySelector(`#app-${id}`)!;
       expect(input.getAttribute('aria-invalid')).toBe('true');
-      return root.querySelector(`#${input.getAttribute('aria-describedby')}`)!.textContent!;
+      return root.querySelector(`#${input.getAttribute('aria-describedby')}`)!.textContent;
     };
     expect(messageAt('AMT_CREDIT')).toContain('au moins 4');
     expect(messageAt('AGE_YEARS')).toContain('entre 18 et 100 ans');
     expect(messageAt('CNT_FAM_MEMBERS')).toContain('obligatoire');
-    const alert = root.querySelector('[role="alert"]')!.textContent!;
+    const alert = root.querySelector('[role="alert"]')!.textContent;
     expect(alert).toContain('Le dossier contient 4 erreurs');
     expect(alert).toContain('Montant du crédit');
     expect(alert).toContain('bureau.0.DAYS_CREDIT');
@@ -80,7 +80,7 @@ describe('NewApplicationPage', () => {
     explaining.flush(explanation({ probabilityOfDefault: 0.08, decision: 'granted' }));
     await fixture.whenStable();
 
-    const result = root.querySelector('[data-testid="application-result"]')!.textContent!;
+    const result = root.querySelector('[data-testid="application-result"]')!.textContent;
     expect(result).toContain('Crédit accordé');
     expect(result).toContain('Le score externe 3 est bas (0,14).');
   });

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
-import type { LenderPolicy, ModelInfo } from '../core/api-types';
+import type { LenderPolicy } from '../core/api-types';
 import { record, whatIf } from '../testing/fixtures';
 import { WhatIfPanel } from './what-if-panel';
 
@@ -23,7 +23,7 @@ async function setUp(modelPolicy: LenderPolicy = policy) {
   fixture.componentRef.setInput('clientId', 100002);
   fixture.componentRef.setInput('record', record());
   fixture.detectChanges();
-  http.expectOne('/api/v1/model').flush({ features: [], metrics: {}, policy: modelPolicy } as unknown as ModelInfo);
+  http.expectOne('/api/v1/model').flush({ features: [], metrics: {}, policy: modelPolicy });
   await vi.advanceTimersByTimeAsync(0);
   fixture.detectChanges();
   return { http, fixture, root: fixture.nativeElement as HTMLElement };
@@ -68,7 +68,7 @@ describe('WhatIfPanel', () => {
     request.flush(whatIf());
     fixture.detectChanges();
 
-    const result = root.querySelector('[data-testid="what-if-result"]')!.textContent as string;
+    const result = root.querySelector('[data-testid="what-if-result"]')!.textContent;
     expect(result).toContain('Crédit accordé');
     expect(result).toMatch(/31,0\s%/);
     expect(result).toContain('Écart avec le score actuel : −31,0');

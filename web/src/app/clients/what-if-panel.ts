@@ -190,7 +190,7 @@ export class WhatIfPanel {
         );
       }),
     ),
-    { initialValue: { state: 'idle' } as Simulation },
+    { initialValue: { state: 'idle' } },
   );
 
   protected readonly result = computed(() => {

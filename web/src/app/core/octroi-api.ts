@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable } from 'rxjs';
+import { Observable, map } from 'rxjs';
 
 import type {
   ClientQuery,
@@ -75,7 +75,7 @@ export class OctroiApi {
   }
 
   signOut(): Observable<void> {
-    return this.http.delete<void>(apiUrl('/session'));
+    return this.http.delete(apiUrl('/session')).pipe(map(() => undefined));
   }
 
   whatIf(request: WhatIfRequest): Observable<WhatIf> {

@@ -13,7 +13,7 @@ describe('requestIdInterceptor', () => {
     http.get('/api/v1/model').subscribe();
     http.get('/api/v1/model').subscribe();
     const [first, second] = backend.match('/api/v1/model');
-    const ids = [first!.request.headers.get('X-Request-Id'), second!.request.headers.get('X-Request-Id')];
+    const ids = [first.request.headers.get('X-Request-Id'), second.request.headers.get('X-Request-Id')];
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(ids[1]).not.toBe(ids[0]);
   });

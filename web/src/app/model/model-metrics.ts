@@ -43,7 +43,7 @@ export function readModelQuality(metrics: Json): ModelQuality {
       numberOrNull(matrix[k]),
     );
     if (cells.every((c) => c !== null)) {
-      const [trueNegative, falsePositive, falseNegative, truePositive] = cells as number[];
+      const [trueNegative, falsePositive, falseNegative, truePositive] = cells;
       confusion = { trueNegative, falsePositive, falseNegative, truePositive };
     }
   }

@@ -166,7 +166,7 @@ const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
       async (request, reply) => {
         const headerLength = request.headers[HEADER_LENGTH];
         const { json, binary } = readInferBody(
-          request.body as unknown as Buffer,
+          request.body as Buffer,
           typeof headerLength === 'string' ? headerLength : undefined,
         );
         const model = await modelOf(request);

@@ -27,6 +27,7 @@ const tickLabels = (root: HTMLElement) =>
   [...root.querySelectorAll('.x.axis .tick text')].map((text) => text.textContent?.trim());
 
 describe('HistogramChart', () => {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- ngx-charts 25 still needs the animations module
   beforeEach(() => TestBed.configureTestingModule({ providers: [provideNoopAnimations()] }));
 
   it('compares each group by its own shares, marks the client and says where the client stands', async () => {

@@ -5,6 +5,7 @@ import { PALETTE } from './palette';
 import { LineChart } from './line-chart';
 
 describe('LineChart', () => {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- ngx-charts 25 still needs the animations module
   beforeEach(() => TestBed.configureTestingModule({ providers: [provideNoopAnimations()] }));
 
   it('draws the curve, dashes to the marked point and the diagonal, names them and labels the axes in French', async () => {

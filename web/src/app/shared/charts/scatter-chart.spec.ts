@@ -5,6 +5,7 @@ import { PALETTE } from './palette';
 import { ScatterChart } from './scatter-chart';
 
 describe('ScatterChart', () => {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- ngx-charts 25 still needs the animations module
   beforeEach(() => TestBed.configureTestingModule({ providers: [provideNoopAnimations()] }));
 
   it('draws every point in its colour, small, and the highlighted one larger in the client colour, named below', async () => {

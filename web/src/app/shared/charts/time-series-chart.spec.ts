@@ -42,11 +42,9 @@ describe('TimeSeriesChart', () => {
     const svg = root.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('2 décisions');
-    const labels = [...root.querySelectorAll('.axis-label')].map((text) => text.textContent!.trim());
+    const labels = [...root.querySelectorAll('.axis-label')].map((text) => text.textContent.trim());
     expect(labels).toEqual(['Heure (heure locale)', 'Part des décisions (%)']);
-    const yTicks = [...root.querySelectorAll('.tick-label')].map((text) =>
-      text.textContent!.replace(/\s/g, ' ').trim(),
-    );
+    const yTicks = [...root.querySelectorAll('.tick-label')].map((text) => text.textContent.replace(/\s/g, ' ').trim());
     expect(yTicks.slice(0, 6)).toEqual(['0 %', '20 %', '40 %', '60 %', '80 %', '100 %']);
     expect(root.querySelector('.legend')!.textContent).toContain('Renversées');
   });

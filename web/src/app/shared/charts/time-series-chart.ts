@@ -150,7 +150,7 @@ export class TimeSeriesChart {
       return {
         key: line.key,
         label: line.label,
-        style: STYLES[i % STYLES.length]!,
+        style: STYLES[i % STYLES.length],
         marks,
         path: marks.map((mark, j) => `${j === 0 ? 'M' : 'L'}${mark.x.toFixed(1)} ${mark.y.toFixed(1)}`).join(''),
       };

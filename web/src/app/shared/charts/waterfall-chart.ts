@@ -134,7 +134,7 @@ export class WaterfallChart {
   /** Whole percents on a wide axis; a tenth of a percent when the ticks are closer than a point apart. */
   protected tickLabel(tick: number): string {
     const ticks = this.ticks();
-    const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
+    const step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
     return this.i18n.percent(tick, step >= 0.01);
   }
 

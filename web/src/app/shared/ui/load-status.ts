@@ -33,7 +33,7 @@ export class LoadStatus {
   readonly loading = input(false);
   readonly error = input<unknown>(undefined);
   readonly loadingText = input<string>();
-  readonly retry = output<void>();
+  readonly retry = output();
 
   protected readonly message = computed(() => describeError(this.error(), this.i18n.t()));
   /** The request id, for the officer to quote when reporting the problem. */
