@@ -54,7 +54,7 @@ const cellOf = (record: AuditRecord, column: AnyField): unknown => {
 };
 
 const csvCell = (value: unknown) => {
-  const text = value === undefined || value === null ? '' : String(value);
+  const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
@@ -147,8 +147,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
   }
   if (command === 'verify') {
-    const report = await verify().catch((err: Error) => {
-      console.log(`FAILED: ${err.message}`);
+    const report = await verify().catch((err: unknown) => {
+      console.log(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
       return { ok: false };
     });
     process.exit(report.ok ? 0 : 1);

@@ -67,7 +67,7 @@ export async function recordOnce<R>(options: RecordOnce<R>): Promise<R> {
   let { created, entry } = await bucket.create(key, ours);
   for (let attempt = 0; ; attempt++) {
     if (created) return commit(options, entry);
-    const claim = entry.value as Claim<R>;
+    const claim = entry.value;
     if (claim.fingerprint !== fingerprint)
       throw new OctroiError('conflict', `${options.describe} was already used for a different request`);
     if (claim.state === 'recorded') return claim.reply ?? replayed(options, claim);

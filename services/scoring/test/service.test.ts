@@ -86,7 +86,7 @@ describe('the scoring service records every decision it makes', () => {
       assert.equal(record?.probabilityOfDefault, score.probabilityOfDefault, 'each reads back with its own outcome');
       assert.equal(record?.requestId, 'same-id');
       assert.equal(record?.principal, 'bank-app');
-      assert.match(record!.featuresDigest, /^[0-9a-f]{64}$/);
+      assert.match(record.featuresDigest, /^[0-9a-f]{64}$/);
     }
   });
 
@@ -105,7 +105,7 @@ describe('the scoring service records every decision it makes', () => {
     const { handlers, audit } = await fresh();
     const clientId = clientIds[0]!;
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => handlers.scoreClient({ clientId }, context(`first-${i}`))),
+      Array.from({ length: 50 }, async (_, i) => handlers.scoreClient({ clientId }, context(`first-${i}`))),
     );
     assert.equal(new Set(answers.map((answer) => answer.decisionId)).size, 1);
     const verifier = new ChainVerifier();
@@ -117,11 +117,12 @@ describe('the scoring service records every decision it makes', () => {
   });
 
   test('a decision the audit log did not take is neither answered nor kept; the next request decides', async () => {
-    const { handlers, audit } = await fresh((inner) => new FlakyAuditLog(inner));
+    let flaky: FlakyAuditLog | undefined;
+    const { handlers, audit } = await fresh((inner) => (flaky = new FlakyAuditLog(inner)));
     const clientId = clientIds[1]!;
-    (audit as FlakyAuditLog).failing = true;
+    flaky!.failing = true;
     await assert.rejects(async () => handlers.scoreClient({ clientId }, context('lost')), /audit log unavailable/);
-    (audit as FlakyAuditLog).failing = false;
+    flaky!.failing = false;
     const retried = await handlers.scoreClient({ clientId }, context('retried'));
     assert.equal((await audit.get(retried.decisionId!))?.requestId, 'retried');
   });

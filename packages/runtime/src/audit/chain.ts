@@ -100,7 +100,7 @@ export class ChainVerifier {
       if (!belongs) this.fault(`${where}: decision ${id} is not number ${index} of request ${entry.request}`);
       if (digestOf(record) !== record.digest)
         this.fault(`${where}: decision ${id} was changed after it was recorded (its digest does not match)`);
-      const chain = this.chains.get(record.chain) ?? new Map();
+      const chain = this.chains.get(record.chain) ?? new Map<number, { previous: string; digest: string }>();
       this.chains.set(record.chain, chain);
       if (chain.has(record.seq))
         this.fault(`${where}: chain ${record.chain} has two records at position ${record.seq}`);

@@ -23,7 +23,7 @@ export interface HandlerContext extends CallContext {
   /** The id of the service instance handling the request (as discovery shows it). */
   instance: string;
   /** Whether an instance of this service still runs (to tell a dead replica's unfinished work from slow work). */
-  instanceRunning(instance: string): Promise<boolean>;
+  instanceRunning: (instance: string) => Promise<boolean>;
   request<E extends Endpoint>(
     endpoint: E,
     payload: RequestOf<E>,
