@@ -43,7 +43,7 @@ describe('officer routes: decisions by signed-in people, the queue, the history,
       payload: EXAMPLE_APPLICATION,
     });
     assert.equal(scored.statusCode, 200, scored.body);
-    return scored.json() as { decisionId: string; decision: string };
+    return scored.json<{ decisionId: string; decision: string }>();
   };
   const justification = 'Two years of payslips and a stable employer confirmed by phone.';
 

@@ -37,7 +37,7 @@ export interface RecordOnce<R> {
   describe: string;
   /** This service instance, and how to tell whether another one still runs. */
   owner: string;
-  ownerRunning(owner: string): Promise<boolean>;
+  ownerRunning: (owner: string) => Promise<boolean>;
   /** A claim still deciding after this long lost its owner (a replica killed between claim and record). */
   staleMs?: number;
 }

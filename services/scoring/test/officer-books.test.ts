@@ -27,7 +27,7 @@ import {
 } from '@octroi/runtime';
 import { startNats, type TestServer } from '@octroi/runtime/testing';
 import { modelRecords } from '../src/decisions.ts';
-import { officerHandlers, openOfficerBooks, type OfficerBooks } from '../src/officer/handlers.ts';
+import { officerHandlers, openOfficerBooks } from '../src/officer/handlers.ts';
 import { OFFICER_DECISIONS_BUCKET } from '../src/officer/officer-ledger.ts';
 
 const log = createLogger('officer-test', 'warn');
@@ -214,7 +214,7 @@ function officerBooksOn(kind: string, open: () => Promise<Stores>) {
       await decided('referred');
       await decided('referred');
       const taken = await Promise.all(
-        [alice, bob, carol].map((officer) => handlers.takeReview({ officer }, context())),
+        [alice, bob, carol].map(async (officer) => handlers.takeReview({ officer }, context())),
       );
       const ids = taken.flatMap((t) => (t.referral ? [t.referral.decisionId] : []));
       assert.equal(ids.length, 2);

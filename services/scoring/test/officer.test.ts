@@ -120,15 +120,14 @@ describe('review queue', () => {
 });
 
 describe('overrides report', () => {
-  const decision = (username: string, override: boolean, reasonCode: OfficerDecision['reasonCode'], time: string) =>
-    ({
-      ...officerDecisionOf(
-        officerRecord(request, refused, { username, displayName: username }, taking(1, new Date(time))),
-        refused,
-      ),
-      override,
-      reasonCode,
-    }) as OfficerDecision;
+  const decision = (username: string, override: boolean, reasonCode: OfficerDecision['reasonCode'], time: string) => ({
+    ...officerDecisionOf(
+      officerRecord(request, refused, { username, displayName: username }, taking(1, new Date(time))),
+      refused,
+    ),
+    override,
+    reasonCode,
+  });
   const now = new Date('2026-12-02T12:00:00Z');
 
   it('gives the override rate by officer, by reason and for every week of the period', () => {

@@ -48,7 +48,7 @@ function clientErrorBody(error: FastifyError, request: FastifyRequest): ErrorBod
   if (status === 415)
     return {
       code: 'bad_request',
-      message: `Content-Type ${String(request.headers['content-type'] ?? '(none)').slice(0, 100)} is not read here: send application/json`,
+      message: `Content-Type ${(request.headers['content-type'] ?? '(none)').slice(0, 100)} is not read here: send application/json`,
     };
   return { code: 'bad_request', message: error.message };
 }

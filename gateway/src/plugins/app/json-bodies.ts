@@ -12,7 +12,10 @@ export default fp(
     const parse = app.getDefaultJsonParser('error', 'error');
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-      if (nestsDeeperThan(body as string)) return done(OctroiError.badRequest(TOO_DEEP), undefined);
+      if (nestsDeeperThan(body as string)) {
+        done(OctroiError.badRequest(TOO_DEEP), undefined);
+        return;
+      }
       return parse(request, body as string, done);
     });
   },

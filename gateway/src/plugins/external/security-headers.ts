@@ -23,7 +23,7 @@ export function securityHeaders(hsts: boolean): Record<string, string> {
       },
     },
     strictTransportSecurity: hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-  })({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  })({} as unknown as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
   return headers;
 }
 

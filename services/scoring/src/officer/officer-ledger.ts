@@ -26,7 +26,7 @@ export const OFFICER_DECISIONS_BUCKET = 'officer-decisions';
 export interface Recorder {
   requestId: string;
   owner: string;
-  ownerRunning(owner: string): Promise<boolean>;
+  ownerRunning: (owner: string) => Promise<boolean>;
 }
 
 const sequenceOf = (key: string) => Number(key.slice(key.lastIndexOf('.') + 1));
