@@ -71,6 +71,8 @@ def test_every_route_answers_as_documented(octroi):
                "justification": "Payslips and a bank statement checked with the applicant."}
     sessions = {"signIn": officer, "getSession": officer, "signOut": officer}
     sessions |= {"recordOfficerDecision": person, "takeNextReview": person, "getOverridesReport": admin}
+    sessions |= {"promoteChampion": admin, "setChallenger": admin, "retireChallenger": admin}
+    roles = {"version": model["version"], "reason": "the shipped bundle stays the champion"}
 
     # operationId: (method, path, request options, expected status); `officer` is a signed-in dashboard session.
     calls = {
@@ -106,6 +108,12 @@ def test_every_route_answers_as_documented(octroi):
         "takeNextReview": ("post", "/api/v1/reviews/next", {}, 200),
         "getReview": ("get", review[0], {}, review[1]),
         "getOverridesReport": ("get", "/api/v1/overrides", {"params": {"weeks": 4}}, 200),
+        "listModels": ("get", "/api/v1/models", {}, 200),
+        "getShadowComparison": ("get", "/api/v1/models/comparison", {}, 200),
+        # One bundle here: the champion promoted again changes nothing, and cannot be its own challenger.
+        "promoteChampion": ("put", "/api/v1/models/champion", {"json": roles}, 200),
+        "setChallenger": ("put", "/api/v1/models/challenger", {"json": roles}, 409),
+        "retireChallenger": ("delete", "/api/v1/models/challenger", {"params": {"reason": "none to retire"}}, 200),
     }
     for prefix, base, headers in (("seed", "", None), ("legacy", legacy, {"X-API-Key": ""})):
         calls |= {
@@ -152,3 +160,6 @@ def test_every_route_answers_as_documented(octroi):
     taken = {**verdict, "decision": "refused", "sequence": 1}  # the place the first decision took
     check("recordOfficerDecision", "post", "/api/v1/officer-decisions", {"json": taken}, 409, person)
     check("getOverridesReport", "get", "/api/v1/overrides", {}, 403, person)
+    check("promoteChampion", "put", "/api/v1/models/champion", {"json": roles}, 403, octroi.session)
+    check("promoteChampion", "put", "/api/v1/models/champion", {"json": {**roles, "version": "no-such"}}, 404, admin)
+    check("promoteChampion", "put", "/api/v1/models/champion", {"json": {"version": model["version"]}}, 400, admin)

@@ -175,6 +175,8 @@ export async function startCluster(options: ClusterOptions = {}) {
     gateway,
     url: `http://127.0.0.1:${gateway.port}`,
     headers: { 'x-api-key': CLUSTER_API_KEY },
+    /** The gateway's data folder: its users file (an administrator is added there). */
+    gatewayDataDir: join(logs, 'gateway'),
     /** Starts one more replica of a service and waits until it is ready. */
     async addReplica(role: ServiceRole) {
       const member = await launch(role, services[role].length + 1);

@@ -1,14 +1,36 @@
 /** A bounded load loop against the gateway: a fixed number of concurrent workers, each sending requests until told to stop. */
 export interface Outcome {
   status: number;
-  decisionId?: string;
+  /** When the request was sent and when its answer came. */
   at: number;
+  done: number;
+  path: string;
+  decisionId?: string;
+  modelVersion?: string;
+}
+
+/** A request other than a GET: a path, a method and a JSON body. */
+export interface LoadRequest {
+  path: string;
+  method: string;
+  body: unknown;
+}
+
+/** The decision an answer names: a score, the first of a batch, or an explanation. */
+function decisionOf(body: unknown): Pick<Outcome, 'decisionId' | 'modelVersion'> {
+  const answer = body as {
+    decisionId?: string;
+    modelVersion?: string;
+    scores?: Array<{ decisionId?: string; modelVersion?: string }>;
+  };
+  const { decisionId, modelVersion } = answer.scores?.[0] ?? answer;
+  return { ...(decisionId ? { decisionId } : {}), ...(modelVersion ? { modelVersion } : {}) };
 }
 
 export function runLoad(
   url: string,
   headers: Record<string, string>,
-  paths: () => string,
+  next: () => string | LoadRequest,
   concurrency = 8,
   maxDurationMs = 60_000,
 ) {
@@ -18,12 +40,18 @@ export function runLoad(
   const worker = async () => {
     while (!stopped && Date.now() < deadline) {
       const at = Date.now();
+      const request = next();
+      const { path, method = 'GET', body } = typeof request === 'string' ? { path: request } : request;
       try {
-        const response = await fetch(url + paths(), { headers });
-        const body = (await response.json().catch(() => ({}))) as { decisionId?: string };
-        outcomes.push({ status: response.status, at, ...(body.decisionId ? { decisionId: body.decisionId } : {}) });
+        const response = await fetch(url + path, {
+          method,
+          headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        const answer = await response.json().catch(() => ({}));
+        outcomes.push({ status: response.status, at, done: Date.now(), path, ...decisionOf(answer) });
       } catch {
-        outcomes.push({ status: 0, at });
+        outcomes.push({ status: 0, at, done: Date.now(), path });
       }
     }
   };

@@ -129,3 +129,49 @@ export type AuditRecord = Static<typeof AuditRecord>;
 
 export const isModelRecord = <R extends { kind: string }>(record: R): record is Extract<R, { kind: 'model' }> =>
   record.kind === 'model';
+
+const Common = {
+  decisionId: Type.String({ description: 'The id of the record (a UUIDv7, as a decision id)' }),
+  requestId: Type.String(),
+  time: Type.String({ format: 'date-time' }),
+  principal: Type.String({
+    description: 'Who made the change: an administrator, or a replica (`<service>:<instance>`)',
+  }),
+};
+const VersionOrNone = Type.Union([Type.String(), Type.Null()]);
+
+/**
+ * An administrator gave a bundle a role: `champion` (it decides from now on; a rollback is the same record) or
+ * `challenger` (it scores in shadow); `modelVersion` null when the challenger was retired. Written before the change
+ * takes effect.
+ */
+export const ModelRoleRecord = Type.Object({
+  kind: Type.Literal('model-role'),
+  ...Common,
+  role: Type.Union([Type.Literal('champion'), Type.Literal('challenger')]),
+  modelVersion: VersionOrNone,
+  previousVersion: VersionOrNone,
+  reason: Type.Union([Type.String({ description: "Why, in the administrator's words" }), Type.Null()]),
+});
+export type ModelRoleRecord = Static<typeof ModelRoleRecord>;
+
+/** A replica of scoring or explain now serves other models: the moment it switched, on record. */
+export const ModelSwitchRecord = Type.Object({
+  kind: Type.Literal('model-switch'),
+  ...Common,
+  service: Type.String(),
+  champion: Type.String(),
+  challenger: VersionOrNone,
+  previousChampion: Type.String(),
+  previousChallenger: VersionOrNone,
+});
+export type ModelSwitchRecord = Static<typeof ModelSwitchRecord>;
+
+/** Whatever the audit log keeps: decisions, and the changes of the models that make them. */
+export type AuditedRecord = DecisionRecord | ModelRoleRecord | ModelSwitchRecord;
+export type ChainedRecord = AuditedRecord & Static<typeof ChainLink>;
+
+/** The records of decisions (the model's and the officers'), not the changes of the models. */
+export const isDecisionRecord = <R extends { kind: string }>(
+  record: R,
+): record is Extract<R, { kind: 'model' | 'officer' }> => record.kind === 'model' || record.kind === 'officer';

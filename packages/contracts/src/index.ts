@@ -15,6 +15,7 @@ export * from './intake/index.ts';
 export * from './schema-names.ts';
 export * from './monitoring.ts';
 export * from './officer.ts';
+export * from './models.ts';
 
 import { scoring } from './scoring.ts';
 import { clients } from './clients.ts';

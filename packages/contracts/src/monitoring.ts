@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ClientId, Decision, Probability } from './common.ts';
 import { endpoint } from './envelope.ts';
+import { ShadowComparisonRequest, ShadowComparisons } from './models.ts';
 
 /**
  * Monitoring of live decisions: drift of every feature and of the score against the training population
@@ -201,4 +202,5 @@ export const monitoring = {
   drift: endpoint('monitoring', 'drift', DriftRequest, DriftReport),
   variable: endpoint('monitoring', 'variable', VariableDriftRequest, VariableDriftDetail),
   decisions: endpoint('monitoring', 'decisions', DecisionMixRequest, DecisionMixReport),
+  shadow: endpoint('monitoring', 'shadow', ShadowComparisonRequest, ShadowComparisons),
 } as const;

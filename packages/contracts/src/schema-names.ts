@@ -25,6 +25,7 @@ import {
   VariableDrift,
   VariableDriftDetail,
 } from './monitoring.ts';
+import { ModelList, ModelSummary, ShadowComparison, ShadowComparisons } from './models.ts';
 import { ModelFeature, ModelInfo, Score, ScoreBatchReply } from './scoring.ts';
 import {
   DecisionHistory,
@@ -90,6 +91,10 @@ export const NAMED_SCHEMAS: Record<string, TSchema> = {
   TakenReview,
   ReviewCase,
   OverridesReport,
+  ModelList,
+  ModelSummary,
+  ShadowComparison,
+  ShadowComparisons,
   SeedClientIds,
   SeedScore,
   SeedClientInfo,

@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { ClientId, Decision, FeatureVector, MAX_BATCH, Probability, Empty } from './common.ts';
 import { endpoint } from './envelope.ts';
 import { LenderPolicy } from './policy.ts';
+import { modelEndpoints } from './models.ts';
 import { scoreTensor } from './inference-v2.ts';
 import { NewApplication } from './intake/schemas.ts';
 import { AuditRecord, DECISION_ID_PATTERN, DecisionId } from './audit.ts';
@@ -36,6 +37,13 @@ export const ScoreFeaturesRequest = Type.Object({
   features: FeatureVector,
   simulation: Type.Optional(
     Type.Boolean({ description: 'A what-if or counterfactual check: not a decision, so not audited', default: false }),
+  ),
+  modelVersion: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description:
+        'Score with this bundle version (the one an explanation was computed with) rather than the champion; a simulation only',
+    }),
   ),
 });
 export const ScoreBatchRequest = Type.Object({ rows: Type.Array(FeatureVector, { minItems: 1, maxItems: MAX_BATCH }) });
@@ -94,4 +102,5 @@ export const scoring = {
   decision: endpoint('scoring', 'decision', GetDecisionRequest, AuditRecord),
   model: endpoint('scoring', 'model', Empty, ModelInfo),
   ...officerEndpoints,
+  ...modelEndpoints,
 } as const;

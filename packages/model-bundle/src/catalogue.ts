@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import type { ModelPointer, ModelRoles } from '@octroi/contracts';
 import { join, resolve } from 'node:path';
 import { defaultModelDir } from './bundle.ts';
 import { BundleError } from './errors.ts';
@@ -52,10 +53,12 @@ export class BundleCatalogue {
     return (await this.entries()).find((entry) => entry.version === version);
   }
 
-  /** The champion before anyone chose one: MODEL_DIR's bundle when it is in the catalogue, else the newest. */
+  /** The champion before anyone chose one: MODEL_DIR's bundle when it is in the catalogue (linked or not), else the newest. */
   async defaultChampion(): Promise<CatalogueEntry> {
     const entries = await this.entries();
-    return entries.find((entry) => entry.dir === this.single) ?? entries[0]!;
+    const single = await realpath(this.single).catch(() => this.single);
+    const real = await Promise.all(entries.map((entry) => realpath(entry.dir).catch(() => entry.dir)));
+    return entries[real.indexOf(single)] ?? entries[0]!;
   }
 }
 
@@ -64,9 +67,15 @@ async function subfolders(folder: string): Promise<string[]> {
     const { code, message } = err as NodeJS.ErrnoException;
     throw new BundleError(`MODELS_DIR ${folder} cannot be read (${code ?? message})`);
   });
-  return listed
-    .filter((item) => item.isDirectory() && !item.name.startsWith('.'))
-    .map((item) => join(folder, item.name));
+  const visible = listed.filter((item) => !item.name.startsWith('.'));
+  // A bundle may be linked into the folder rather than copied (the shipped one beside a new one).
+  const isFolder = await Promise.all(
+    visible.map(async (item) => {
+      if (!item.isSymbolicLink()) return item.isDirectory();
+      return (await stat(join(folder, item.name)).catch(() => undefined))?.isDirectory() ?? false;
+    }),
+  );
+  return visible.filter((_, i) => isFolder[i]).map((item) => join(folder, item.name));
 }
 
 async function readEntry(dir: string): Promise<CatalogueEntry | undefined> {
@@ -90,3 +99,23 @@ async function readEntry(dir: string): Promise<CatalogueEntry | undefined> {
 
 /** A manifest's text field; anything else (absent, a number) reads as empty. */
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** What the lifecycle needs of the durable store's `models` bucket (a `KeyValueBucket` of the runtime). */
+export interface ModelPointers {
+  get<T>(key: string): Promise<{ value: T } | undefined>;
+}
+
+/**
+ * The roles the deployment shares: the champion and the challenger the administrators chose (bucket
+ * `models`), the default champion when none was chosen yet.
+ */
+export async function readModelRoles(pointers: ModelPointers, catalogue: BundleCatalogue): Promise<ModelRoles> {
+  const [champion, challenger] = await Promise.all([
+    pointers.get<ModelPointer>('champion'),
+    pointers.get<ModelPointer>('challenger'),
+  ]);
+  return {
+    champion: champion?.value.version ?? (await catalogue.defaultChampion()).version,
+    ...(challenger ? { challenger: challenger.value.version } : {}),
+  };
+}

@@ -56,5 +56,5 @@ export { seededOrder, seededRandom } from './random.ts';
 export { shortestFloat32 } from './float32.ts';
 export { deriveApplicationFeatures, evaluateDerivations } from './derive.ts';
 export { applicationProblems, requireValidApplications } from './intake.ts';
-export { BundleCatalogue, type CatalogueEntry } from './catalogue.ts';
+export { BundleCatalogue, readModelRoles, type CatalogueEntry, type ModelPointers } from './catalogue.ts';
 export { binLabel, binOf, driftReference, type BinnedVariable, type DriftReference } from './drift-reference.ts';

@@ -12,3 +12,11 @@ export * from './config.ts';
 export * from './runtime.ts';
 export { startProbeServer } from './probe-server.ts';
 export { leaveQueueGroupWhileStalled, watchEventLoop, type StallWatchOptions } from './stall-watch.ts';
+export {
+  followModelRoles,
+  modelSwitchRecorder,
+  ServedModels,
+  type FollowOptions,
+  type Served,
+  type ServedModelsOptions,
+} from './served-models.ts';

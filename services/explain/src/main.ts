@@ -1,26 +1,41 @@
-import { loadBundle } from '@octroi/model-bundle';
-import { createRuntime, envInt, type RuntimeOptions } from '@octroi/runtime';
-import { ExplainerContext } from './explainer-context.ts';
-import { runGlobalImportance } from './global-job.ts';
+import { MODELS_BUCKET } from '@octroi/contracts';
+import { BundleCatalogue, readModelRoles } from '@octroi/model-bundle';
+import {
+  createRuntime,
+  envInt,
+  followModelRoles,
+  modelSwitchRecorder,
+  ServedModels,
+  type RuntimeOptions,
+} from '@octroi/runtime';
+import { explainModelLoader, releaseExplainModel } from './explain-models.ts';
 import { explainService } from './service.ts';
 
 /**
- * Loads the bundle and serves explanations at once; the global importance over every applicant is computed in
- * the background (or read from the cache another replica filled), with its progress in the logs.
+ * Loads the champion bundle (MODELS_DIR, else MODEL_DIR) and serves explanations at once; the global importance is
+ * computed in the background (or read from the cache another replica filled). Follows the champion: a promotion
+ * loads the new bundle, then switches, without stopping.
  */
 export async function startExplain(options: RuntimeOptions = {}) {
   const runtime = await createRuntime('explain', options);
-  const bundle = await loadBundle();
-  const started = Date.now();
-  const context = await ExplainerContext.load(bundle);
-  runtime.log.info(
-    { ms: Date.now() - started, trees: context.explainer.forest.roots.length },
-    'trees and TreeSHAP tables ready',
-  );
-  const cache = runtime.cache(bundle.version, { defaultTtlSeconds: envInt('EXPLANATION_CACHE_TTL_SECONDS', 3600) });
-  await runtime.serve(explainService(context, cache));
-  const job = runGlobalImportance(context, cache, runtime.log);
-  runtime.shutdown.add('stop the global importance job', () => job.stop());
+  const catalogue = BundleCatalogue.fromEnvironment();
+  const pointers = await (await runtime.store()).bucket(MODELS_BUCKET);
+  // Explanations are the champion's only: the challenger scores in shadow, it explains nothing.
+  const championOnly = async () => ({ champion: (await readModelRoles(pointers, catalogue)).champion });
+  const models = await ServedModels.start(await championOnly(), {
+    load: explainModelLoader(runtime, catalogue),
+    release: releaseExplainModel,
+    log: runtime.log,
+  });
+  const audit = await runtime.auditLog();
+  const service = await runtime.serve(explainService(models));
+  const follower = followModelRoles(models, championOnly, {
+    intervalMs: envInt('MODEL_ROLES_POLL_MS', 1000),
+    log: runtime.log,
+    onSwitch: modelSwitchRecorder(runtime, audit, 'explain', service.id),
+  });
+  runtime.shutdown.add('stop following the model roles', () => follower.stop());
+  runtime.shutdown.add('release the models', () => releaseExplainModel(models.champion().model));
   return runtime;
 }
 

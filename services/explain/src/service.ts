@@ -1,12 +1,13 @@
 import { endpoints, type Explanation, type Language, type Score } from '@octroi/contracts';
 import { DomainError } from '@octroi/model-bundle';
-import type { Cache, HandlerContext, ServiceDefinition } from '@octroi/runtime';
+import type { HandlerContext, ServedModels, ServiceDefinition } from '@octroi/runtime';
 import { counterfactual } from './counterfactual.ts';
+import type { ExplainModel } from './explain-models.ts';
 import type { ExplainerContext } from './explainer-context.ts';
 import { dependence, shapSummary } from './global.ts';
 import { whatIf } from './what-if.ts';
 
-export const SERVICE_VERSION = '1.0.0';
+export const SERVICE_VERSION = '1.1.0';
 
 const nullIfNaN = (value: number) => (Number.isNaN(value) ? null : value);
 
@@ -17,65 +18,95 @@ const withDecision = (explanation: Explanation, score: Score): Explanation => ({
   ...(score.decisionId ? { decisionId: score.decisionId } : {}),
 });
 
-/** Explanations on the bus. Known clients' explanations are cached by model version, client and language. */
-export function explainService(context: ExplainerContext, cache: Cache): ServiceDefinition<typeof endpoints.explain> {
-  const { explainer, derive, importance } = context;
+/**
+ * Explanations on the bus, by the champion model. Each request takes its model when it starts and keeps it to the
+ * end, so a promotion never mixes two models in one answer; an explanation of a decision is computed by the model
+ * version that decided, which, for a second after a promotion, may be the champion before. Known clients'
+ * explanations are cached by model version, client and language.
+ */
+export function explainService(models: ServedModels<ExplainModel>): ServiceDefinition<typeof endpoints.explain> {
+  const champion = () => models.champion().model;
+  /** The model of a version: the champion, the champion before it (still loaded), or any bundle of the catalogue. */
+  const modelOf = async (version: string) => {
+    const current = models.champion();
+    return current.version === version ? current.model : models.version(version);
+  };
 
-  const knownFeature = (name: string, field: string) => {
-    if (!explainer.featureIndex.has(name))
+  const knownFeature = (context: ExplainerContext, name: string, field: string) => {
+    if (!context.explainer.featureIndex.has(name))
       throw DomainError.badRequest(`${field}: the model has no feature "${name}"`, field);
     return name;
   };
 
-  /** The scoring service has the final word on a changed application (it runs the ONNX model). */
+  /** The scoring service has the final word on a changed application: it runs the ONNX model of this version. */
   const rescoreWith =
-    (ctx: HandlerContext, clientId: number) => async (changes: Record<string, string | number | null>) => {
+    (ctx: HandlerContext, context: ExplainerContext, clientId: number) =>
+    async (changes: Record<string, string | number | null>) => {
       const client = context.client(clientId);
       const features = Array.from(context.withChanges(client, changes), nullIfNaN);
-      return ctx.request(endpoints.scoring.score, { features, simulation: true });
+      return ctx.request(endpoints.scoring.score, {
+        features,
+        simulation: true,
+        modelVersion: context.bundle.version,
+      });
     };
 
   return {
     name: 'explain',
     version: SERVICE_VERSION,
     description: 'Exact TreeSHAP explanations, reasons in words, what-if and counterfactuals',
-    modelVersion: explainer.modelVersion,
+    modelVersion: models.champion().version,
     endpoints: endpoints.explain,
     handlers: {
-      // An explanation shows a decision: the one the scoring service recorded, with its id.
+      // An explanation shows a decision: the one the scoring service recorded, with its id, explained by its model.
       client: async ({ clientId, language = 'fr' }, ctx) => {
+        const score = await ctx.request(endpoints.scoring.scoreClient, { clientId });
+        const { context, cache } = await modelOf(score.modelVersion);
         const explanation = await cache.getOrCompute(`explanation:${clientId}:${language}`, async () =>
-          explainer.explain(context.client(clientId).features, { clientId, language }),
+          context.explainer.explain(context.client(clientId).features, { clientId, language }),
         );
-        return withDecision(explanation, await ctx.request(endpoints.scoring.scoreClient, { clientId }));
+        return withDecision(explanation, score);
       },
       application: async ({ application, language = 'fr' }, ctx) => {
-        const features = context.deriveChecked(application, 'application');
+        // Bad input is answered before anything is decided.
+        champion().context.deriveChecked(application, 'application');
         const { scores } = await ctx.request(endpoints.scoring.scoreApplications, { applications: [application] });
-        return withDecision(explainer.explain(features, { language }), scores[0]!);
+        const { context } = await modelOf(scores[0]!.modelVersion);
+        const features = context.deriveChecked(application, 'application');
+        return withDecision(context.explainer.explain(features, { language }), scores[0]!);
       },
-      global: ({ language = 'fr' }) => importance.report(language),
-      summary: ({ top, points, language = 'fr' }) => shapSummary(importance, top, points, language),
-      dependence: ({ feature, color, points, language = 'fr' }) =>
-        dependence(
-          importance,
-          knownFeature(feature, 'feature'),
-          color === undefined ? undefined : knownFeature(color, 'color'),
+      global: ({ language = 'fr' }) => champion().context.importance.report(language),
+      summary: ({ top, points, language = 'fr' }) => shapSummary(champion().context.importance, top, points, language),
+      dependence: ({ feature, color, points, language = 'fr' }) => {
+        const { context } = champion();
+        return dependence(
+          context.importance,
+          knownFeature(context, feature, 'feature'),
+          color === undefined ? undefined : knownFeature(context, color, 'color'),
           points,
           language,
-        ),
+        );
+      },
       whatIf: ({ clientId, changes, language = 'fr' }) => {
+        const { context } = champion();
         const client = context.client(clientId);
         context.checkChanges(client, changes);
-        return whatIf(explainer, derive, { clientId, raw: client.raw, features: client.features, changes, language });
+        return whatIf(context.explainer, context.derive, {
+          clientId,
+          raw: client.raw,
+          features: client.features,
+          changes,
+          language,
+        });
       },
       counterfactual: ({ clientId, language = 'fr' }: { clientId: number; language?: Language }, ctx) => {
+        const { context } = champion();
         const client = context.client(clientId);
         return counterfactual(
-          explainer,
-          derive,
+          context.explainer,
+          context.derive,
           { clientId, raw: client.raw, features: client.features, language },
-          { rescore: rescoreWith(ctx, clientId) },
+          { rescore: rescoreWith(ctx, context, clientId) },
         );
       },
     },

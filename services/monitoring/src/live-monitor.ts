@@ -13,6 +13,7 @@ import { approvalByGroup, decisionMix, decisionMixSeries } from './decision-mix.
 import { variableDetail, variablesDrift } from './drift.ts';
 import type { DriftReferences } from './drift-references.ts';
 import { RollingCounts } from './rolling-counts.ts';
+import { ShadowComparisons } from './shadow-comparison.ts';
 
 /**
  * Live decisions as the feed tells them, in rolling windows: what the monitoring service answers and exports.
@@ -20,6 +21,7 @@ import { RollingCounts } from './rolling-counts.ts';
  */
 export class LiveMonitor {
   readonly counts: RollingCounts;
+  readonly shadow = new ShadowComparisons();
 
   constructor(
     private readonly references: DriftReferences,
@@ -32,6 +34,7 @@ export class LiveMonitor {
   readonly take = <K extends FeedKind>(kind: K, event: FeedEvents[K]) => {
     if (kind === 'observations') this.counts.addObservations(event as FeedEvents['observations']);
     else if (kind === 'officer-decision') this.counts.addOfficerDecision(event as FeedEvents['officer-decision']);
+    else if (kind === 'shadow') this.shadow.add(event as FeedEvents['shadow']);
   };
 
   async drift(window: MonitoringWindow, requested?: string): Promise<DriftReport> {

@@ -15,6 +15,7 @@ export function monitoringService(monitor: LiveMonitor): ServiceDefinition<typeo
       drift: ({ window = '1d', modelVersion }) => monitor.drift(window, modelVersion),
       variable: ({ variable, window = '1d', modelVersion }) => monitor.variable(variable, window, modelVersion),
       decisions: ({ window = '1d' }) => monitor.decisions(window),
+      shadow: (versions) => ({ comparisons: monitor.shadow.report(versions) }),
     },
   };
 }

@@ -10,7 +10,7 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { connect } from '@nats-io/transport-node';
-import type { AuditRecord } from '@octroi/contracts';
+import type { ChainedRecord } from '@octroi/contracts';
 import {
   ChainVerifier,
   JetStreamAuditLog,
@@ -22,7 +22,7 @@ import {
 } from '@octroi/runtime';
 
 /** Every field of every kind of record, the model's first; a record leaves the others' fields empty. */
-type AnyField = AuditRecord extends infer R ? (R extends unknown ? keyof R : never) : never;
+type AnyField = ChainedRecord extends infer R ? (R extends unknown ? keyof R : never) : never;
 const COLUMNS: AnyField[] = [
   'decisionId',
   'time',
@@ -40,6 +40,14 @@ const COLUMNS: AnyField[] = [
   'justification',
   'officer',
   'sequence',
+  'role',
+  'previousVersion',
+  'reason',
+  'service',
+  'champion',
+  'challenger',
+  'previousChampion',
+  'previousChallenger',
   'requestId',
   'featuresDigest',
   'chain',
@@ -48,7 +56,7 @@ const COLUMNS: AnyField[] = [
   'digest',
 ];
 
-const cellOf = (record: AuditRecord, column: AnyField): unknown => {
+const cellOf = (record: ChainedRecord, column: AnyField): unknown => {
   const value = (record as Partial<Record<AnyField, unknown>>)[column];
   return column === 'officer' && value ? (value as { username: string }).username : value;
 };

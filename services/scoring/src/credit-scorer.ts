@@ -32,6 +32,10 @@ export class CreditScorer {
     return new CreditScorer(bundle, model, applicants);
   }
 
+  release(): Promise<void> {
+    return this.model.release();
+  }
+
   get version() {
     return this.bundle.version;
   }

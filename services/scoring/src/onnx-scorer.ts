@@ -49,6 +49,11 @@ export class OnnxScorer {
     return scorer;
   }
 
+  /** Frees the session's native memory: called once no request can use this model any more. */
+  release(): Promise<void> {
+    return this.session.release();
+  }
+
   /** Probability of default of each row of a row-major matrix. */
   async probabilities(matrix: Float32Array, rows: number): Promise<Float32Array> {
     const input = new ort.Tensor('float32', matrix, [rows, this.featureCount]);

@@ -9,14 +9,17 @@ import {
   type Score,
 } from '@octroi/contracts';
 import { DomainError } from '@octroi/model-bundle';
-import type { AuditLog, Cache, HandlerContext, KeyValueBucket, ServiceDefinition } from '@octroi/runtime';
-import type { CreditScorer, ModelScore } from './credit-scorer.ts';
+import type { AuditLog, Cache, HandlerContext, KeyValueBucket, ServedModels, ServiceDefinition } from '@octroi/runtime';
+import type { ModelScore } from './credit-scorer.ts';
 import { decisionsOf, fingerprintOf, modelRecords, scoreOf } from './decisions.ts';
-import type { LiveDecisions } from './monitoring-feed.ts';
+import { lifecycleHandlers } from './lifecycle-handlers.ts';
+import type { ModelLifecycle } from './model-lifecycle.ts';
 import { officerHandlers, type OfficerBooks } from './officer/handlers.ts';
 import { recordOnce, type Claim } from './record-once.ts';
+import type { ScoringModel } from './scoring-models.ts';
+import type { ShadowScoring } from './shadow-scoring.ts';
 
-export const SERVICE_VERSION = '1.1.0';
+export const SERVICE_VERSION = '1.2.0';
 
 /** Where the scoring service keeps what it decided; it is the only service that reads or writes these. */
 export interface DecisionStores {
@@ -25,22 +28,34 @@ export interface DecisionStores {
   decisionsOfRecord: KeyValueBucket;
   /** Idempotency-Key → the request it decided, per principal, kept at least 24 hours. */
   idempotency: KeyValueBucket;
-  /** In front of `decisionsOfRecord`; holds only recorded decisions. */
+  /** In front of `decisionsOfRecord`; holds only recorded decisions, under keys that name their version. */
   cache: Cache;
   /** Officer decisions, the review queue and clients' decision histories. */
   books: OfficerBooks;
+}
+
+/** The model lifecycle: the roles and their changes, and the challenger's shadow scoring. */
+export interface Lifecycle {
+  roles: ModelLifecycle;
+  shadow?: ShadowScoring;
 }
 
 /** Who asked: the principal the gateway authenticated, or the service itself for internal calls. */
 const principalOf = (ctx: HandlerContext) => ctx.principal ?? 'internal';
 const ownership = (ctx: HandlerContext) => ({ owner: ctx.instance, ownerRunning: ctx.instanceRunning });
 
+/**
+ * Scoring on the bus, by the champion model. A request takes the champion when it starts and keeps it to the end:
+ * a promotion in the meantime never changes the model under it, and its decisions are recorded with the version
+ * that made them. Once recorded and answered, new decisions are counted for the monitoring and scored by the
+ * challenger in shadow.
+ */
 export function scoringService(
-  scorer: CreditScorer,
+  models: ServedModels<ScoringModel>,
   { audit, decisionsOfRecord, idempotency, cache, books }: DecisionStores,
-  live?: LiveDecisions,
+  lifecycle: Lifecycle,
 ): ServiceDefinition<typeof endpoints.scoring> {
-  const modelInfo = scorer.modelInfo();
+  const { shadow } = lifecycle;
 
   /** Stored with a request's decisions before they count as recorded: referrals to review, known clients' histories. */
   const followUp = (applications?: readonly NewApplication[]) => async (records: AuditRecord[]) => {
@@ -50,15 +65,17 @@ export function scoringService(
 
   /**
    * Scores a request's rows and records every decision before answering. With an Idempotency-Key, the request is
-   * recorded once: asked again with the same body, the recorded decisions are the answer.
+   * recorded once: asked again with the same body, the recorded decisions are the answer. `fresh` is told of the
+   * decisions made here, not of those a replay answers again.
    */
   const decide = async (
+    { scorer }: ScoringModel,
     endpoint: Endpoint,
     payload: unknown,
     matrix: Float32Array,
     count: number,
     ctx: HandlerContext,
-    observe: (scores: ModelScore[]) => void,
+    fresh: (scores: ModelScore[], decided: Score[]) => void,
     applications?: readonly NewApplication[],
   ) => {
     const scores = await scorer.scoreMatrix(matrix, count);
@@ -82,81 +99,104 @@ export function scoringService(
           ...ownership(ctx),
         })
       : await recorded();
-    // Monitoring counts the decisions made here, not those a replay answers again.
-    if (answer[0]?.decisionId === decisions[0]!.decisionId) observe(scores);
+    if (answer[0]?.decisionId === decisions[0]!.decisionId) fresh(scores, answer);
     return answer;
   };
+
+  const champion = () => models.champion().model;
 
   return {
     name: 'scoring',
     version: SERVICE_VERSION,
     description: 'Probability of default and decision at the cost-minimising threshold',
-    modelVersion: scorer.version,
+    modelVersion: models.champion().version,
     endpoints: endpoints.scoring,
     handlers: {
       score: async (payload, ctx) => {
-        const matrix = scorer.rowsMatrix([payload.features], () => 'features');
+        // A simulation may name the version it was explained with; a decision is always the champion's.
+        if (payload.modelVersion !== undefined && !payload.simulation)
+          throw DomainError.badRequest('modelVersion: only a simulation names its model version', 'modelVersion');
+        const model = payload.modelVersion === undefined ? champion() : await versionOf(payload.modelVersion);
+        const matrix = model.scorer.rowsMatrix([payload.features], () => 'features');
         // A what-if or counterfactual check is a simulation: scored, never a decision, never recorded.
-        if (payload.simulation) return (await scorer.scoreMatrix(matrix, 1))[0]!;
-        const observe = (scores: ModelScore[]) => live?.rows(matrix, scores);
-        return (await decide(endpoints.scoring.score, payload, matrix, 1, ctx, observe))[0]!;
+        if (payload.simulation) return (await model.scorer.scoreMatrix(matrix, 1))[0]!;
+        const fresh = (scores: ModelScore[], decided: Score[]) => {
+          model.live.rows(matrix, scores);
+          shadow?.rows(model.version, matrix, decided);
+        };
+        return (await decide(model, endpoints.scoring.score, payload, matrix, 1, ctx, fresh))[0]!;
       },
       scoreBatch: async (payload, ctx) => {
-        const matrix = scorer.rowsMatrix(payload.rows, (row) => `rows.${row}`);
-        const observe = (scores: ModelScore[]) => live?.rows(matrix, scores);
+        const model = champion();
+        const matrix = model.scorer.rowsMatrix(payload.rows, (row) => `rows.${row}`);
+        const fresh = (scores: ModelScore[], decided: Score[]) => {
+          model.live.rows(matrix, scores);
+          shadow?.rows(model.version, matrix, decided);
+        };
         const count = payload.rows.length;
-        return { scores: await decide(endpoints.scoring.scoreBatch, payload, matrix, count, ctx, observe) };
+        return { scores: await decide(model, endpoints.scoring.scoreBatch, payload, matrix, count, ctx, fresh) };
       },
       scoreTensor: async (payload, ctx) => {
+        const model = champion();
         const { rows, features } = payload;
         const matrix = decodeFloat32(features);
-        if (!matrix || matrix.length !== rows * scorer.featureCount)
+        if (!matrix || matrix.length !== rows * model.scorer.featureCount)
           throw DomainError.badRequest(
-            `features: expected ${rows} rows of ${scorer.featureCount} float32 values`,
+            `features: expected ${rows} rows of ${model.scorer.featureCount} float32 values`,
             'features',
           );
-        const observe = (scores: ModelScore[]) => live?.rows(matrix, scores);
-        const decided = await decide(endpoints.scoring.scoreTensor, payload, matrix, rows, ctx, observe);
+        const fresh = (scores: ModelScore[], decided: Score[]) => {
+          model.live.rows(matrix, scores);
+          shadow?.rows(model.version, matrix, decided);
+        };
+        const decided = await decide(model, endpoints.scoring.scoreTensor, payload, matrix, rows, ctx, fresh);
         return {
-          modelVersion: scorer.version,
-          threshold: modelInfo.threshold,
+          modelVersion: model.version,
+          threshold: model.info.threshold,
           probabilities: encodeFloat32(Float32Array.from(decided, (score) => score.probabilityOfDefault)),
           decisions: decided.map((score) => score.decision),
           decisionIds: decided.map((score) => score.decisionId!),
         };
       },
       scoreApplications: async (payload, ctx) => {
-        const matrix = scorer.applicationsMatrix(payload.applications);
-        const count = payload.applications.length;
-        const observe = (scores: ModelScore[]) => live?.applications(matrix, payload.applications, scores);
+        const model = champion();
         const { applications } = payload;
-        const scores = await decide(
-          endpoints.scoring.scoreApplications,
-          payload,
-          matrix,
-          count,
-          ctx,
-          observe,
-          applications,
-        );
-        return { scores };
+        const matrix = model.scorer.applicationsMatrix(applications);
+        const fresh = (scores: ModelScore[], decided: Score[]) => {
+          model.live.applications(matrix, applications, scores);
+          shadow?.applications(model.version, applications, decided);
+        };
+        const count = applications.length;
+        return {
+          scores: await decide(
+            model,
+            endpoints.scoring.scoreApplications,
+            payload,
+            matrix,
+            count,
+            ctx,
+            fresh,
+            applications,
+          ),
+        };
       },
       scoreClient: async ({ clientId }, ctx) => {
+        const model = champion();
         // A known client's decision is made once per model version; asked again, it is the decision of record.
-        const key = storeKey(scorer.version, clientId);
+        const key = storeKey(model.version, clientId);
         const cached = await cache.get<Score>(key);
         if (cached) return cached;
         const existing = (await decisionsOfRecord.get<Claim<Score>>(key))?.value;
         let score = existing?.state === 'recorded' ? existing.reply : undefined;
         if (!score) {
-          const matrix = scorer.clientMatrix(clientId);
-          const scores = await scorer.scoreMatrix(matrix, 1);
+          const matrix = model.scorer.clientMatrix(clientId);
+          const scores = await model.scorer.scoreMatrix(matrix, 1);
           const asker = { requestId: ctx.requestId, principal: principalOf(ctx), clientId };
           const decisions = decisionsOf(scores, matrix, asker);
           score = await recordOnce({
             bucket: decisionsOfRecord,
             key,
-            fingerprint: storeKey(scorer.version, clientId),
+            fingerprint: key,
             decisions,
             audit,
             replyOf: (records) => scoreOf(modelRecords(records)[0]!),
@@ -165,7 +205,10 @@ export function scoringService(
             describe: `The decision of record of client ${clientId}`,
             ...ownership(ctx),
           });
-          if (score.decisionId === decisions[0]!.decisionId) live?.client(matrix, clientId, scores[0]!);
+          if (score.decisionId === decisions[0]!.decisionId) {
+            model.live.client(matrix, clientId, scores[0]!);
+            shadow?.client(model.version, clientId, score);
+          }
         }
         await cache.set(key, score);
         return score;
@@ -175,8 +218,18 @@ export function scoringService(
         if (!record) throw DomainError.notFound(`No decision ${decisionId} in the audit log`, 'decisionId');
         return record;
       },
-      model: () => modelInfo,
+      model: () => champion().info,
+      ...lifecycleHandlers(lifecycle.roles),
       ...officerHandlers(books),
     },
   };
+
+  /** A version a simulation names: one this replica serves, or any bundle of the catalogue (404 otherwise). */
+  async function versionOf(version: string): Promise<ScoringModel> {
+    try {
+      return await models.version(version);
+    } catch {
+      throw DomainError.notFound(`No model bundle has version ${version}`, 'modelVersion');
+    }
+  }
 }

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { EXAMPLE_APPLICATION, isDecisionId, requestKeyOf, type DecisionRecord } from '@octroi/contracts';
-import { loadApplicantFeatures, loadBundle } from '@octroi/model-bundle';
+import { EXAMPLE_APPLICATION, isDecisionId, requestKeyOf, type AuditedRecord } from '@octroi/contracts';
+import { BundleCatalogue, loadApplicantFeatures, loadBundle, type ModelBundle } from '@octroi/model-bundle';
 import {
   ChainVerifier,
   FileAuditLog,
@@ -12,11 +12,17 @@ import {
   MemoryCache,
   createLogger,
   processMetrics,
+  ServedModels,
   type AuditLog,
   type HandlerContext,
 } from '@octroi/runtime';
+import { ApplicantGroups } from '../src/applicant-groups.ts';
 import { CreditScorer } from '../src/credit-scorer.ts';
 import { openOfficerBooks } from '../src/officer/handlers.ts';
+import { ModelLifecycle } from '../src/model-lifecycle.ts';
+import { LiveDecisions, MonitoringPublisher } from '../src/monitoring-feed.ts';
+import { ObservationTally } from '../src/observations.ts';
+import type { ScoringModel } from '../src/scoring-models.ts';
 import { scoringService } from '../src/service.ts';
 
 const log = createLogger('scoring-test', 'warn');
@@ -35,7 +41,7 @@ class FlakyAuditLog implements AuditLog {
   readonly kind = 'file' as const;
   failing = false;
   constructor(private readonly inner: FileAuditLog) {}
-  append(decisions: DecisionRecord[]) {
+  append<R extends AuditedRecord>(decisions: R[]) {
     return this.failing ? Promise.reject(new Error('audit log unavailable')) : this.inner.append(decisions);
   }
   get = (id: string) => this.inner.get(id);
@@ -47,12 +53,42 @@ class FlakyAuditLog implements AuditLog {
 
 const application = { ...EXAMPLE_APPLICATION };
 
+/** The shipped model as the one model a replica serves, its decisions counted for a monitoring feed nobody reads. */
+async function servedAlone(bundle: ModelBundle, scorer: CreditScorer) {
+  const feed = {
+    kind: 'file' as const,
+    publish: async () => {},
+    follow: async () => ({ caughtUp: Promise.resolve(), stop: async () => {} }),
+    close: async () => {},
+  };
+  const live = new LiveDecisions(new MonitoringPublisher(new ObservationTally('test'), feed, log), {
+    reference: scorer.driftReference(),
+    featureNames: scorer.featureNames,
+    groups: await ApplicantGroups.load(bundle),
+  });
+  const model: ScoringModel = { version: scorer.version, scorer, info: scorer.modelInfo(), live };
+  return ServedModels.start({ champion: scorer.version }, { load: async () => model, log });
+}
+
+/** The lifecycle, for tests that do not change roles. */
+const noRoleChanges = () => ({
+  roles: new ModelLifecycle({
+    catalogue: BundleCatalogue.fromEnvironment(),
+    pointers: { get: async () => undefined, put: async () => undefined, delete: async () => {} },
+    check: async () => undefined,
+    record: async () => 'not recorded',
+    applied: async () => {},
+  }),
+});
+
 describe('the scoring service records every decision it makes', () => {
   let scorer: CreditScorer;
+  let models: ServedModels<ScoringModel>;
   let clientIds: number[];
   before(async () => {
     const bundle = await loadBundle();
     scorer = await CreditScorer.load(bundle);
+    models = await servedAlone(bundle, scorer);
     clientIds = [...(await loadApplicantFeatures(bundle)).ids].slice(0, 3);
   });
 
@@ -69,7 +105,7 @@ describe('the scoring service records every decision it makes', () => {
       cache,
       books: await openOfficerBooks(store, audit, { claimMinutes: 30 }),
     };
-    return { handlers: scoringService(using, stores).handlers, audit, cache };
+    return { handlers: scoringService(models, stores, noRoleChanges()).handlers, audit, cache };
   };
 
   test('decision ids are made by the service, whatever request id the caller sent', async () => {

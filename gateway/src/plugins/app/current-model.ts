@@ -2,13 +2,16 @@ import fp from 'fastify-plugin';
 import { endpoints, type ModelInfo } from '@octroi/contracts';
 import type { Asker, Forward } from './bus.ts';
 
-const REFRESH_MS = 5_000;
+/** A promotion reaches every scoring replica within a second (MODEL_ROLES_POLL_MS): the gateway follows as fast. */
+const REFRESH_MS = 1_000;
 
 export interface CurrentModel {
   /** The description: the last known one at once, or, before the first answer, the scoring service's answer. */
   (request: Asker): Promise<ModelInfo>;
   /** The last known description without waiting (undefined before the first answer). */
   latest(request: Asker): ModelInfo | undefined;
+  /** Asks again now (after a promotion this gateway carried). */
+  refresh(request: Asker): Promise<ModelInfo>;
 }
 
 declare module 'fastify' {
@@ -52,7 +55,7 @@ export function currentModel(forward: Forward, refreshMs = REFRESH_MS): CurrentM
       const model = latest(request);
       return model ? Promise.resolve(model) : refresh(request);
     },
-    { latest },
+    { latest, refresh },
   );
 }
 

@@ -3,6 +3,7 @@ import autohooks from './autohooks.ts';
 import clients from './clients/index.ts';
 import explanations from './explanations/index.ts';
 import inferenceV2 from './inference-v2/index.ts';
+import models from './models/index.ts';
 import monitoring from './monitoring/index.ts';
 import officer from './officer/index.ts';
 import scores from './scores/index.ts';
@@ -19,6 +20,7 @@ const securedRoutes: FastifyPluginAsync = async (app) => {
   await app.register(inferenceV2);
   await app.register(monitoring);
   await app.register(officer);
+  await app.register(models);
 };
 
 export default securedRoutes;

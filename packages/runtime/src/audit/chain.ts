@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
-import { indexInRequest, requestKeyOf, type AuditRecord, type DecisionRecord } from '@octroi/contracts';
+import { indexInRequest, requestKeyOf, type AuditedRecord, type ChainedRecord } from '@octroi/contracts';
 
 /**
  * The hash chain of the audit log. Each writer (a scoring replica, or the embedded process) keeps its own chain:
@@ -10,15 +10,15 @@ import { indexInRequest, requestKeyOf, type AuditRecord, type DecisionRecord } f
 export const GENESIS = '0'.repeat(64);
 
 /** SHA-256 of a record without its `digest`, keys sorted: the same record gives the same digest wherever it is read. */
-export function digestOf(record: Omit<AuditRecord, 'digest'> & { digest?: string }): string {
+export function digestOf(record: Omit<ChainedRecord, 'digest'> & { digest?: string }): string {
   const { digest: _ignored, ...content } = record;
   return createHash('sha256').update(stringify(content)).digest('hex');
 }
 
-/** One request's decisions as the audit log stores them: one JetStream message, or one line of the file. */
-export interface AuditEntry {
+/** One request's records as the audit log stores them: one JetStream message, or one line of the file. */
+export interface AuditEntry<R extends ChainedRecord = ChainedRecord> {
   request: string;
-  records: AuditRecord[];
+  records: R[];
 }
 
 /** The head of one writer's chain: links decisions, in the order they are given, after the last one it linked. */
@@ -30,19 +30,19 @@ export class ChainWriter {
   ) {}
 
   /** Continues the chain that ends with `last` (a file reopened), or starts a new one named `id`. */
-  static after(last: AuditRecord | undefined, id: string) {
+  static after(last: ChainedRecord | undefined, id: string) {
     return last ? new ChainWriter(last.chain, last.seq + 1, last.digest) : new ChainWriter(id);
   }
 
   /** The entry for one request: every decision must belong to it (same request key), in order. */
-  link(decisions: DecisionRecord[]): AuditEntry {
+  link<R extends AuditedRecord>(decisions: R[]): AuditEntry<R & ChainedRecord> {
     const request = requestKeyOf(decisions[0]!.decisionId);
     const records = decisions.map((decision, index) => {
       if (requestKeyOf(decision.decisionId) !== request || indexInRequest(decision.decisionId) !== index)
         throw new RangeError(`Decision ${decision.decisionId} is not number ${index} of request ${request}`);
       const unsigned = { ...decision, chain: this.id, seq: this.seq++, previous: this.previous };
       this.previous = digestOf(unsigned);
-      return { ...unsigned, digest: this.previous };
+      return { ...unsigned, digest: this.previous } as R & ChainedRecord;
     });
     return { request, records };
   }

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { indexInRequest, requestKeyOf, type AuditRecord, type DecisionRecord } from '@octroi/contracts';
+import {
+  indexInRequest,
+  isDecisionRecord,
+  requestKeyOf,
+  type AuditedRecord,
+  type ChainedRecord,
+} from '@octroi/contracts';
 import { AppendOnlyFile, readLines } from '../store/append-only-file.ts';
 import { ChainWriter, type AuditEntry } from './chain.ts';
 import type { AuditLog } from './types.ts';
@@ -13,7 +19,7 @@ import type { AuditLog } from './types.ts';
  */
 export class FileAuditLog implements AuditLog {
   readonly kind = 'file' as const;
-  private readonly byRequest = new Map<string, AuditRecord[]>();
+  private readonly byRequest = new Map<string, ChainedRecord[]>();
   private readonly file: AppendOnlyFile;
   private readonly chain: ChainWriter;
 
@@ -30,7 +36,7 @@ export class FileAuditLog implements AuditLog {
   private constructor(readonly path: string) {
     const { file, lines } = AppendOnlyFile.open(path);
     this.file = file;
-    let last: AuditRecord | undefined;
+    let last: ChainedRecord | undefined;
     for (const line of lines) {
       const entry = JSON.parse(line) as AuditEntry;
       this.byRequest.set(entry.request, entry.records);
@@ -39,7 +45,7 @@ export class FileAuditLog implements AuditLog {
     this.chain = ChainWriter.after(last, `file-${randomBytes(4).toString('hex')}`);
   }
 
-  async append(decisions: DecisionRecord[]): Promise<AuditRecord[]> {
+  async append<R extends AuditedRecord>(decisions: R[]): Promise<Array<R & ChainedRecord>> {
     const request = requestKeyOf(decisions[0]!.decisionId);
     const stored = this.byRequest.get(request);
     if (stored) return stored; // the same request appended again: kept once
@@ -50,12 +56,13 @@ export class FileAuditLog implements AuditLog {
   }
 
   async get(decisionId: string) {
-    return (await this.request(decisionId))?.[indexInRequest(decisionId)];
+    const record = (await this.request(decisionId))?.[indexInRequest(decisionId)];
+    return record?.decisionId === decisionId ? record : undefined;
   }
 
   async request(decisionId: string) {
     await this.file.flushed();
-    return this.byRequest.get(requestKeyOf(decisionId));
+    return this.byRequest.get(requestKeyOf(decisionId))?.filter(isDecisionRecord);
   }
 
   async *entries() {

@@ -13,8 +13,10 @@ import {
   auditSubject,
   indexInRequest,
   requestKeyOf,
+  isDecisionRecord,
   type AuditRecord,
-  type DecisionRecord,
+  type AuditedRecord,
+  type ChainedRecord,
 } from '@octroi/contracts';
 import { OctroiError } from '../errors.ts';
 import { ensureStream, orUnavailable, storeTimeoutMs } from '../jetstream/index.ts';
@@ -38,7 +40,7 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 
 interface Waiting {
   entry: AuditEntry;
-  resolve(records: AuditRecord[]): void;
+  resolve(records: ChainedRecord[]): void;
   reject(err: Error): void;
 }
 
@@ -67,7 +69,7 @@ export class JetStreamAuditLog implements AuditLog {
   private flushing: Promise<void> | undefined;
   private closed = false;
   /** Entries linked but not yet acknowledged, by request key. */
-  private readonly unstored = new Map<string, Promise<AuditRecord[]>>();
+  private readonly unstored = new Map<string, Promise<ChainedRecord[]>>();
   private giveUpAt = Number.POSITIVE_INFINITY;
 
   private constructor(
@@ -99,20 +101,20 @@ export class JetStreamAuditLog implements AuditLog {
    * its place in the chain and is still sent until stored (a decision recorded but not answered); the same request
    * appended again meanwhile waits for that same entry instead of being linked twice.
    */
-  append(decisions: DecisionRecord[]): Promise<AuditRecord[]> {
+  append<R extends AuditedRecord>(decisions: R[]): Promise<Array<R & ChainedRecord>> {
     if (this.closed) return Promise.reject(new Error('The audit log is closed'));
     const request = requestKeyOf(decisions[0]!.decisionId);
     let stored = this.unstored.get(request);
     if (!stored) {
       const entry = this.chain.link(decisions);
-      stored = new Promise<AuditRecord[]>((resolve, reject) => {
+      stored = new Promise<ChainedRecord[]>((resolve, reject) => {
         this.queue.push({ entry, resolve, reject });
         this.flushing ??= this.flush();
       }).finally(() => this.unstored.delete(request));
       stored.catch(() => undefined);
       this.unstored.set(request, stored);
     }
-    return withDeadline(stored, storeTimeoutMs());
+    return withDeadline(stored as Promise<Array<R & ChainedRecord>>, storeTimeoutMs());
   }
 
   /** Publishes what waits, in chain order, pipelined on the connection; what failed goes first in the next round. */
@@ -151,7 +153,7 @@ export class JetStreamAuditLog implements AuditLog {
     const message = await orUnavailable('The decision could not be read', () =>
       this.jsm.streams.getMessage(AUDIT_STREAM, { last_by_subj: auditSubject(requestKeyOf(decisionId)) }),
     );
-    return message?.json<AuditEntry>().records;
+    return message?.json<AuditEntry>().records.filter(isDecisionRecord);
   }
 
   async get(decisionId: string) {

@@ -1,4 +1,4 @@
-import type { AuditRecord, DecisionRecord } from '@octroi/contracts';
+import type { AuditedRecord, AuditRecord, ChainedRecord } from '@octroi/contracts';
 import type { AuditEntry } from './chain.ts';
 
 /**
@@ -7,8 +7,12 @@ import type { AuditEntry } from './chain.ts';
  */
 export interface AuditLog {
   readonly kind: 'jetstream' | 'file';
-  /** Appends one request's decisions (ids from one `decisionIds(n)` call, in order); resolves once they are durable. */
-  append(decisions: DecisionRecord[]): Promise<AuditRecord[]>;
+  /**
+   * Appends one request's records (ids from one `decisionIds(n)` call, in order): its decisions, or a change of the
+   * models; resolves once they are durable.
+   */
+  append<R extends AuditedRecord>(records: R[]): Promise<Array<R & ChainedRecord>>;
+  /** A decision by its id (undefined for another kind of record). */
   get(decisionId: string): Promise<AuditRecord | undefined>;
   /** Every decision of the request that `decisionId` belongs to, in order (to answer a replayed request). */
   request(decisionId: string): Promise<AuditRecord[] | undefined>;
