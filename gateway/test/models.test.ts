@@ -116,9 +116,10 @@ describe('model bundles and their roles, through the API', () => {
     const byAdmin = promoted.models.find((model) => model.version === variant);
     assert.deepEqual([byAdmin?.by, byAdmin?.reason], ['admin-1', 'lower threshold'], 'who and why');
     assert.equal(await scoredBy(), variant, 'the replica that carried the promotion switched before answering');
-    await sleep(300);
-    const model = await system.app.inject({ url: '/api/v1/model', headers: withKey });
-    assert.equal(model.json().version, variant);
+    const described = async () =>
+      (await system.app.inject({ url: '/api/v1/model', headers: withKey })).json<{ version: string }>().version;
+    for (let i = 0; i < 50 && (await described()) !== variant; i++) await sleep(100);
+    assert.equal(await described(), variant, 'the model described is the champion');
 
     const rolledBack = (
       await setRole('champion', { version: shipped.version, reason: 'back to the shipped one' })

@@ -85,8 +85,9 @@ describe('the scoring service records every decision it makes', () => {
   let scorer: CreditScorer;
   let models: ServedModels<ScoringModel>;
   let clientIds: number[];
+  let bundle: Awaited<ReturnType<typeof loadBundle>>;
   before(async () => {
-    const bundle = await loadBundle();
+    bundle = await loadBundle();
     scorer = await CreditScorer.load(bundle);
     models = await servedAlone(bundle, scorer);
     clientIds = [...(await loadApplicantFeatures(bundle)).ids].slice(0, 3);
@@ -105,7 +106,8 @@ describe('the scoring service records every decision it makes', () => {
       cache,
       books: await openOfficerBooks(store, audit, { claimMinutes: 30 }),
     };
-    return { handlers: scoringService(models, stores, noRoleChanges()).handlers, audit, cache };
+    const served = using === scorer ? models : await servedAlone(bundle, using);
+    return { handlers: scoringService(served, stores, noRoleChanges()).handlers, audit, cache };
   };
 
   test('decision ids are made by the service, whatever request id the caller sent', async () => {
