@@ -17,7 +17,7 @@ from .model_card import model_card
 from .modeling import reports
 from .modeling.train import TrainingResult
 from .shap_reference import shap_reference
-from .vectors import build_test_vectors
+from .vectors import SampledApplicants, build_test_vectors
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +106,7 @@ def write_bundle(
     result: TrainingResult,
     cost_fn: float,
     cost_fp: float,
+    sample: SampledApplicants | None = None,
 ) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     target = applicants[config.TARGET].to_numpy(np.float64)
@@ -116,7 +117,7 @@ def write_bundle(
     names = [f["name"] for f in features]
 
     write_json(out / "feature_spec.json", feature_spec)
-    write_json(out / "test_vectors.json", build_test_vectors(feature_spec, applicants[known]))
+    write_json(out / "test_vectors.json", build_test_vectors(feature_spec, sample))
     write_json(
         out / "decision.json",
         {

@@ -18,15 +18,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, dataset, spec
+from . import config, dataset, history_spec, spec
 from .application_features import DECLARED, RAW_ONLY, Declared
-from .history import HistoryFeature, bureau, credit_card, installments, pos_cash, previous
+from .history import HistoryFeature
+from .history_spec import HISTORY_FEATURES
 
 log = logging.getLogger(__name__)
-
-HISTORY_FEATURES: list[HistoryFeature] = (
-    bureau.FEATURES + previous.FEATURES + pos_cash.FEATURES + installments.FEATURES + credit_card.FEATURES
-)
 
 GROUP_PREFIXES = [
     ("external_scores", ("EXT_SOURCE",)),
@@ -167,56 +164,38 @@ def build_feature_spec(applicants: pd.DataFrame | None, descriptions: dict[str, 
         "rawFields": _raw_fields(categories, descriptions),
         "features": features,
         "derivations": [_derivation(d, categories) for d in DECLARED],
+        "history": history_spec.history_section(),
     }
 
 
-def _history_steps(folder: Path) -> list[tuple[str, Callable[[], pd.DataFrame | None]]]:
-    """One step per aggregate group: read its table(s), aggregate, let the rows go."""
-
-    def read(name: str) -> pd.DataFrame | None:
-        return dataset.read_table(folder, dataset.SECONDARY_TABLES[name])
-
-    def bureau_step() -> pd.DataFrame | None:
-        table = read("bureau")
-        if table is None:
-            return None
-        return bureau.aggregate(table, read("bureau_balance"))
-
-    def simple(name: str, module) -> Callable[[], pd.DataFrame | None]:
-        def step() -> pd.DataFrame | None:
-            table = read(name)
-            return None if table is None else module.aggregate(table)
-
-        return step
-
-    return [
-        ("bureau", bureau_step),
-        ("previous_application", simple("previous_application", previous)),
-        ("pos_cash", simple("pos_cash", pos_cash)),
-        ("installments", simple("installments", installments)),
-        ("credit_card", simple("credit_card", credit_card)),
-    ]
+# Shown each secondary table as it is read (to keep a few applicants' rows for the test vectors).
+Tap = Callable[[str, pd.DataFrame], None]
 
 
-def history_features(folder: Path, ids: pd.Series) -> pd.DataFrame:
-    """Every history aggregate for the given applicants (NaN where a table or a client is absent)."""
-    result = pd.DataFrame(index=pd.Index(ids.to_numpy(), name=config.ID))
-    for name, step in _history_steps(folder):
+def table_loader(folder: Path, tap: Tap | None = None) -> history_spec.Load:
+    """Reads a secondary table of the folder by its name (None when absent), logging and releasing as it goes."""
+    schemas = {schema.file.removesuffix(".csv"): schema for schema in dataset.SECONDARY_TABLES.values()}
+
+    def load(name: str) -> pd.DataFrame | None:
+        gc.collect()  # the previous table's rows go before the next one is read
         log.info("aggregating %s", name)
-        aggregates = step()
-        gc.collect()
-        if aggregates is not None:
-            result = result.join(aggregates, how="left")
-    for feature in HISTORY_FEATURES:
-        if feature.name not in result:
-            result[feature.name] = np.nan
-    return result[[f.name for f in HISTORY_FEATURES]].astype(np.float32)
+        frame = dataset.read_table(folder, schemas[name])
+        if frame is not None and tap is not None:
+            tap(name, frame)
+        return frame
+
+    return load
 
 
-def build_features(folder: Path, feature_spec: dict, applicants: pd.DataFrame) -> pd.DataFrame:
+def history_features(folder: Path, feature_spec: dict, ids: pd.Series, tap: Tap | None = None) -> pd.DataFrame:
+    """Every history feature for the given applicants (NaN where a table or a client is absent)."""
+    return history_spec.history_features(feature_spec, table_loader(folder, tap), ids.to_numpy())
+
+
+def build_features(folder: Path, feature_spec: dict, applicants: pd.DataFrame, tap: Tap | None = None) -> pd.DataFrame:
     """The model matrix (float32, specification order, one row per applicant, same order)."""
     application = spec.application_features(feature_spec, applicants)
-    history = history_features(folder, applicants[config.ID])
+    history = history_features(folder, feature_spec, applicants[config.ID], tap)
     history.index = application.index
     matrix = pd.concat([application, history], axis=1)
     names = [f["name"] for f in feature_spec["features"]]

@@ -11,6 +11,7 @@ import numpy as np
 from . import config, dataset, descriptions, export, features, policy, spec
 from .modeling.lgbm import Columns
 from .modeling.train import train
+from .vectors import SampledApplicants
 
 log = logging.getLogger(__name__)
 
@@ -23,10 +24,11 @@ def run(data_dir: Path, out: Path, cfg: config.TrainingConfig, trained_on: str, 
     column_text = descriptions.application_descriptions(descriptions.find_descriptions(data_dir))
     feature_spec = features.build_feature_spec(applicants, column_text)
     policy.check_features(feature_spec)
-    matrix = features.build_features(data_dir, feature_spec, applicants)
+    known = applicants[config.TARGET].notna().to_numpy()
+    sample = SampledApplicants(applicants[known])  # a few applicants and their history, for the test vectors
+    matrix = features.build_features(data_dir, feature_spec, applicants, tap=sample.keep)
     x = matrix.to_numpy(dtype=np.float32)  # float32 before training: exactly what ONNX will see
     del matrix
-    known = applicants[config.TARGET].notna().to_numpy()
     y = applicants.loc[known, config.TARGET].to_numpy().astype(np.int32)
     columns = Columns(
         names=[f["name"] for f in feature_spec["features"]],
@@ -44,6 +46,7 @@ def run(data_dir: Path, out: Path, cfg: config.TrainingConfig, trained_on: str, 
         result,
         cfg.cost_false_negative,
         cfg.cost_false_positive,
+        sample,
     )
     log.info("bundle %s written to %s in %.0f s", manifest["version"], out, time.perf_counter() - started)
     return manifest

@@ -1,8 +1,8 @@
-"""test_vectors.json: raw applications in, expected application features out.
+"""test_vectors.json: new applications in (with their history tables, as a request carries them), features out.
 
-Hand-written edge cases pin the missing-value rules of every op; a few applicants of the
-training folder show ordinary values. The expected values come from the Python evaluator,
-and both the pytest suite and the TypeScript evaluator must reproduce them bit for bit.
+Hand-written edge cases pin the missing-value rules of every op and the arithmetic of the history aggregates;
+a few applicants of the training folder, with their history rows, show ordinary values. The expected values come
+from the Python evaluators, and both the pytest suite and the TypeScript evaluators must reproduce them bit for bit.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from . import config, spec
+from . import config, history_spec, spec
 from .dataset import APPLICATION_COLUMNS
+from .history_spec import TABLES
 
 TYPICAL = {
     "NAME_CONTRACT_TYPE": "Cash loans",
@@ -76,6 +77,202 @@ EDGE_CASES: list[tuple[str, dict]] = [
 ]
 
 
+# A complete application (the intake rules accept it), to carry the history cases.
+COMPLETE = TYPICAL | {"NAME_HOUSING_TYPE": "House / apartment"}
+
+_CREDIT = {"CREDIT_ACTIVE": "Active", "CREDIT_TYPE": "Consumer credit", "CREDIT_CURRENCY": "currency 1"}
+_PAID = {"NUM_INSTALMENT_VERSION": 1, "SK_ID_PREV": 7}
+
+HISTORY_CASES: list[tuple[str, dict]] = [
+    ("history tables sent empty: every history feature is missing", COMPLETE | {table.table: [] for table in TABLES}),
+    (
+        "bureau credits with their monthly statuses, one credit without any",
+        COMPLETE
+        | {
+            "bureau": [
+                _CREDIT
+                | {
+                    "SK_ID_BUREAU": 1,
+                    "DAYS_CREDIT": -200,
+                    "AMT_CREDIT_SUM": 100000,
+                    "AMT_CREDIT_SUM_DEBT": 40000,
+                    "AMT_ANNUITY": 5000,
+                    "DAYS_CREDIT_ENDDATE": 500,
+                    "CREDIT_DAY_OVERDUE": 0,
+                },
+                _CREDIT
+                | {
+                    "SK_ID_BUREAU": 2,
+                    "CREDIT_ACTIVE": "Closed",
+                    "CREDIT_TYPE": "Credit card",
+                    "DAYS_CREDIT": -900,
+                    "AMT_CREDIT_SUM": 30000.5,
+                    "DAYS_CREDIT_ENDDATE": -100,
+                    "DAYS_ENDDATE_FACT": -300,
+                    "AMT_CREDIT_MAX_OVERDUE": 1200.75,
+                },
+                _CREDIT
+                | {
+                    "SK_ID_BUREAU": 3,
+                    "CREDIT_ACTIVE": "Sold",
+                    "CREDIT_TYPE": "Microloan",
+                    "DAYS_CREDIT": -40,
+                    "CNT_CREDIT_PROLONG": 2,
+                    "AMT_CREDIT_SUM_OVERDUE": 350.25,
+                },
+            ],
+            "bureau_balance": [
+                {"SK_ID_BUREAU": 1, "MONTHS_BALANCE": 0, "STATUS": "0"},
+                {"SK_ID_BUREAU": 1, "MONTHS_BALANCE": -1, "STATUS": "2"},
+                {"SK_ID_BUREAU": 2, "MONTHS_BALANCE": -20, "STATUS": "5"},
+                {"SK_ID_BUREAU": 2, "MONTHS_BALANCE": -21, "STATUS": "C"},
+                {"SK_ID_BUREAU": 1, "MONTHS_BALANCE": -2, "STATUS": "X"},
+            ],
+        },
+    ),
+    (
+        "a sum of debts in row order, without compensation: 9999998976 + 1e-7 - 9999998976 + 1e-7",
+        COMPLETE
+        | {
+            "bureau": [
+                _CREDIT | {"DAYS_CREDIT": -10, "AMT_CREDIT_SUM_DEBT": debt, "AMT_CREDIT_SUM": 1}
+                for debt in (9999998976, 1e-7, -9999998976, 1e-7)
+            ],
+        },
+    ),
+    (
+        "previous applications: approved, refused, running, a zero amount asked, placeholders",
+        COMPLETE
+        | {
+            "previous_application": [
+                {
+                    "NAME_CONTRACT_TYPE": "Cash loans",
+                    "NAME_CONTRACT_STATUS": "Approved",
+                    "DAYS_DECISION": -100,
+                    "AMT_APPLICATION": 90000,
+                    "AMT_CREDIT": 100000,
+                    "AMT_ANNUITY": 4500.5,
+                    "CNT_PAYMENT": 24,
+                    "DAYS_LAST_DUE_1ST_VERSION": 365243,
+                    "DAYS_LAST_DUE": 365243,
+                    "NAME_YIELD_GROUP": "high",
+                    "NAME_CLIENT_TYPE": "Repeater",
+                    "NFLAG_INSURED_ON_APPROVAL": 1,
+                    "RATE_DOWN_PAYMENT": 0.1,
+                },
+                {
+                    "NAME_CONTRACT_TYPE": "Revolving loans",
+                    "NAME_CONTRACT_STATUS": "Refused",
+                    "DAYS_DECISION": -800,
+                    "AMT_APPLICATION": 0,
+                    "AMT_CREDIT": 0,
+                    "NAME_CLIENT_TYPE": "New",
+                },
+                {
+                    "NAME_CONTRACT_TYPE": "Consumer loans",
+                    "NAME_CONTRACT_STATUS": "Approved",
+                    "DAYS_DECISION": -1500,
+                    "AMT_APPLICATION": 30000,
+                    "AMT_CREDIT": 27000,
+                    "DAYS_LAST_DUE_1ST_VERSION": -1000,
+                    "DAYS_LAST_DUE": -1200,
+                },
+            ],
+        },
+    ),
+    (
+        "shop loan snapshots: a tie on the latest month goes to the later row",
+        COMPLETE
+        | {
+            "POS_CASH_balance": [
+                {
+                    "SK_ID_PREV": 5,
+                    "MONTHS_BALANCE": -3,
+                    "NAME_CONTRACT_STATUS": "Active",
+                    "CNT_INSTALMENT": 12,
+                    "CNT_INSTALMENT_FUTURE": 4,
+                    "SK_DPD": 0,
+                    "SK_DPD_DEF": 0,
+                },
+                {
+                    "SK_ID_PREV": 5,
+                    "MONTHS_BALANCE": -1,
+                    "NAME_CONTRACT_STATUS": "Active",
+                    "CNT_INSTALMENT": 12,
+                    "CNT_INSTALMENT_FUTURE": 2,
+                    "SK_DPD": 15,
+                    "SK_DPD_DEF": 3,
+                },
+                {
+                    "SK_ID_PREV": 5,
+                    "MONTHS_BALANCE": -1,
+                    "NAME_CONTRACT_STATUS": "Completed",
+                    "CNT_INSTALMENT": 12,
+                    "CNT_INSTALMENT_FUTURE": 0,
+                    "SK_DPD": 0,
+                    "SK_DPD_DEF": 0,
+                },
+                {
+                    "SK_ID_PREV": 6,
+                    "MONTHS_BALANCE": -30,
+                    "NAME_CONTRACT_STATUS": "Active",
+                    "CNT_INSTALMENT": 6.5,
+                    "CNT_INSTALMENT_FUTURE": 6,
+                },
+            ],
+        },
+    ),
+    (
+        "instalments: on time (no negative zero), early, late, short, never paid, last year",
+        COMPLETE
+        | {
+            "installments_payments": [
+                _PAID
+                | {"DAYS_INSTALMENT": -400, "DAYS_ENTRY_PAYMENT": -400, "AMT_INSTALMENT": 1000, "AMT_PAYMENT": 1000},
+                _PAID
+                | {"DAYS_INSTALMENT": -370, "DAYS_ENTRY_PAYMENT": -380, "AMT_INSTALMENT": 1000, "AMT_PAYMENT": 1000},
+                _PAID
+                | {"DAYS_INSTALMENT": -100, "DAYS_ENTRY_PAYMENT": -90, "AMT_INSTALMENT": 1000.3, "AMT_PAYMENT": 600.1},
+                _PAID | {"DAYS_INSTALMENT": -40, "AMT_INSTALMENT": 1000},
+                _PAID | {"DAYS_INSTALMENT": -10, "DAYS_ENTRY_PAYMENT": -10, "AMT_INSTALMENT": 0, "AMT_PAYMENT": 0},
+            ],
+        },
+    ),
+    (
+        "a credit card with an empty limit (use missing) and months in and out of the last half-year",
+        COMPLETE
+        | {
+            "credit_card_balance": [
+                {
+                    "MONTHS_BALANCE": -1,
+                    "AMT_BALANCE": 5000,
+                    "AMT_CREDIT_LIMIT_ACTUAL": 0,
+                    "SK_DPD": 0,
+                    "AMT_PAYMENT_TOTAL_CURRENT": 300,
+                    "AMT_INST_MIN_REGULARITY": 250,
+                    "CNT_DRAWINGS_CURRENT": 3,
+                },
+                {
+                    "MONTHS_BALANCE": -2,
+                    "AMT_BALANCE": 45000.7,
+                    "AMT_CREDIT_LIMIT_ACTUAL": 90000,
+                    "SK_DPD": 4,
+                    "AMT_DRAWINGS_CURRENT": 1200,
+                    "AMT_DRAWINGS_ATM_CURRENT": 1000,
+                },
+                {
+                    "MONTHS_BALANCE": -9,
+                    "AMT_BALANCE": -20,
+                    "AMT_CREDIT_LIMIT_ACTUAL": 90000,
+                    "AMT_PAYMENT_TOTAL_CURRENT": 0,
+                    "AMT_INST_MIN_REGULARITY": 0,
+                },
+            ],
+        },
+    ),
+]
+
+
 def _json_value(value: object) -> object:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
@@ -86,27 +283,76 @@ def _json_value(value: object) -> object:
     return value
 
 
-def _sample_rows(applicants: pd.DataFrame, count: int, seed: int) -> list[tuple[str, dict]]:
-    rows = applicants.sample(n=min(count, len(applicants)), random_state=seed)
-    result = []
-    for _, row in rows.iterrows():
-        raw = {c: _json_value(row[c]) for c in APPLICATION_COLUMNS if _json_value(row[c]) is not None}
-        result.append((f"applicant {int(row[config.ID])} of the training folder", raw))
-    return result
+def _json_rows(frame: pd.DataFrame) -> list[dict]:
+    return [
+        {c: _json_value(v) for c, v in row.items() if _json_value(v) is not None}
+        for row in frame.to_dict(orient="records")
+    ]
 
 
-def build_test_vectors(
-    feature_spec: dict, applicants: pd.DataFrame | None, samples: int = 12, seed: int = 42
-) -> list[dict]:
-    cases = EDGE_CASES + (_sample_rows(applicants, samples, seed) if applicants is not None else [])
+class SampledApplicants:
+    """A few applicants of the training folder, and their history rows gathered while the tables are read."""
+
+    def __init__(self, applicants: pd.DataFrame, count: int = 12, seed: int = 42) -> None:
+        self.applicants = applicants.sample(n=min(count, len(applicants)), random_state=seed)
+        self.ids = set(self.applicants[config.ID].astype(int))
+        self.history: dict[str, pd.DataFrame] = {}
+
+    def keep(self, table: str, frame: pd.DataFrame) -> None:
+        """Called with each secondary table as training reads it: the sampled applicants' rows, in file order."""
+        parent = next((t.parent for t in TABLES if t.table == table and t.parent), None)
+        if parent is None:
+            self.history[table] = frame[frame[config.ID].isin(self.ids)]
+        else:
+            owners = self.history.get(parent["table"], pd.DataFrame({parent["key"]: []}))
+            self.history[table] = frame[frame[parent["key"]].isin(owners[parent["key"]])].merge(
+                owners[[parent["key"], config.ID]], on=parent["key"], how="left"
+            )
+
+    def cases(self) -> list[tuple[str, dict]]:
+        result = []
+        for _, row in self.applicants.iterrows():
+            applicant = int(row[config.ID])
+            raw = {c: _json_value(row[c]) for c in APPLICATION_COLUMNS if _json_value(row[c]) is not None}
+            for table, rows in self.history.items():
+                mine = rows[rows[config.ID] == applicant]
+                if table in _CHILD_TABLES:
+                    mine = mine.drop(columns=[config.ID])
+                raw[table] = _json_rows(mine)
+            result.append((f"applicant {applicant} of the training folder, with the history the folder holds", raw))
+        return result
+
+
+_CHILD_TABLES = {t.table for t in TABLES if t.parent}
+
+
+def build_test_vectors(feature_spec: dict, sample: SampledApplicants | None) -> list[dict]:
+    cases = EDGE_CASES + HISTORY_CASES + (sample.cases() if sample is not None else [])
     return [{"description": text, "raw": raw, "features": expected_features(feature_spec, raw)} for text, raw in cases]
 
 
+def _history_of(raw: dict) -> history_spec.Load:
+    """The tables of one request as frames of JSON values, every row the applicant's (id 0)."""
+    children = _CHILD_TABLES
+
+    def load(table: str) -> pd.DataFrame | None:
+        rows = raw.get(table)
+        if rows is None:
+            return None
+        frame = pd.DataFrame([dict(r) for r in rows], dtype=object)
+        if table not in children:
+            frame[config.ID] = 0
+        return frame
+
+    return load
+
+
 def expected_features(feature_spec: dict, raw: dict) -> dict[str, float | None]:
-    """Every model feature of one raw application, in spec order; history features are missing (null)."""
-    frame = pd.DataFrame([dict(raw)], dtype=object)
-    values = spec.application_features(feature_spec, frame).iloc[0]
+    """Every model feature of one new application as a request carries it (history tables included), spec order."""
+    fields = {k: v for k, v in raw.items() if not isinstance(v, list)}
+    frame = pd.DataFrame([fields], dtype=object)
+    values = spec.application_features(feature_spec, frame).iloc[0].to_dict()
+    values |= history_spec.history_features(feature_spec, _history_of(raw), np.array([0])).iloc[0].to_dict()
     return {
-        f["name"]: (None if f["source"] != "application" or np.isnan(values[f["name"]]) else float(values[f["name"]]))
-        for f in feature_spec["features"]
+        f["name"]: None if np.isnan(values[f["name"]]) else float(values[f["name"]]) for f in feature_spec["features"]
     }

@@ -18,13 +18,16 @@ import type { CategoryDerivation, Derivation, FeatureSpec, NumberDerivation } fr
 
 export type RawApplicationValues = Readonly<Record<string, unknown>>;
 
-function rawNumber(derivation: NumberDerivation, raw: RawApplicationValues): number {
-  const value = raw[derivation.inputs[0]];
+/** A raw number as the model reads it: float32, NaN when not a finite number or a documented placeholder. */
+export function readNumber(value: unknown, missingValues: readonly number[] = []): number {
   if (typeof value !== 'number') return Number.NaN;
   const single = Math.fround(value);
   if (!Number.isFinite(single)) return Number.NaN;
-  const placeholders = derivation.missingValues ?? [];
-  return placeholders.some((p) => Math.fround(p) === single) ? Number.NaN : single;
+  return missingValues.some((p) => Math.fround(p) === single) ? Number.NaN : single;
+}
+
+function rawNumber(derivation: NumberDerivation, raw: RawApplicationValues): number {
+  return readNumber(raw[derivation.inputs[0]], derivation.missingValues);
 }
 
 function rawCategory(derivation: CategoryDerivation, raw: RawApplicationValues): number {
@@ -58,7 +61,8 @@ function presentStatistic(op: 'mean' | 'min' | 'max' | 'std', values: number[]):
   return Math.sqrt(squares / present.length);
 }
 
-function combined(derivation: Derivation, values: number[]): number {
+/** One op of the derivations (ratio, product, sum, difference, mean, min, max, std) over its input values. */
+export function combined(derivation: Pick<Derivation, 'op'>, values: number[]): number {
   switch (derivation.op) {
     case 'ratio': {
       const [a = Number.NaN, b = Number.NaN] = values;

@@ -47,6 +47,10 @@ export type {
   FeatureLabel,
   FeatureSource,
   FeatureSpec,
+  HistoryAggregate,
+  HistoryRowOp,
+  HistorySpec,
+  HistoryTable,
   NumberDerivation,
   RawField,
   ReadingGroup,
@@ -54,7 +58,16 @@ export type {
 } from './spec.ts';
 export { seededOrder, seededRandom } from './random.ts';
 export { shortestFloat32 } from './float32.ts';
-export { deriveApplicationFeatures, evaluateDerivations } from './derive.ts';
+export { deriveApplicationFeatures, evaluateDerivations, readNumber } from './derive.ts';
+export { deriveFeatures, historyTablesOf, setHistoryFeatures } from './features.ts';
+export {
+  HistoryAccumulator,
+  TableAccumulator,
+  historyValues,
+  identifierOf,
+  type HistoryRow,
+  type HistoryTables,
+} from './history.ts';
 export { applicationProblems, requireValidApplications } from './intake.ts';
 export { BundleCatalogue, readModelRoles, type CatalogueEntry, type ModelPointers } from './catalogue.ts';
 export { binLabel, binOf, driftReference, type BinnedVariable, type DriftReference } from './drift-reference.ts';

@@ -69,6 +69,62 @@ export interface CombinedDerivation {
 
 export type Derivation = NumberDerivation | CategoryDerivation | CombinedDerivation;
 
+/** A value computed on each row of a secondary table (see history.ts for the ops and their arithmetic). */
+export interface HistoryRowOp {
+  name: string;
+  op:
+    | 'number'
+    | 'equals'
+    | 'lookup'
+    | 'ratio'
+    | 'difference'
+    | 'sum'
+    | 'product'
+    | 'compare'
+    | 'isMissing'
+    | 'and'
+    | 'or'
+    | 'negate'
+    | 'clip'
+    | 'latest';
+  /** Raw columns for `number`, `equals` and `lookup`; earlier row values otherwise. */
+  inputs: string[];
+  missingValues?: number[];
+  values?: string[];
+  map?: Record<string, number>;
+  default?: number | null;
+  test?: '>' | '>=' | '<' | '<=' | '==';
+  value?: number;
+  lower?: number;
+  upper?: number;
+  /** `latest`: the raw identifier grouping the rows (SK_ID_PREV). */
+  by?: string;
+}
+
+/** An aggregate of an applicant's rows of one table (those where the row value `where` is 1). */
+export interface HistoryAggregate {
+  name: string;
+  op: 'count' | 'sum' | 'mean' | 'min' | 'max';
+  input?: string;
+  where?: string;
+}
+
+export interface HistoryTable {
+  /** The table's file name without .csv, as requests and folders name it. */
+  name: string;
+  source: FeatureSource;
+  /** Rows belong to the applicant of the parent row with the same key (bureau_balance → bureau). */
+  parent?: { table: string; key: string };
+  rows: HistoryRowOp[];
+  aggregates: HistoryAggregate[];
+}
+
+/** The history section of feature_spec.json: tables in order, then combinations of their aggregates. */
+export interface HistorySpec {
+  tables: HistoryTable[];
+  combinations: CombinedDerivation[];
+}
+
 export interface FeatureSpec {
   version: number;
   target: string;
@@ -76,11 +132,13 @@ export interface FeatureSpec {
   rawFields: RawField[];
   features: Feature[];
   derivations: Derivation[];
+  /** Absent from a bundle trained before history was declared: its history features are then missing. */
+  history?: HistorySpec;
 }
 
-/** A test vector of `test_vectors.json`: a raw application and its expected features (null = NaN). */
+/** A test vector of `test_vectors.json`: a new application (history tables included) and its features (null = NaN). */
 export interface TestVector {
   description?: string;
-  raw: Record<string, number | string | null>;
+  raw: Record<string, number | string | null | Array<Record<string, number | string | null>>>;
   features: Record<string, number | null>;
 }

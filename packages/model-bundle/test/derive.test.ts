@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { deriveApplicationFeatures } from '../src/derive.ts';
+import { deriveFeatures } from '../src/features.ts';
 import type { FeatureSpec, TestVector } from '../src/spec.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -18,7 +19,7 @@ function sameFloat32(actual: number, expected: number | null): boolean {
   return expected === null ? Number.isNaN(actual) : Object.is(actual, Math.fround(expected));
 }
 
-describe('deriveApplicationFeatures against the bundle test vectors', () => {
+describe('deriveFeatures against the bundle test vectors (application fields and history tables)', () => {
   it('has vectors and a spec to check', () => {
     assert.ok(vectors.length >= 10);
     assert.ok(spec.features.length > 0);
@@ -26,7 +27,7 @@ describe('deriveApplicationFeatures against the bundle test vectors', () => {
 
   for (const [n, vector] of vectors.entries()) {
     it(`vector ${n}: ${vector.description ?? ''}`, () => {
-      const features = deriveApplicationFeatures(spec, vector.raw);
+      const features = deriveFeatures(spec, vector.raw);
       assert.equal(features.length, spec.features.length);
       const wrong = spec.features
         .filter((f) => !sameFloat32(features[f.index] as number, vector.features[f.name] ?? null))
@@ -35,8 +36,9 @@ describe('deriveApplicationFeatures against the bundle test vectors', () => {
     });
   }
 
-  it('leaves every history feature missing', () => {
+  it('leaves every history feature missing when the application carries no history', () => {
     const features = deriveApplicationFeatures(spec, vectors[0]?.raw ?? {});
+    assert.deepEqual(deriveFeatures(spec, vectors[0]?.raw ?? {}), features);
     for (const f of spec.features.filter((f) => f.source !== 'application')) {
       assert.ok(Number.isNaN(features[f.index]), f.name);
     }

@@ -4,6 +4,7 @@ import type { NewApplication, RawApplication } from '@octroi/contracts';
 import {
   DomainError,
   deriveApplicationFeatures,
+  deriveFeatures,
   isActionable,
   loadApplicantFeatures,
   loadApplicantRecords,
@@ -77,7 +78,7 @@ export class ExplainerContext {
   /** A new application's features, after it has been checked against the intake rules. */
   deriveChecked(application: NewApplication, field: string): Float32Array {
     requireValidApplications(this.bundle.spec, [application], () => field);
-    return deriveApplicationFeatures(this.bundle.spec, application);
+    return deriveFeatures(this.bundle.spec, application);
   }
 
   /** A simulation changes only what the lender's policy calls actionable (the loan's terms), and validly. */

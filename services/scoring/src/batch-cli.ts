@@ -3,74 +3,43 @@
  *
  *   npm run score -- --input <applications.csv> --output <scores.csv> [--model <bundle>]
  *
- * Application features are derived in TypeScript from the bundle's specification, as the service does for a new
- * application. When secondary tables (bureau.csv, previous_application.csv, ...) lie beside the input, their
- * history aggregates come from the training pipeline's code (Python) and complete each row. Writes SK_ID_CURR,
- * the probability of default and the decision; a row that cannot be read keeps its line, with the reason.
+ * Each row is checked with the intake rules and its features derived in TypeScript from the bundle's
+ * specification, as the service does for a new application. When secondary tables (bureau.csv,
+ * previous_application.csv, ...) lie beside the input, each applicant's rows in them are checked and aggregated
+ * by the same TypeScript code that serves a request's history tables (history features are missing otherwise).
+ * Writes SK_ID_CURR, the probability of default and the decision; a row that cannot be scored keeps its line,
+ * with every reason.
  */
-import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
-import { tableFromIPC } from 'apache-arrow';
 import {
   applicationProblems,
   defaultModelDir,
   deriveApplicationFeatures,
   loadBundle,
+  setHistoryFeatures,
   type ModelBundle,
 } from '@octroi/model-bundle';
+import { batchHistory, type BatchHistory } from './batch-history.ts';
 import { CreditScorer } from './credit-scorer.ts';
-import { applicationOf } from './csv-records.ts';
+import { applicationOf, type CsvRecord } from './csv-records.ts';
 
-const SECONDARY_TABLES = [
-  'bureau.csv',
-  'previous_application.csv',
-  'POS_CASH_balance.csv',
-  'installments_payments.csv',
-  'credit_card_balance.csv',
-];
-const TRAINING_DIR = resolve(import.meta.dirname, '../../../training');
+const applications = (path: string) =>
+  createReadStream(path).pipe(parse({ columns: true, bom: true })) as AsyncIterable<CsvRecord>;
 
-interface HistoryFeatures {
-  rowOf: Map<number, number>;
-  columns: Array<{ index: number; values: Float32Array }>;
-}
-
-/** History aggregates of the file's applicants, by the training pipeline, when secondary tables are there. */
-function historyFeatures(bundle: ModelBundle, input: string): HistoryFeatures | undefined {
-  const folder = dirname(input);
-  if (!SECONDARY_TABLES.some((table) => existsSync(join(folder, table)))) return undefined;
-  const out = join(mkdtempSync(join(tmpdir(), 'octroi-history-')), 'history.arrow');
-  console.error(`Secondary tables found in ${folder}: computing history features`);
-  const run = spawnSync(
-    'python3',
-    ['-m', 'octroi_training.history_export', '--data', folder, '--applications', input, '--out', out],
-    { cwd: TRAINING_DIR, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  if (run.status !== 0) throw new Error('computing history features failed (see above)');
-  const table = tableFromIPC(readFileSync(out));
-  const ids = table.getChild(bundle.spec.id)!.toArray() as Int32Array;
-  const columns = bundle.featureNames
-    .map((name, index) => ({
-      index,
-      child: bundle.spec.features[index]!.source === 'application' ? null : table.getChild(name),
-    }))
-    .filter((column) => column.child)
-    .map(({ index, child }) => ({
-      index,
-      values: Float32Array.from(child!.toArray() as ArrayLike<number>, (v) => (v === null ? Number.NaN : v)),
-    }));
-  return { rowOf: new Map(Array.from(ids, (id, row) => [id, row])), columns };
-}
-
-async function countLines(path: string): Promise<number> {
-  let lines = 0;
-  for await (const chunk of createReadStream(path)) for (const byte of chunk as Buffer) if (byte === 10) lines++;
-  return Math.max(0, lines - 1);
+/** The applicants of the file by SK_ID_CURR, numbered in file order, and the number of rows. */
+async function applicantsOf(bundle: ModelBundle, input: string) {
+  const applicantOf = new Map<number, number>();
+  let rows = 0;
+  for await (const record of applications(input)) {
+    rows++;
+    const id = Number(record[bundle.spec.id]);
+    if (record[bundle.spec.id] && Number.isInteger(id) && !applicantOf.has(id)) applicantOf.set(id, applicantOf.size);
+  }
+  return { applicantOf, rows };
 }
 
 function progress(total: number) {
@@ -84,6 +53,22 @@ function progress(total: number) {
       `scored ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${((100 * done) / Math.max(1, total)).toFixed(1)} %), ${Math.round(rate).toLocaleString('en')} rows/s`,
     );
   };
+}
+
+/** One row's features, or the reasons it cannot be scored. */
+function featuresOf(
+  bundle: ModelBundle,
+  record: CsvRecord,
+  applicant: number | undefined,
+  history: BatchHistory | undefined,
+): { features: Float32Array } | { error: string } {
+  const application = applicationOf(bundle.spec, record);
+  const problems = applicationProblems(bundle.spec, application);
+  if (history && applicant !== undefined) problems.push(...history.problems(applicant));
+  if (problems.length > 0) return { error: problems.map((p) => p.message).join('; ') };
+  const features = deriveApplicationFeatures(bundle.spec, application);
+  if (history && applicant !== undefined) setHistoryFeatures(bundle.spec, features, history.values(applicant));
+  return { features };
 }
 
 async function main() {
@@ -102,8 +87,10 @@ async function main() {
   const input = resolve(values.input);
   const bundle = await loadBundle(resolve(values.model));
   const scorer = await CreditScorer.load(bundle);
-  const history = historyFeatures(bundle, input);
-  const total = await countLines(input);
+  const { applicantOf, rows: total } = await applicantsOf(bundle, input);
+  const history = await batchHistory(bundle.spec, dirname(input), applicantOf, applicantOf.size, (line) =>
+    console.error(`history: ${line}`),
+  );
   const report = progress(total);
   const width = scorer.featureCount;
   const batchSize = Number(values.batch);
@@ -128,18 +115,12 @@ async function main() {
     rows = 0;
   };
 
-  for await (const record of createReadStream(input).pipe(parse({ columns: true, bom: true }))) {
-    const id = (record as Record<string, string>)[bundle.spec.id] ?? '';
-    const application = applicationOf(bundle.spec, record as Record<string, string>);
-    const problems = applicationProblems(bundle.spec, application);
-    if (problems.length > 0) {
-      pending.push({ id, error: problems.map((p) => p.message).join('; ') });
-    } else {
-      const features = deriveApplicationFeatures(bundle.spec, application);
-      const historyRow = history?.rowOf.get(Number(id));
-      if (history && historyRow !== undefined)
-        for (const column of history.columns) features[column.index] = column.values[historyRow]!;
-      matrix.set(features, rows * width);
+  for await (const record of applications(input)) {
+    const id = String(record[bundle.spec.id] ?? '');
+    const scored = featuresOf(bundle, record, applicantOf.get(Number(id)), history);
+    if ('error' in scored) pending.push({ id, error: scored.error });
+    else {
+      matrix.set(scored.features, rows * width);
       pending.push({ id, row: rows++ });
     }
     if (pending.length >= batchSize) await flush();

@@ -4,7 +4,7 @@ import {
   decisionFor,
   decisionRuleOf,
   driftReference,
-  deriveApplicationFeatures,
+  deriveFeatures,
   loadApplicantFeatures,
   requireValidApplications,
   type ApplicantFeatures,
@@ -18,7 +18,8 @@ export type ModelScore = Omit<Score, 'decisionId' | 'clientId'>;
 
 /**
  * Scores with the bundle's model: engineered feature rows, known clients (their features come with the bundle)
- * and raw applications (application-level features derived from the feature specification, history missing).
+ * and new applications (features derived from the feature specification: application fields, and the history
+ * tables the application carries).
  */
 export class CreditScorer {
   private constructor(
@@ -104,7 +105,7 @@ export class CreditScorer {
     const width = this.featureCount;
     const matrix = new Float32Array(applications.length * width);
     applications.forEach((application, index) => {
-      matrix.set(deriveApplicationFeatures(this.bundle.spec, application), index * width);
+      matrix.set(deriveFeatures(this.bundle.spec, application), index * width);
     });
     return matrix;
   }

@@ -1,55 +1,74 @@
-"""History aggregates: one row per client from each secondary table.
+"""Declarations of the history features: one module per Home Credit secondary table.
 
-Each module declares its features (name, unit, readable labels) next to the code computing them,
-and exposes ``aggregate(...)`` returning a frame indexed by SK_ID_CURR with exactly those columns.
-A client absent from a table, or a table absent from the input folder, gives missing values.
+Each module declares, for its table, the values computed on each row (``ROWS``), the aggregates over an
+applicant's rows (``AGGREGATES``, the features among them with their labels) and, when needed, combinations of
+aggregates (``COMBINATIONS``). These declarations become the ``history`` section of ``feature_spec.json``; the
+values are computed only by evaluating that section (``history_spec.py`` here, ``history.ts`` in the services),
+so training and serving cannot drift apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import numpy as np
-import pandas as pd
-
-from ..config import ID
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
 class HistoryFeature:
+    """A model feature computed from a secondary table (or a combination of its aggregates)."""
+
     name: str
-    source: str
+    source: str  # the feature source of the specification: bureau, previous_application, pos_cash, ...
     unit: str
     en: str
     fr: str
 
 
-def declare(source: str, rows: list[tuple[str, str, str, str]]) -> list[HistoryFeature]:
-    return [HistoryFeature(name, source, unit, en, fr) for name, unit, en, fr in rows]
+@dataclass(frozen=True)
+class TableDeclaration:
+    """The rows, aggregates and combinations of one secondary table."""
+
+    table: str  # the file's name without .csv: how requests and folders name it
+    source: str
+    rows: list[dict]
+    aggregates: list[dict]
+    features: list[HistoryFeature]
+    combinations: list[dict] = field(default_factory=list)
+    parent: dict | None = None
 
 
-def by_client(frame: pd.DataFrame, mask: pd.Series | None = None):
-    """Group rows (optionally only those matching ``mask``) by client."""
-    rows = frame if mask is None else frame.loc[mask]
-    return rows.groupby(ID, sort=False)
+def row(name: str, op: str, *inputs: str, **params: object) -> dict:
+    """A value computed on each row of the table, from raw columns or earlier row values."""
+    return {"name": name, "op": op, "inputs": list(inputs), **params}
 
 
-def share(flag: pd.Series, keys: pd.Series) -> pd.Series:
-    """Per client, the share of rows where ``flag`` holds."""
-    return flag.astype(np.float64).groupby(keys, sort=False).mean()
+def aggregate(name: str, op: str, of: str | None = None, where: str | None = None) -> dict:
+    """An aggregate of the applicant's rows (those where ``where`` holds), not a feature by itself."""
+    entry: dict = {"name": name, "op": op}
+    if of is not None:
+        entry["input"] = of
+    if where is not None:
+        entry["where"] = where
+    return entry
 
 
-def count(flag: pd.Series, keys: pd.Series) -> pd.Series:
-    return flag.astype(np.float64).groupby(keys, sort=False).sum()
+class Declarations:
+    """Collects a table's aggregates and combinations with the features they are, in declaration order."""
 
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.aggregates: list[dict] = []
+        self.combinations: list[dict] = []
+        self.features: list[HistoryFeature] = []
 
-def safe_ratio(a: pd.Series, b: pd.Series) -> pd.Series:
-    """a / b with missing values where b is 0 (so an empty limit never looks like infinite use)."""
-    a64, b64 = a.astype(np.float64), b.astype(np.float64)
-    return (a64 / b64.where(b64 != 0)).astype(np.float64)
+    def feature(
+        self, name: str, op: str, of: str | None = None, where: str | None = None, *, unit: str, en: str, fr: str
+    ) -> None:
+        self.aggregates.append(aggregate(name, op, of, where))
+        self.features.append(HistoryFeature(name, self.source, unit, en, fr))
 
+    def hidden(self, name: str, op: str, of: str | None = None, where: str | None = None) -> None:
+        self.aggregates.append(aggregate(name, op, of, where))
 
-def assemble(columns: dict[str, pd.Series], declared: list[HistoryFeature]) -> pd.DataFrame:
-    frame = pd.DataFrame(columns)
-    frame.index.name = ID
-    return frame[[f.name for f in declared]].astype(np.float32)
+    def combined(self, name: str, op: str, *inputs: str, unit: str, en: str, fr: str) -> None:
+        self.combinations.append({"name": name, "op": op, "inputs": list(inputs)})
+        self.features.append(HistoryFeature(name, self.source, unit, en, fr))

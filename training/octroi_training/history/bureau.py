@@ -2,237 +2,309 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from ..config import RECENT_DAYS, RECENT_MONTHS
+from . import Declarations, TableDeclaration, row
 
-from ..config import ID, RECENT_DAYS, RECENT_MONTHS
-from . import assemble, by_client, count, declare, safe_ratio, share
+ROWS = [
+    row("ACTIVE", "equals", "CREDIT_ACTIVE", values=["Active"]),
+    row("CLOSED", "equals", "CREDIT_ACTIVE", values=["Closed"]),
+    row("MICROLOAN", "equals", "CREDIT_TYPE", values=["Microloan"]),
+    row("CARD", "equals", "CREDIT_TYPE", values=["Credit card"]),
+    *(
+        row(column, "number", column)
+        for column in (
+            "DAYS_CREDIT",
+            "DAYS_CREDIT_UPDATE",
+            "CREDIT_DAY_OVERDUE",
+            "AMT_CREDIT_MAX_OVERDUE",
+            "AMT_CREDIT_SUM_OVERDUE",
+            "CNT_CREDIT_PROLONG",
+            "AMT_CREDIT_SUM",
+            "AMT_CREDIT_SUM_DEBT",
+            "AMT_CREDIT_SUM_LIMIT",
+            "AMT_ANNUITY",
+            "DAYS_CREDIT_ENDDATE",
+            "DAYS_ENDDATE_FACT",
+        )
+    ),
+    row("RECENT", "compare", "DAYS_CREDIT", test=">", value=-RECENT_DAYS),
+    # Closed before the planned end: repaid early.
+    row("ENDED_BEFORE_PLAN", "compare", "DAYS_ENDDATE_FACT", "DAYS_CREDIT_ENDDATE", test="<"),
+    row("CLOSED_EARLY", "and", "CLOSED", "ENDED_BEFORE_PLAN"),
+]
 
-FEATURES = declare(
-    "bureau",
-    [
-        ("BUREAU_CREDIT_COUNT", "count", "Credits at other lenders", "Crédits auprès d'autres organismes"),
-        (
-            "BUREAU_ACTIVE_COUNT",
-            "count",
-            "Ongoing credits at other lenders",
-            "Crédits en cours auprès d'autres organismes",
-        ),
-        (
-            "BUREAU_ACTIVE_SHARE",
-            "ratio",
-            "Share of other credits still ongoing",
-            "Part des autres crédits encore en cours",
-        ),
-        (
-            "BUREAU_RECENT_COUNT",
-            "count",
-            "Credits opened elsewhere in the last year",
-            "Crédits ouverts ailleurs dans l'année",
-        ),
-        ("BUREAU_MICROLOAN_COUNT", "count", "Microloans at other lenders", "Microcrédits auprès d'autres organismes"),
-        (
-            "BUREAU_CARD_SHARE",
-            "ratio",
-            "Share of other credits that are credit cards",
-            "Part de cartes de crédit parmi les autres crédits",
-        ),
-        (
-            "BUREAU_DAYS_CREDIT_MIN",
-            "days",
-            "Age of the oldest other credit (days)",
-            "Ancienneté du plus ancien autre crédit (jours)",
-        ),
-        (
-            "BUREAU_DAYS_CREDIT_MAX",
-            "days",
-            "Age of the latest other credit (days)",
-            "Ancienneté du dernier autre crédit (jours)",
-        ),
-        (
-            "BUREAU_DAYS_CREDIT_MEAN",
-            "days",
-            "Average age of other credits (days)",
-            "Ancienneté moyenne des autres crédits (jours)",
-        ),
-        (
-            "BUREAU_DAYS_UPDATE_MEAN",
-            "days",
-            "Days since other credits were last updated",
-            "Jours depuis la mise à jour des autres crédits",
-        ),
-        (
-            "BUREAU_OVERDUE_DAYS_MAX",
-            "days",
-            "Longest current delay on other credits (days)",
-            "Plus long retard en cours sur les autres crédits (jours)",
-        ),
-        (
-            "BUREAU_MAX_OVERDUE_AMOUNT",
-            "currency",
-            "Largest amount ever overdue elsewhere",
-            "Plus gros montant impayé ailleurs",
-        ),
-        (
-            "BUREAU_OVERDUE_AMOUNT_SUM",
-            "currency",
-            "Amount currently overdue elsewhere",
-            "Montant actuellement impayé ailleurs",
-        ),
-        ("BUREAU_PROLONG_COUNT", "count", "Times other credits were prolonged", "Prolongations des autres crédits"),
-        ("BUREAU_CREDIT_SUM", "currency", "Total of other credits", "Total des autres crédits"),
-        ("BUREAU_CREDIT_MEAN", "currency", "Average amount of other credits", "Montant moyen des autres crédits"),
-        (
-            "BUREAU_DEBT_SUM",
-            "currency",
-            "Debt still owed to other lenders",
-            "Dette restante auprès d'autres organismes",
-        ),
-        (
-            "BUREAU_DEBT_CREDIT_RATIO",
-            "ratio",
-            "Share of other credits still to repay",
-            "Part des autres crédits restant à rembourser",
-        ),
-        (
-            "BUREAU_LIMIT_SUM",
-            "currency",
-            "Credit card limits at other lenders",
-            "Plafonds de cartes auprès d'autres organismes",
-        ),
-        ("BUREAU_ACTIVE_CREDIT_SUM", "currency", "Total of ongoing other credits", "Total des autres crédits en cours"),
-        ("BUREAU_ACTIVE_DEBT_SUM", "currency", "Debt on ongoing other credits", "Dette des autres crédits en cours"),
-        (
-            "BUREAU_ACTIVE_ANNUITY_SUM",
-            "currency",
-            "Repayments due on ongoing other credits",
-            "Échéances des autres crédits en cours",
-        ),
-        (
-            "BUREAU_ACTIVE_END_MAX",
-            "days",
-            "Days until the last ongoing credit ends",
-            "Jours avant la fin du dernier crédit en cours",
-        ),
-        (
-            "BUREAU_CLOSED_COUNT",
-            "count",
-            "Closed credits at other lenders",
-            "Crédits soldés auprès d'autres organismes",
-        ),
-        (
-            "BUREAU_CLOSED_LAST_END",
-            "days",
-            "Days since the last credit was closed",
-            "Jours depuis le dernier crédit soldé",
-        ),
-        (
-            "BUREAU_CLOSED_CREDIT_MEAN",
-            "currency",
-            "Average amount of closed credits",
-            "Montant moyen des crédits soldés",
-        ),
-        (
-            "BUREAU_EARLY_END_SHARE",
-            "ratio",
-            "Share of closed credits repaid early",
-            "Part des crédits soldés remboursés en avance",
-        ),
-        ("BUREAU_MONTHS_COUNT", "count", "Months of credit history reported", "Mois d'historique de crédit déclarés"),
-        (
-            "BUREAU_LATE_MONTH_SHARE",
-            "ratio",
-            "Share of months paid late on other credits",
-            "Part des mois en retard sur les autres crédits",
-        ),
-        (
-            "BUREAU_WORST_STATUS",
-            "score",
-            "Worst delay reported (0 none, 5 over 120 days)",
-            "Pire retard déclaré (0 aucun, 5 plus de 120 jours)",
-        ),
-        (
-            "BUREAU_RECENT_LATE_MONTHS",
-            "count",
-            "Months late on other credits in the last year",
-            "Mois de retard sur les autres crédits dans l'année",
-        ),
-    ],
+d = Declarations("bureau")
+d.feature(
+    "BUREAU_CREDIT_COUNT", "count", unit="count", en="Credits at other lenders", fr="Crédits auprès d'autres organismes"
+)
+d.feature(
+    "BUREAU_ACTIVE_COUNT",
+    "count",
+    where="ACTIVE",
+    unit="count",
+    en="Ongoing credits at other lenders",
+    fr="Crédits en cours auprès d'autres organismes",
+)
+d.feature(
+    "BUREAU_ACTIVE_SHARE",
+    "mean",
+    "ACTIVE",
+    unit="ratio",
+    en="Share of other credits still ongoing",
+    fr="Part des autres crédits encore en cours",
+)
+d.feature(
+    "BUREAU_RECENT_COUNT",
+    "count",
+    where="RECENT",
+    unit="count",
+    en="Credits opened elsewhere in the last year",
+    fr="Crédits ouverts ailleurs dans l'année",
+)
+d.feature(
+    "BUREAU_MICROLOAN_COUNT",
+    "count",
+    where="MICROLOAN",
+    unit="count",
+    en="Microloans at other lenders",
+    fr="Microcrédits auprès d'autres organismes",
+)
+d.feature(
+    "BUREAU_CARD_SHARE",
+    "mean",
+    "CARD",
+    unit="ratio",
+    en="Share of other credits that are credit cards",
+    fr="Part de cartes de crédit parmi les autres crédits",
+)
+d.feature(
+    "BUREAU_DAYS_CREDIT_MIN",
+    "min",
+    "DAYS_CREDIT",
+    unit="days",
+    en="Age of the oldest other credit (days)",
+    fr="Ancienneté du plus ancien autre crédit (jours)",
+)
+d.feature(
+    "BUREAU_DAYS_CREDIT_MAX",
+    "max",
+    "DAYS_CREDIT",
+    unit="days",
+    en="Age of the latest other credit (days)",
+    fr="Ancienneté du dernier autre crédit (jours)",
+)
+d.feature(
+    "BUREAU_DAYS_CREDIT_MEAN",
+    "mean",
+    "DAYS_CREDIT",
+    unit="days",
+    en="Average age of other credits (days)",
+    fr="Ancienneté moyenne des autres crédits (jours)",
+)
+d.feature(
+    "BUREAU_DAYS_UPDATE_MEAN",
+    "mean",
+    "DAYS_CREDIT_UPDATE",
+    unit="days",
+    en="Days since other credits were last updated",
+    fr="Jours depuis la mise à jour des autres crédits",
+)
+d.feature(
+    "BUREAU_OVERDUE_DAYS_MAX",
+    "max",
+    "CREDIT_DAY_OVERDUE",
+    unit="days",
+    en="Longest current delay on other credits (days)",
+    fr="Plus long retard en cours sur les autres crédits (jours)",
+)
+d.feature(
+    "BUREAU_MAX_OVERDUE_AMOUNT",
+    "max",
+    "AMT_CREDIT_MAX_OVERDUE",
+    unit="currency",
+    en="Largest amount ever overdue elsewhere",
+    fr="Plus gros montant impayé ailleurs",
+)
+d.feature(
+    "BUREAU_OVERDUE_AMOUNT_SUM",
+    "sum",
+    "AMT_CREDIT_SUM_OVERDUE",
+    unit="currency",
+    en="Amount currently overdue elsewhere",
+    fr="Montant actuellement impayé ailleurs",
+)
+d.feature(
+    "BUREAU_PROLONG_COUNT",
+    "sum",
+    "CNT_CREDIT_PROLONG",
+    unit="count",
+    en="Times other credits were prolonged",
+    fr="Prolongations des autres crédits",
+)
+d.feature(
+    "BUREAU_CREDIT_SUM",
+    "sum",
+    "AMT_CREDIT_SUM",
+    unit="currency",
+    en="Total of other credits",
+    fr="Total des autres crédits",
+)
+d.feature(
+    "BUREAU_CREDIT_MEAN",
+    "mean",
+    "AMT_CREDIT_SUM",
+    unit="currency",
+    en="Average amount of other credits",
+    fr="Montant moyen des autres crédits",
+)
+d.feature(
+    "BUREAU_DEBT_SUM",
+    "sum",
+    "AMT_CREDIT_SUM_DEBT",
+    unit="currency",
+    en="Debt still owed to other lenders",
+    fr="Dette restante auprès d'autres organismes",
+)
+d.combined(
+    "BUREAU_DEBT_CREDIT_RATIO",
+    "ratio",
+    "BUREAU_DEBT_SUM",
+    "BUREAU_CREDIT_SUM",
+    unit="ratio",
+    en="Share of other credits still to repay",
+    fr="Part des autres crédits restant à rembourser",
+)
+d.feature(
+    "BUREAU_LIMIT_SUM",
+    "sum",
+    "AMT_CREDIT_SUM_LIMIT",
+    unit="currency",
+    en="Credit card limits at other lenders",
+    fr="Plafonds de cartes auprès d'autres organismes",
+)
+d.feature(
+    "BUREAU_ACTIVE_CREDIT_SUM",
+    "sum",
+    "AMT_CREDIT_SUM",
+    "ACTIVE",
+    unit="currency",
+    en="Total of ongoing other credits",
+    fr="Total des autres crédits en cours",
+)
+d.feature(
+    "BUREAU_ACTIVE_DEBT_SUM",
+    "sum",
+    "AMT_CREDIT_SUM_DEBT",
+    "ACTIVE",
+    unit="currency",
+    en="Debt on ongoing other credits",
+    fr="Dette des autres crédits en cours",
+)
+d.feature(
+    "BUREAU_ACTIVE_ANNUITY_SUM",
+    "sum",
+    "AMT_ANNUITY",
+    "ACTIVE",
+    unit="currency",
+    en="Repayments due on ongoing other credits",
+    fr="Échéances des autres crédits en cours",
+)
+d.feature(
+    "BUREAU_ACTIVE_END_MAX",
+    "max",
+    "DAYS_CREDIT_ENDDATE",
+    "ACTIVE",
+    unit="days",
+    en="Days until the last ongoing credit ends",
+    fr="Jours avant la fin du dernier crédit en cours",
+)
+d.feature(
+    "BUREAU_CLOSED_COUNT",
+    "count",
+    where="CLOSED",
+    unit="count",
+    en="Closed credits at other lenders",
+    fr="Crédits soldés auprès d'autres organismes",
+)
+d.feature(
+    "BUREAU_CLOSED_LAST_END",
+    "max",
+    "DAYS_ENDDATE_FACT",
+    "CLOSED",
+    unit="days",
+    en="Days since the last credit was closed",
+    fr="Jours depuis le dernier crédit soldé",
+)
+d.feature(
+    "BUREAU_CLOSED_CREDIT_MEAN",
+    "mean",
+    "AMT_CREDIT_SUM",
+    "CLOSED",
+    unit="currency",
+    en="Average amount of closed credits",
+    fr="Montant moyen des crédits soldés",
+)
+d.hidden("BUREAU_CLOSED_EARLY_COUNT", "count", where="CLOSED_EARLY")
+d.combined(
+    "BUREAU_EARLY_END_SHARE",
+    "ratio",
+    "BUREAU_CLOSED_EARLY_COUNT",
+    "BUREAU_CLOSED_COUNT",
+    unit="ratio",
+    en="Share of closed credits repaid early",
+    fr="Part des crédits soldés remboursés en avance",
 )
 
+BUREAU = TableDeclaration("bureau", "bureau", ROWS, d.aggregates, d.features, d.combinations)
 
-def _balance_by_credit(balance: pd.DataFrame) -> pd.DataFrame:
-    """Per bureau credit: months reported, months late, worst delay, late months in the last year."""
-    # STATUS: C closed, X unknown, 0 on time, 1..5 increasingly late (5 = over 120 days or sold).
-    # Translate the few category levels, not the tens of millions of rows.
-    status = balance["STATUS"].astype("category")
-    levels = pd.to_numeric(pd.Series(status.cat.categories.astype(str)), errors="coerce").fillna(0)
-    codes = status.cat.codes.to_numpy()
-    delay = pd.Series(np.where(codes >= 0, levels.to_numpy(np.float32)[codes], 0), index=balance.index)
-    late = delay > 0
-    recent = balance["MONTHS_BALANCE"] > -RECENT_MONTHS
-    keys = balance["SK_ID_BUREAU"]
-    return pd.DataFrame(
-        {
-            "months": keys.groupby(keys, sort=False).size().astype(np.float64),
-            "late": count(late, keys),
-            "worst": delay.groupby(keys, sort=False).max(),
-            "recent_late": count(late & recent, keys),
-        }
-    )
+# STATUS: C closed, X unknown, 0 on time, 1..5 increasingly late (5 = over 120 days or sold).
+BALANCE_ROWS = [
+    row("DELAY", "lookup", "STATUS", map={str(level): level for level in range(1, 6)}, default=0),
+    row("LATE", "compare", "DELAY", test=">", value=0),
+    row("MONTHS_BALANCE", "number", "MONTHS_BALANCE"),
+    row("RECENT", "compare", "MONTHS_BALANCE", test=">", value=-RECENT_MONTHS),
+    row("RECENT_LATE", "and", "LATE", "RECENT"),
+]
 
+b = Declarations("bureau")
+b.feature(
+    "BUREAU_MONTHS_COUNT",
+    "count",
+    unit="count",
+    en="Months of credit history reported",
+    fr="Mois d'historique de crédit déclarés",
+)
+b.feature(
+    "BUREAU_LATE_MONTH_SHARE",
+    "mean",
+    "LATE",
+    unit="ratio",
+    en="Share of months paid late on other credits",
+    fr="Part des mois en retard sur les autres crédits",
+)
+b.feature(
+    "BUREAU_WORST_STATUS",
+    "max",
+    "DELAY",
+    unit="score",
+    en="Worst delay reported (0 none, 5 over 120 days)",
+    fr="Pire retard déclaré (0 aucun, 5 plus de 120 jours)",
+)
+b.feature(
+    "BUREAU_RECENT_LATE_MONTHS",
+    "count",
+    where="RECENT_LATE",
+    unit="count",
+    en="Months late on other credits in the last year",
+    fr="Mois de retard sur les autres crédits dans l'année",
+)
 
-def _balance_by_client(bureau: pd.DataFrame, balance: pd.DataFrame) -> dict[str, pd.Series]:
-    per_credit = _balance_by_credit(balance)
-    linked = bureau[[ID, "SK_ID_BUREAU"]].merge(per_credit, left_on="SK_ID_BUREAU", right_index=True)
-    g = linked.groupby(ID, sort=False)
-    months = g["months"].sum()
-    return {
-        "BUREAU_MONTHS_COUNT": months,
-        "BUREAU_LATE_MONTH_SHARE": safe_ratio(g["late"].sum(), months),
-        "BUREAU_WORST_STATUS": g["worst"].max(),
-        "BUREAU_RECENT_LATE_MONTHS": g["recent_late"].sum(),
-    }
-
-
-def aggregate(bureau: pd.DataFrame, balance: pd.DataFrame | None) -> pd.DataFrame:
-    keys = bureau[ID]
-    active = bureau["CREDIT_ACTIVE"] == "Active"
-    closed = bureau["CREDIT_ACTIVE"] == "Closed"
-    g, ga, gc = by_client(bureau), by_client(bureau, active), by_client(bureau, closed)
-    credit_sum, debt_sum = g["AMT_CREDIT_SUM"].sum(), g["AMT_CREDIT_SUM_DEBT"].sum()
-    early = closed & (bureau["DAYS_ENDDATE_FACT"] < bureau["DAYS_CREDIT_ENDDATE"])
-    columns = {
-        "BUREAU_CREDIT_COUNT": g.size().astype(np.float64),
-        "BUREAU_ACTIVE_COUNT": count(active, keys),
-        "BUREAU_ACTIVE_SHARE": share(active, keys),
-        "BUREAU_RECENT_COUNT": count(bureau["DAYS_CREDIT"] > -RECENT_DAYS, keys),
-        "BUREAU_MICROLOAN_COUNT": count(bureau["CREDIT_TYPE"] == "Microloan", keys),
-        "BUREAU_CARD_SHARE": share(bureau["CREDIT_TYPE"] == "Credit card", keys),
-        "BUREAU_DAYS_CREDIT_MIN": g["DAYS_CREDIT"].min(),
-        "BUREAU_DAYS_CREDIT_MAX": g["DAYS_CREDIT"].max(),
-        "BUREAU_DAYS_CREDIT_MEAN": g["DAYS_CREDIT"].mean(),
-        "BUREAU_DAYS_UPDATE_MEAN": g["DAYS_CREDIT_UPDATE"].mean(),
-        "BUREAU_OVERDUE_DAYS_MAX": g["CREDIT_DAY_OVERDUE"].max(),
-        "BUREAU_MAX_OVERDUE_AMOUNT": g["AMT_CREDIT_MAX_OVERDUE"].max(),
-        "BUREAU_OVERDUE_AMOUNT_SUM": g["AMT_CREDIT_SUM_OVERDUE"].sum(),
-        "BUREAU_PROLONG_COUNT": g["CNT_CREDIT_PROLONG"].sum(),
-        "BUREAU_CREDIT_SUM": credit_sum,
-        "BUREAU_CREDIT_MEAN": g["AMT_CREDIT_SUM"].mean(),
-        "BUREAU_DEBT_SUM": debt_sum,
-        "BUREAU_DEBT_CREDIT_RATIO": safe_ratio(debt_sum, credit_sum),
-        "BUREAU_LIMIT_SUM": g["AMT_CREDIT_SUM_LIMIT"].sum(),
-        "BUREAU_ACTIVE_CREDIT_SUM": ga["AMT_CREDIT_SUM"].sum(),
-        "BUREAU_ACTIVE_DEBT_SUM": ga["AMT_CREDIT_SUM_DEBT"].sum(),
-        "BUREAU_ACTIVE_ANNUITY_SUM": ga["AMT_ANNUITY"].sum(),
-        "BUREAU_ACTIVE_END_MAX": ga["DAYS_CREDIT_ENDDATE"].max(),
-        "BUREAU_CLOSED_COUNT": count(closed, keys),
-        "BUREAU_CLOSED_LAST_END": gc["DAYS_ENDDATE_FACT"].max(),
-        "BUREAU_CLOSED_CREDIT_MEAN": gc["AMT_CREDIT_SUM"].mean(),
-        "BUREAU_EARLY_END_SHARE": safe_ratio(count(early, keys), count(closed, keys)),
-    }
-    if balance is not None:
-        columns |= _balance_by_client(bureau, balance)
-    else:
-        columns |= {f.name: pd.Series(dtype=np.float64) for f in FEATURES[-4:]}
-    return assemble(columns, FEATURES)
+# A month's status belongs to the applicant of the bureau credit it reports on.
+BUREAU_BALANCE = TableDeclaration(
+    "bureau_balance",
+    "bureau",
+    BALANCE_ROWS,
+    b.aggregates,
+    b.features,
+    parent={"table": "bureau", "key": "SK_ID_BUREAU"},
+)

@@ -2,105 +2,132 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from ..config import RECENT_DAYS
+from . import Declarations, TableDeclaration, row
 
-from ..config import ID, RECENT_DAYS
-from . import assemble, by_client, declare, safe_ratio, share
+ROWS = [
+    *(
+        row(column, "number", column)
+        for column in ("DAYS_INSTALMENT", "DAYS_ENTRY_PAYMENT", "AMT_INSTALMENT", "AMT_PAYMENT")
+    ),
+    row("DELAY", "difference", "DAYS_ENTRY_PAYMENT", "DAYS_INSTALMENT"),
+    row("SHORTFALL", "difference", "AMT_INSTALMENT", "AMT_PAYMENT"),
+    # A missing payment date means the instalment was never paid: that counts as late, and as short.
+    row("PAID_LATE", "compare", "DELAY", test=">", value=0),
+    row("NEVER_PAID", "isMissing", "DAYS_ENTRY_PAYMENT"),
+    row("LATE", "or", "PAID_LATE", "NEVER_PAID"),
+    row("PAID_SHORT", "compare", "SHORTFALL", test=">", value=0.01),
+    row("AMOUNT_MISSING", "isMissing", "AMT_PAYMENT"),
+    row("SHORT", "or", "PAID_SHORT", "AMOUNT_MISSING"),
+    row("RECENT", "compare", "DAYS_INSTALMENT", test=">", value=-RECENT_DAYS),
+    row("LATE_DAYS", "clip", "DELAY", lower=0),
+    row("AHEAD", "negate", "DELAY"),
+    row("EARLY_DAYS", "clip", "AHEAD", lower=0),
+    row("PAID_RATIO", "ratio", "AMT_PAYMENT", "AMT_INSTALMENT"),
+    row("SHORTFALL_DUE", "clip", "SHORTFALL", lower=0),
+]
 
-FEATURES = declare(
-    "installments",
-    [
-        ("INST_COUNT", "count", "Instalments paid before", "Échéances payées auparavant"),
-        ("INST_LATE_SHARE", "ratio", "Share of instalments paid late", "Part des échéances payées en retard"),
-        ("INST_DAYS_LATE_MEAN", "days", "Average delay of payments (days)", "Retard moyen des paiements (jours)"),
-        ("INST_DAYS_LATE_MAX", "days", "Longest delay of a payment (days)", "Plus long retard de paiement (jours)"),
-        ("INST_DAYS_EARLY_MEAN", "days", "Average days paid ahead of time", "Avance moyenne des paiements (jours)"),
-        (
-            "INST_SHORT_SHARE",
-            "ratio",
-            "Share of instalments paid only in part",
-            "Part des échéances payées partiellement",
-        ),
-        (
-            "INST_PAID_RATIO_MEAN",
-            "ratio",
-            "Average share of each instalment paid",
-            "Part moyenne de chaque échéance payée",
-        ),
-        (
-            "INST_SHORTFALL_MEAN",
-            "currency",
-            "Average amount left unpaid per instalment",
-            "Montant moyen impayé par échéance",
-        ),
-        (
-            "INST_SHORTFALL_MAX",
-            "currency",
-            "Largest amount left unpaid on an instalment",
-            "Plus gros montant impayé sur une échéance",
-        ),
-        ("INST_AMOUNT_MEAN", "currency", "Average instalment", "Échéance moyenne"),
-        ("INST_PAID_SUM", "currency", "Total repaid on previous loans", "Total remboursé sur les prêts précédents"),
-        (
-            "INST_RECENT_LATE_SHARE",
-            "ratio",
-            "Share of instalments paid late in the last year",
-            "Part des échéances payées en retard dans l'année",
-        ),
-        (
-            "INST_RECENT_SHORT_SHARE",
-            "ratio",
-            "Share of instalments paid in part in the last year",
-            "Part des échéances payées partiellement dans l'année",
-        ),
-        (
-            "INST_RECENT_DAYS_LATE_MEAN",
-            "days",
-            "Average delay of payments in the last year",
-            "Retard moyen des paiements dans l'année",
-        ),
-    ],
+d = Declarations("installments")
+d.feature("INST_COUNT", "count", unit="count", en="Instalments paid before", fr="Échéances payées auparavant")
+d.feature(
+    "INST_LATE_SHARE",
+    "mean",
+    "LATE",
+    unit="ratio",
+    en="Share of instalments paid late",
+    fr="Part des échéances payées en retard",
+)
+d.feature(
+    "INST_DAYS_LATE_MEAN",
+    "mean",
+    "LATE_DAYS",
+    unit="days",
+    en="Average delay of payments (days)",
+    fr="Retard moyen des paiements (jours)",
+)
+d.feature(
+    "INST_DAYS_LATE_MAX",
+    "max",
+    "LATE_DAYS",
+    unit="days",
+    en="Longest delay of a payment (days)",
+    fr="Plus long retard de paiement (jours)",
+)
+d.feature(
+    "INST_DAYS_EARLY_MEAN",
+    "mean",
+    "EARLY_DAYS",
+    unit="days",
+    en="Average days paid ahead of time",
+    fr="Avance moyenne des paiements (jours)",
+)
+d.feature(
+    "INST_SHORT_SHARE",
+    "mean",
+    "SHORT",
+    unit="ratio",
+    en="Share of instalments paid only in part",
+    fr="Part des échéances payées partiellement",
+)
+d.feature(
+    "INST_PAID_RATIO_MEAN",
+    "mean",
+    "PAID_RATIO",
+    unit="ratio",
+    en="Average share of each instalment paid",
+    fr="Part moyenne de chaque échéance payée",
+)
+d.feature(
+    "INST_SHORTFALL_MEAN",
+    "mean",
+    "SHORTFALL_DUE",
+    unit="currency",
+    en="Average amount left unpaid per instalment",
+    fr="Montant moyen impayé par échéance",
+)
+d.feature(
+    "INST_SHORTFALL_MAX",
+    "max",
+    "SHORTFALL_DUE",
+    unit="currency",
+    en="Largest amount left unpaid on an instalment",
+    fr="Plus gros montant impayé sur une échéance",
+)
+d.feature("INST_AMOUNT_MEAN", "mean", "AMT_INSTALMENT", unit="currency", en="Average instalment", fr="Échéance moyenne")
+d.feature(
+    "INST_PAID_SUM",
+    "sum",
+    "AMT_PAYMENT",
+    unit="currency",
+    en="Total repaid on previous loans",
+    fr="Total remboursé sur les prêts précédents",
+)
+d.feature(
+    "INST_RECENT_LATE_SHARE",
+    "mean",
+    "LATE",
+    "RECENT",
+    unit="ratio",
+    en="Share of instalments paid late in the last year",
+    fr="Part des échéances payées en retard dans l'année",
+)
+d.feature(
+    "INST_RECENT_SHORT_SHARE",
+    "mean",
+    "SHORT",
+    "RECENT",
+    unit="ratio",
+    en="Share of instalments paid in part in the last year",
+    fr="Part des échéances payées partiellement dans l'année",
+)
+d.feature(
+    "INST_RECENT_DAYS_LATE_MEAN",
+    "mean",
+    "LATE_DAYS",
+    "RECENT",
+    unit="days",
+    en="Average delay of payments in the last year",
+    fr="Retard moyen des paiements dans l'année",
 )
 
-
-def aggregate(installments: pd.DataFrame) -> pd.DataFrame:
-    inst = installments
-    keys = inst[ID]
-    delay = (inst["DAYS_ENTRY_PAYMENT"] - inst["DAYS_INSTALMENT"]).astype(np.float64)
-    shortfall = (inst["AMT_INSTALMENT"] - inst["AMT_PAYMENT"]).astype(np.float64)
-    # A missing payment date means the instalment was never paid: that counts as late and short.
-    late = (delay > 0) | inst["DAYS_ENTRY_PAYMENT"].isna()
-    short = (shortfall > 0.01) | inst["AMT_PAYMENT"].isna()
-    recent = inst["DAYS_INSTALMENT"] > -RECENT_DAYS
-    work = pd.DataFrame(
-        {
-            ID: keys,
-            "late_days": delay.clip(lower=0),
-            "early_days": (-delay).clip(lower=0),
-            "paid_ratio": safe_ratio(inst["AMT_PAYMENT"], inst["AMT_INSTALMENT"]),
-            "shortfall": shortfall.clip(lower=0),
-            "instalment": inst["AMT_INSTALMENT"].astype(np.float64),
-            "paid": inst["AMT_PAYMENT"].astype(np.float64),
-        }
-    )
-    g, gr = by_client(work), by_client(work, recent)
-    return assemble(
-        {
-            "INST_COUNT": g.size().astype(np.float64),
-            "INST_LATE_SHARE": share(late, keys),
-            "INST_DAYS_LATE_MEAN": g["late_days"].mean(),
-            "INST_DAYS_LATE_MAX": g["late_days"].max(),
-            "INST_DAYS_EARLY_MEAN": g["early_days"].mean(),
-            "INST_SHORT_SHARE": share(short, keys),
-            "INST_PAID_RATIO_MEAN": g["paid_ratio"].mean(),
-            "INST_SHORTFALL_MEAN": g["shortfall"].mean(),
-            "INST_SHORTFALL_MAX": g["shortfall"].max(),
-            "INST_AMOUNT_MEAN": g["instalment"].mean(),
-            "INST_PAID_SUM": g["paid"].sum(),
-            "INST_RECENT_LATE_SHARE": share(late[recent], keys[recent]),
-            "INST_RECENT_SHORT_SHARE": share(short[recent], keys[recent]),
-            "INST_RECENT_DAYS_LATE_MEAN": gr["late_days"].mean(),
-        },
-        FEATURES,
-    )
+INSTALLMENTS = TableDeclaration("installments_payments", "installments", ROWS, d.aggregates, d.features, d.combinations)

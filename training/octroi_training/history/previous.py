@@ -2,150 +2,247 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from ..config import DAYS_PLACEHOLDER, RECENT_DAYS
+from . import Declarations, TableDeclaration, row
 
-from ..config import DAYS_PLACEHOLDER, ID, RECENT_DAYS
-from . import assemble, by_client, count, declare, safe_ratio, share
+ROWS = [
+    row("APPROVED", "equals", "NAME_CONTRACT_STATUS", values=["Approved"]),
+    row("REFUSED", "equals", "NAME_CONTRACT_STATUS", values=["Refused"]),
+    row("HIGH_RATE", "equals", "NAME_YIELD_GROUP", values=["high"]),
+    row("NEW_CLIENT", "equals", "NAME_CLIENT_TYPE", values=["New"]),
+    row("REVOLVING", "equals", "NAME_CONTRACT_TYPE", values=["Revolving loans"]),
+    *(
+        row(column, "number", column)
+        for column in (
+            "DAYS_DECISION",
+            "AMT_ANNUITY",
+            "AMT_APPLICATION",
+            "AMT_CREDIT",
+            "RATE_DOWN_PAYMENT",
+            "CNT_PAYMENT",
+            "NFLAG_INSURED_ON_APPROVAL",
+        )
+    ),
+    # 365243 days is the extract's "not applicable".
+    row("DAYS_LAST_DUE_1ST_VERSION", "number", "DAYS_LAST_DUE_1ST_VERSION", missingValues=[DAYS_PLACEHOLDER]),
+    row("DAYS_LAST_DUE_AS_GIVEN", "number", "DAYS_LAST_DUE"),
+    row("GRANTED_ASKED", "ratio", "AMT_CREDIT", "AMT_APPLICATION"),
+    row("RECENT", "compare", "DAYS_DECISION", test=">", value=-RECENT_DAYS),
+    row("RECENT_REFUSED", "and", "RECENT", "REFUSED"),
+    # A loan whose last due date is still "not applicable" has not reached its end yet.
+    row("LAST_DUE_OPEN", "compare", "DAYS_LAST_DUE_AS_GIVEN", test="==", value=DAYS_PLACEHOLDER),
+    row("RUNNING", "and", "APPROVED", "LAST_DUE_OPEN"),
+]
 
-FEATURES = declare(
-    "previous_application",
-    [
-        ("PREV_COUNT", "count", "Previous applications", "Demandes précédentes"),
-        ("PREV_APPROVED_COUNT", "count", "Previous applications approved", "Demandes précédentes acceptées"),
-        ("PREV_REFUSED_COUNT", "count", "Previous applications refused", "Demandes précédentes refusées"),
-        (
-            "PREV_REFUSED_SHARE",
-            "ratio",
-            "Share of previous applications refused",
-            "Part des demandes précédentes refusées",
-        ),
-        ("PREV_RECENT_COUNT", "count", "Applications in the last year", "Demandes dans l'année"),
-        ("PREV_RECENT_REFUSED_COUNT", "count", "Refusals in the last year", "Refus dans l'année"),
-        (
-            "PREV_ANNUITY_MEAN",
-            "currency",
-            "Average repayment of previous loans",
-            "Échéance moyenne des prêts précédents",
-        ),
-        ("PREV_APPLICATION_MEAN", "currency", "Average amount asked before", "Montant moyen demandé auparavant"),
-        ("PREV_CREDIT_MEAN", "currency", "Average amount granted before", "Montant moyen accordé auparavant"),
-        (
-            "PREV_GRANTED_ASKED_MEAN",
-            "ratio",
-            "Amount granted compared with amount asked",
-            "Montant accordé rapporté au montant demandé",
-        ),
-        (
-            "PREV_GRANTED_ASKED_MIN",
-            "ratio",
-            "Lowest share of an amount asked that was granted",
-            "Plus faible part accordée d'un montant demandé",
-        ),
-        ("PREV_DOWN_PAYMENT_RATE_MEAN", "ratio", "Average down payment rate", "Taux d'apport moyen"),
-        (
-            "PREV_TERM_MEAN",
-            "count",
-            "Average number of instalments of previous loans",
-            "Nombre moyen d'échéances des prêts précédents",
-        ),
-        (
-            "PREV_DAYS_DECISION_MAX",
-            "days",
-            "Days since the last previous application",
-            "Jours depuis la dernière demande",
-        ),
-        (
-            "PREV_DAYS_DECISION_MIN",
-            "days",
-            "Days since the first previous application",
-            "Jours depuis la première demande",
-        ),
-        (
-            "PREV_APPROVED_CREDIT_MEAN",
-            "currency",
-            "Average amount of approved loans",
-            "Montant moyen des prêts acceptés",
-        ),
-        ("PREV_APPROVED_CREDIT_SUM", "currency", "Total of approved loans", "Total des prêts acceptés"),
-        ("PREV_APPROVED_LAST_DAYS", "days", "Days since the last approval", "Jours depuis la dernière acceptation"),
-        (
-            "PREV_APPROVED_END_MAX",
-            "days",
-            "Days until the last approved loan ends",
-            "Jours avant la fin du dernier prêt accepté",
-        ),
-        ("PREV_RUNNING_COUNT", "count", "Previous loans still running", "Prêts précédents encore en cours"),
-        ("PREV_REFUSED_LAST_DAYS", "days", "Days since the last refusal", "Jours depuis le dernier refus"),
-        (
-            "PREV_REFUSED_APPLICATION_MEAN",
-            "currency",
-            "Average amount asked in refused applications",
-            "Montant moyen demandé lors des refus",
-        ),
-        (
-            "PREV_HIGH_RATE_SHARE",
-            "ratio",
-            "Share of previous loans at a high interest rate",
-            "Part des prêts précédents à taux élevé",
-        ),
-        ("PREV_INSURED_SHARE", "ratio", "Share of previous loans with insurance", "Part des prêts précédents assurés"),
-        (
-            "PREV_NEW_CLIENT_SHARE",
-            "ratio",
-            "Share of applications made as a new client",
-            "Part des demandes faites en nouveau client",
-        ),
-        (
-            "PREV_REVOLVING_SHARE",
-            "ratio",
-            "Share of revolving credit among previous applications",
-            "Part de crédit renouvelable parmi les demandes",
-        ),
-    ],
+d = Declarations("previous_application")
+d.feature("PREV_COUNT", "count", unit="count", en="Previous applications", fr="Demandes précédentes")
+d.feature(
+    "PREV_APPROVED_COUNT",
+    "count",
+    where="APPROVED",
+    unit="count",
+    en="Previous applications approved",
+    fr="Demandes précédentes acceptées",
+)
+d.feature(
+    "PREV_REFUSED_COUNT",
+    "count",
+    where="REFUSED",
+    unit="count",
+    en="Previous applications refused",
+    fr="Demandes précédentes refusées",
+)
+d.feature(
+    "PREV_REFUSED_SHARE",
+    "mean",
+    "REFUSED",
+    unit="ratio",
+    en="Share of previous applications refused",
+    fr="Part des demandes précédentes refusées",
+)
+d.feature(
+    "PREV_RECENT_COUNT",
+    "count",
+    where="RECENT",
+    unit="count",
+    en="Applications in the last year",
+    fr="Demandes dans l'année",
+)
+d.feature(
+    "PREV_RECENT_REFUSED_COUNT",
+    "count",
+    where="RECENT_REFUSED",
+    unit="count",
+    en="Refusals in the last year",
+    fr="Refus dans l'année",
+)
+d.feature(
+    "PREV_ANNUITY_MEAN",
+    "mean",
+    "AMT_ANNUITY",
+    unit="currency",
+    en="Average repayment of previous loans",
+    fr="Échéance moyenne des prêts précédents",
+)
+d.feature(
+    "PREV_APPLICATION_MEAN",
+    "mean",
+    "AMT_APPLICATION",
+    unit="currency",
+    en="Average amount asked before",
+    fr="Montant moyen demandé auparavant",
+)
+d.feature(
+    "PREV_CREDIT_MEAN",
+    "mean",
+    "AMT_CREDIT",
+    unit="currency",
+    en="Average amount granted before",
+    fr="Montant moyen accordé auparavant",
+)
+d.feature(
+    "PREV_GRANTED_ASKED_MEAN",
+    "mean",
+    "GRANTED_ASKED",
+    unit="ratio",
+    en="Amount granted compared with amount asked",
+    fr="Montant accordé rapporté au montant demandé",
+)
+d.feature(
+    "PREV_GRANTED_ASKED_MIN",
+    "min",
+    "GRANTED_ASKED",
+    unit="ratio",
+    en="Lowest share of an amount asked that was granted",
+    fr="Plus faible part accordée d'un montant demandé",
+)
+d.feature(
+    "PREV_DOWN_PAYMENT_RATE_MEAN",
+    "mean",
+    "RATE_DOWN_PAYMENT",
+    unit="ratio",
+    en="Average down payment rate",
+    fr="Taux d'apport moyen",
+)
+d.feature(
+    "PREV_TERM_MEAN",
+    "mean",
+    "CNT_PAYMENT",
+    unit="count",
+    en="Average number of instalments of previous loans",
+    fr="Nombre moyen d'échéances des prêts précédents",
+)
+d.feature(
+    "PREV_DAYS_DECISION_MAX",
+    "max",
+    "DAYS_DECISION",
+    unit="days",
+    en="Days since the last previous application",
+    fr="Jours depuis la dernière demande",
+)
+d.feature(
+    "PREV_DAYS_DECISION_MIN",
+    "min",
+    "DAYS_DECISION",
+    unit="days",
+    en="Days since the first previous application",
+    fr="Jours depuis la première demande",
+)
+d.feature(
+    "PREV_APPROVED_CREDIT_MEAN",
+    "mean",
+    "AMT_CREDIT",
+    "APPROVED",
+    unit="currency",
+    en="Average amount of approved loans",
+    fr="Montant moyen des prêts acceptés",
+)
+d.feature(
+    "PREV_APPROVED_CREDIT_SUM",
+    "sum",
+    "AMT_CREDIT",
+    "APPROVED",
+    unit="currency",
+    en="Total of approved loans",
+    fr="Total des prêts acceptés",
+)
+d.feature(
+    "PREV_APPROVED_LAST_DAYS",
+    "max",
+    "DAYS_DECISION",
+    "APPROVED",
+    unit="days",
+    en="Days since the last approval",
+    fr="Jours depuis la dernière acceptation",
+)
+d.feature(
+    "PREV_APPROVED_END_MAX",
+    "max",
+    "DAYS_LAST_DUE_1ST_VERSION",
+    "APPROVED",
+    unit="days",
+    en="Days until the last approved loan ends",
+    fr="Jours avant la fin du dernier prêt accepté",
+)
+d.feature(
+    "PREV_RUNNING_COUNT",
+    "count",
+    where="RUNNING",
+    unit="count",
+    en="Previous loans still running",
+    fr="Prêts précédents encore en cours",
+)
+d.feature(
+    "PREV_REFUSED_LAST_DAYS",
+    "max",
+    "DAYS_DECISION",
+    "REFUSED",
+    unit="days",
+    en="Days since the last refusal",
+    fr="Jours depuis le dernier refus",
+)
+d.feature(
+    "PREV_REFUSED_APPLICATION_MEAN",
+    "mean",
+    "AMT_APPLICATION",
+    "REFUSED",
+    unit="currency",
+    en="Average amount asked in refused applications",
+    fr="Montant moyen demandé lors des refus",
+)
+d.feature(
+    "PREV_HIGH_RATE_SHARE",
+    "mean",
+    "HIGH_RATE",
+    unit="ratio",
+    en="Share of previous loans at a high interest rate",
+    fr="Part des prêts précédents à taux élevé",
+)
+d.feature(
+    "PREV_INSURED_SHARE",
+    "mean",
+    "NFLAG_INSURED_ON_APPROVAL",
+    unit="ratio",
+    en="Share of previous loans with insurance",
+    fr="Part des prêts précédents assurés",
+)
+d.feature(
+    "PREV_NEW_CLIENT_SHARE",
+    "mean",
+    "NEW_CLIENT",
+    unit="ratio",
+    en="Share of applications made as a new client",
+    fr="Part des demandes faites en nouveau client",
+)
+d.feature(
+    "PREV_REVOLVING_SHARE",
+    "mean",
+    "REVOLVING",
+    unit="ratio",
+    en="Share of revolving credit among previous applications",
+    fr="Part de crédit renouvelable parmi les demandes",
 )
 
-
-def aggregate(previous: pd.DataFrame) -> pd.DataFrame:
-    prev = previous.copy()
-    for column in ("DAYS_FIRST_DUE", "DAYS_LAST_DUE_1ST_VERSION", "DAYS_LAST_DUE", "DAYS_TERMINATION"):
-        prev[column] = prev[column].where(prev[column] != DAYS_PLACEHOLDER)  # "not applicable"
-    prev["GRANTED_ASKED"] = safe_ratio(prev["AMT_CREDIT"], prev["AMT_APPLICATION"])
-    keys = prev[ID]
-    approved = prev["NAME_CONTRACT_STATUS"] == "Approved"
-    refused = prev["NAME_CONTRACT_STATUS"] == "Refused"
-    recent = prev["DAYS_DECISION"] > -RECENT_DAYS
-    # A loan whose last due date is still "not applicable" has not reached its end yet.
-    running = approved & previous["DAYS_LAST_DUE"].eq(DAYS_PLACEHOLDER)
-    g, gy, gn = by_client(prev), by_client(prev, approved), by_client(prev, refused)
-    return assemble(
-        {
-            "PREV_COUNT": g.size().astype(np.float64),
-            "PREV_APPROVED_COUNT": count(approved, keys),
-            "PREV_REFUSED_COUNT": count(refused, keys),
-            "PREV_REFUSED_SHARE": share(refused, keys),
-            "PREV_RECENT_COUNT": count(recent, keys),
-            "PREV_RECENT_REFUSED_COUNT": count(recent & refused, keys),
-            "PREV_ANNUITY_MEAN": g["AMT_ANNUITY"].mean(),
-            "PREV_APPLICATION_MEAN": g["AMT_APPLICATION"].mean(),
-            "PREV_CREDIT_MEAN": g["AMT_CREDIT"].mean(),
-            "PREV_GRANTED_ASKED_MEAN": g["GRANTED_ASKED"].mean(),
-            "PREV_GRANTED_ASKED_MIN": g["GRANTED_ASKED"].min(),
-            "PREV_DOWN_PAYMENT_RATE_MEAN": g["RATE_DOWN_PAYMENT"].mean(),
-            "PREV_TERM_MEAN": g["CNT_PAYMENT"].mean(),
-            "PREV_DAYS_DECISION_MAX": g["DAYS_DECISION"].max(),
-            "PREV_DAYS_DECISION_MIN": g["DAYS_DECISION"].min(),
-            "PREV_APPROVED_CREDIT_MEAN": gy["AMT_CREDIT"].mean(),
-            "PREV_APPROVED_CREDIT_SUM": gy["AMT_CREDIT"].sum(),
-            "PREV_APPROVED_LAST_DAYS": gy["DAYS_DECISION"].max(),
-            "PREV_APPROVED_END_MAX": gy["DAYS_LAST_DUE_1ST_VERSION"].max(),
-            "PREV_RUNNING_COUNT": count(running, keys),
-            "PREV_REFUSED_LAST_DAYS": gn["DAYS_DECISION"].max(),
-            "PREV_REFUSED_APPLICATION_MEAN": gn["AMT_APPLICATION"].mean(),
-            "PREV_HIGH_RATE_SHARE": share(prev["NAME_YIELD_GROUP"] == "high", keys),
-            "PREV_INSURED_SHARE": g["NFLAG_INSURED_ON_APPROVAL"].mean(),
-            "PREV_NEW_CLIENT_SHARE": share(prev["NAME_CLIENT_TYPE"] == "New", keys),
-            "PREV_REVOLVING_SHARE": share(prev["NAME_CONTRACT_TYPE"] == "Revolving loans", keys),
-        },
-        FEATURES,
-    )
+PREVIOUS = TableDeclaration(
+    "previous_application", "previous_application", ROWS, d.aggregates, d.features, d.combinations
+)

@@ -108,25 +108,29 @@ function crossFieldProblems(valid: ReadonlyMap<string, number>): FieldProblem[] 
   return problems;
 }
 
-/** The rows of one history table: objects of known columns, well typed, within bounds, required ones present. */
+/** One row of a history table: known columns, well typed, within bounds, required ones present (fields: columns). */
+export function validateHistoryRow(table: HistoryTableName, row: Values): FieldProblem[] {
+  const { columns, required } = historyTableRules[table];
+  const problems: FieldProblem[] = [];
+  for (const [name, value] of Object.entries(row)) {
+    const rule = columns[name];
+    if (rule === undefined) problems.push(problem(name, 'unknown_field', { table }));
+    else if (!isMissing(value)) {
+      const found = checkValue(name, rule, value);
+      if (found) problems.push(found);
+    }
+  }
+  for (const name of required) if (isMissing(row[name])) problems.push(problem(name, 'required'));
+  return problems;
+}
+
+/** The rows of one history table, each an object passing `validateHistoryRow`. */
 function tableProblems(table: HistoryTableName, rows: unknown): FieldProblem[] {
   if (!Array.isArray(rows)) return [problem(table, 'type', { expected: 'array' })];
   if (rows.length > HISTORY_MAX_ROWS) return [problem(table, 'too_many_rows', { max: HISTORY_MAX_ROWS })];
-  const { columns, required } = historyTableRules[table];
   return rows.flatMap((row: unknown, index) => {
     const at = `${table}.${index}`;
-    if (!isObject(row)) return [problem(at, 'type', { expected: 'object' })];
-    const problems: FieldProblem[] = [];
-    for (const [name, value] of Object.entries(row)) {
-      const rule = columns[name];
-      if (rule === undefined) problems.push(problem(name, 'unknown_field', { table }));
-      else if (!isMissing(value)) {
-        const found = checkValue(name, rule, value);
-        if (found) problems.push(found);
-      }
-    }
-    for (const name of required) if (isMissing(row[name])) problems.push(problem(name, 'required'));
-    return underField(at, problems);
+    return isObject(row) ? underField(at, validateHistoryRow(table, row)) : [problem(at, 'type', { expected: 'object' })];
   });
 }
 
