@@ -99,13 +99,18 @@ export type Dependence = Static<typeof Dependence>;
 
 export const WhatIfRequest = Type.Object(
   {
-    clientId: ClientId,
+    clientId: Type.Optional(ClientId),
+    application: Type.Optional(NewApplication),
     changes: Type.Record(Type.String({ pattern: '^[A-Z0-9_]{1,60}$' }), RawValue, {
       description: 'Raw application fields to change, by column name',
     }),
     language: Type.Optional(Language),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    description:
+      'A known client (clientId), or a new application with its history tables (application), and the fields to change',
+  },
 );
 const Simulation = Type.Literal(true, {
   description: 'A simulation: what the model would answer, never a decision, never recorded',
@@ -113,7 +118,7 @@ const Simulation = Type.Literal(true, {
 
 export const WhatIf = Type.Object({
   simulation: Simulation,
-  clientId: ClientId,
+  clientId: Type.Optional(ClientId),
   original: Type.Object({ probabilityOfDefault: Probability, decision: Decision }),
   updated: Explanation,
   probabilityChange: Type.Number({ description: 'updated minus original probability of default' }),

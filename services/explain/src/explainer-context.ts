@@ -31,6 +31,15 @@ export interface KnownClient {
   raw: RawApplication;
 }
 
+/** What a what-if starts from: a known client, or a new application (its history already in its features). */
+export type Applicant = Omit<KnownClient, 'clientId'> & { clientId?: number };
+
+/** A new application's fields, without its history tables. */
+const fieldsOf = (application: NewApplication): RawApplication =>
+  Object.fromEntries(
+    Object.entries(application).filter((entry): entry is [string, string | number | null] => !Array.isArray(entry[1])),
+  );
+
 /**
  * What the explain service holds for one model bundle: the explainer (trees and TreeSHAP tables built at load),
  * the applicants it serves, the derivation of application features, and the global importance over a bounded
@@ -81,8 +90,17 @@ export class ExplainerContext {
     return deriveFeatures(this.bundle.spec, application);
   }
 
+  /** The applicant of a what-if: a known client by id, or a new application (checked, its history aggregated). */
+  applicant(clientId: number | undefined, application: NewApplication | undefined): Applicant {
+    if ((clientId === undefined) === (application === undefined))
+      throw DomainError.badRequest("clientId: send either a known client's id or a new application", 'clientId');
+    if (clientId !== undefined) return this.client(clientId);
+    const checked = application!;
+    return { features: this.deriveChecked(checked, 'application'), raw: fieldsOf(checked) };
+  }
+
   /** A simulation changes only what the lender's policy calls actionable (the loan's terms), and validly. */
-  checkChanges(client: KnownClient, changes: RawApplication) {
+  checkChanges(client: Applicant, changes: RawApplication) {
     const { policy } = this.bundle;
     const fixed = Object.keys(changes).find((field) => !isActionable(policy, field));
     if (fixed !== undefined) {

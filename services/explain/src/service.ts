@@ -87,17 +87,11 @@ export function explainService(models: ServedModels<ExplainModel>): ServiceDefin
           language,
         );
       },
-      whatIf: ({ clientId, changes, language = 'fr' }) => {
+      whatIf: ({ clientId, application, changes, language = 'fr' }) => {
         const { context } = champion();
-        const client = context.client(clientId);
-        context.checkChanges(client, changes);
-        return whatIf(context.explainer, context.derive, {
-          clientId,
-          raw: client.raw,
-          features: client.features,
-          changes,
-          language,
-        });
+        const applicant = context.applicant(clientId, application);
+        context.checkChanges(applicant, changes);
+        return whatIf(context.explainer, context.derive, { ...applicant, changes, language });
       },
       counterfactual: ({ clientId, language = 'fr' }: { clientId: number; language?: Language }, ctx) => {
         const { context } = champion();

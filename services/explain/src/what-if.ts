@@ -11,7 +11,8 @@ import { toFeatureRow } from './forest.ts';
 export type DeriveFeatures = (raw: RawApplication) => Float32Array;
 
 export interface WhatIfInput {
-  clientId: number;
+  /** A known client's id; none for a new application. */
+  clientId?: number;
   /** The client's application as stored. */
   raw: RawApplication;
   /** The client's model features as stored, history included. */
@@ -39,10 +40,13 @@ export function whatIf(explainer: Explainer, derive: DeriveFeatures, input: What
   const before = toFeatureRow(input.features);
   const after = changedFeatures(explainer, derive, input);
   const original = explainer.score(before);
-  const updated = explainer.explain(after, { language, clientId: input.clientId });
+  const updated = explainer.explain(after, {
+    language,
+    ...(input.clientId !== undefined ? { clientId: input.clientId } : {}),
+  });
   return {
     simulation: true,
-    clientId: input.clientId,
+    ...(input.clientId !== undefined ? { clientId: input.clientId } : {}),
     original: { probabilityOfDefault: original.probabilityOfDefault, decision: original.decision },
     updated,
     probabilityChange: updated.probabilityOfDefault - original.probabilityOfDefault,

@@ -83,21 +83,35 @@ test('a bad row keeps its line, with every reason, and no score', () => {
   });
 });
 
-test('secondary tables beside the file complete the history features', () => {
+test('secondary tables beside the file complete the history features, computed without Python; a bad history row is a reason', () => {
   const dir = mkdtempSync(join(tmpdir(), 'octroi-batch-history-'));
   execFileSync(
     'python3',
     ['-m', 'octroi_training.generate', '--out', dir, '--n', '200', '--n-test', '100', '--seed', '7'],
     { cwd: join(ROOT, 'training'), stdio: 'ignore' },
   );
+  // One bureau row of an applicant of the file made impossible: a credit opened in the future.
+  const bureau = readFileSync(join(dir, 'bureau.csv'), 'utf8').trim().split('\n');
+  const header = bureau[0]!.split(',');
+  const applicants = new Set(readScores(join(dir, 'application_test.csv')).map((s) => String(s.id)));
+  const at = bureau.findIndex((line, i) => i > 0 && applicants.has(line.split(',')[header.indexOf('SK_ID_CURR')]!));
+  const cells = bureau[at]!.split(',');
+  const spoiled = Number(cells[header.indexOf('SK_ID_CURR')]);
+  const earlier = bureau
+    .slice(1, at)
+    .filter((line) => line.split(',')[header.indexOf('SK_ID_CURR')] === String(spoiled));
+  cells[header.indexOf('DAYS_CREDIT')] = '30';
+  bureau[at] = cells.join(',');
+  writeFileSync(join(dir, 'bureau.csv'), bureau.join('\n') + '\n');
+
   const withHistory = join(dir, 'with-history.csv');
   const run = spawnSync(
     process.execPath,
     [...CLI, '--input', join(dir, 'application_test.csv'), '--output', withHistory],
-    { cwd: ROOT, encoding: 'utf8' },
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent' } },
   );
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stderr, /computing history features/);
+  assert.match(run.stderr, /history: installments_payments: [\d,]+ rows read, [\d,]+ applicants/);
 
   const alone = mkdtempSync(join(tmpdir(), 'octroi-batch-alone-'));
   writeFileSync(join(alone, 'application_test.csv'), readFileSync(join(dir, 'application_test.csv')));
@@ -112,9 +126,13 @@ test('secondary tables beside the file complete the history features', () => {
   const a = readScores(withHistory);
   const b = readScores(applicationOnly);
   assert.equal(a.length, 100);
-  assert.ok(a.every((score) => score.probability !== undefined && !score.error));
+  const bad = a.find((score) => score.id === spoiled)!;
+  assert.equal(bad.probability, undefined);
+  assert.equal(bad.error, `bureau.${earlier.length}.DAYS_CREDIT: must be at most 0`);
+  const scored = a.filter((score) => score.id !== spoiled);
+  assert.ok(scored.every((score) => score.probability !== undefined && !score.error));
   assert.ok(
-    a.some((score, i) => Math.abs(score.probability! - b[i]!.probability!) > 1e-6),
+    scored.some((score) => Math.abs(score.probability! - b.find((s) => s.id === score.id)!.probability!) > 1e-6),
     'history changes some scores',
   );
 });

@@ -130,7 +130,9 @@ function tableProblems(table: HistoryTableName, rows: unknown): FieldProblem[] {
   if (rows.length > HISTORY_MAX_ROWS) return [problem(table, 'too_many_rows', { max: HISTORY_MAX_ROWS })];
   return rows.flatMap((row: unknown, index) => {
     const at = `${table}.${index}`;
-    return isObject(row) ? underField(at, validateHistoryRow(table, row)) : [problem(at, 'type', { expected: 'object' })];
+    return isObject(row)
+      ? underField(at, validateHistoryRow(table, row))
+      : [problem(at, 'type', { expected: 'object' })];
   });
 }
 

@@ -62,10 +62,11 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'simulateWhatIf',
         tags,
         security: secured,
-        summary: 'Rescore a client with some application fields changed',
+        summary: 'Rescore a known client, or a new application with its history, with some loan terms changed',
         body: WhatIfRequest,
         response: { 200: WhatIf, ...errorReplies(...COMMON_ERRORS, 404) },
       },
+      preValidation: app.intakeCheck(inKey('application')),
     },
     (request) => app.forward(explain.whatIf, request.body, request),
   );
