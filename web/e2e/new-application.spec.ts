@@ -75,7 +75,7 @@ const REFUSED_IN_THE_FORM: Array<{
 /** Types an application in the form: text boxes filled, lists chosen by their value. */
 async function fillApplication(page: Page, values: Record<string, string>) {
   for (const [field, value] of Object.entries(values)) {
-    const box = page.locator(`#app-${field}`);
+    const box = page.locator(field.startsWith('hist-') ? `#${field}` : `#app-${field}`);
     if ((await box.evaluate((element) => element.tagName)) === 'SELECT') await box.selectOption(value);
     else await box.fill(value);
   }
@@ -112,3 +112,67 @@ for (const { name, language, changes, expected } of REFUSED_IN_THE_FORM) {
     await expectNoAxeViolations(page, `new application refusing ${name}`);
   });
 }
+
+/** Installments of previous loans as installments_payments.csv holds them (made up for the test). */
+function installmentsCsv(daysLate: number, share: number): string {
+  const rows = Array.from({ length: 12 }, (_, i) => {
+    const due = -30 * (i + 1);
+    return [1000001, 100, 1, i + 1, due, Math.min(-1, due + daysLate), 5000, 5000 * share].join(',');
+  });
+  const header =
+    'SK_ID_PREV,SK_ID_CURR,NUM_INSTALMENT_VERSION,NUM_INSTALMENT_NUMBER,DAYS_INSTALMENT,DAYS_ENTRY_PAYMENT,AMT_INSTALMENT,AMT_PAYMENT';
+  return [header, ...rows].join('\n') + '\n';
+}
+
+test('a new application carries its history: credits typed in, the client’s repayments imported; the score follows them', async ({
+  page,
+}) => {
+  const scoreOf = async () => {
+    const answered = page.waitForResponse((response) => response.url().endsWith('/api/v1/score'));
+    await page.getByRole('button', { name: 'Calculer le score' }).click();
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { probabilityOfDefault: number }).probabilityOfDefault;
+  };
+  await page.goto('/fr/applications/new');
+  await fillApplication(page, VALID_APPLICATION);
+  const alone = await scoreOf();
+
+  await page.getByRole('button', { name: 'Ajouter un crédit' }).click();
+  await fillApplication(page, {
+    'hist-bureau-0-CREDIT_TYPE': 'Consumer credit',
+    'hist-bureau-0-CREDIT_ACTIVE': 'Active',
+    'hist-bureau-0-AMT_CREDIT_SUM': '300000',
+    'hist-bureau-0-AMT_CREDIT_SUM_DEBT': '280000',
+    'hist-bureau-0-YEARS_CREDIT': '-1',
+    'hist-bureau-0-CREDIT_DAY_OVERDUE': '90',
+  });
+  const refused = page.waitForResponse((response) => response.url().endsWith('/api/v1/score'));
+  await page.getByRole('button', { name: 'Calculer le score' }).click();
+  expect((await refused).status(), 'a credit opened in a year to come is refused').toBe(400);
+  await expect(page.locator('#hist-bureau-0-YEARS_CREDIT-error')).toHaveText(/au moins 0/);
+  await page.locator('#hist-bureau-0-YEARS_CREDIT').fill('1');
+
+  await page.getByRole('button', { name: 'Ajouter une demande' }).click();
+  await fillApplication(page, {
+    'hist-previous_application-0-NAME_CONTRACT_TYPE': 'Cash loans',
+    'hist-previous_application-0-NAME_CONTRACT_STATUS': 'Refused',
+    'hist-previous_application-0-AMT_APPLICATION': '500000',
+    'hist-previous_application-0-YEARS_DECISION': '0,2',
+  });
+  await page.locator('#hist-files').setInputFiles({
+    name: 'installments_payments.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(installmentsCsv(40, 0.5)),
+  });
+  await expect(page.getByTestId('history-section')).toContainText(
+    'installments_payments.csv : 12 lignes (remboursements)',
+  );
+  const withHistory = await scoreOf();
+  await expect(page.getByTestId('application-result')).toContainText(/Crédit (accordé|refusé)/);
+  expect(withHistory, 'late, partial repayments, a refusal and an overdue credit raise the risk').toBeGreaterThan(
+    alone,
+  );
+  await screenshot(page, '08-new-application-with-history');
+  await expectNoAxeViolations(page, 'new application with its history');
+});

@@ -73,6 +73,20 @@ export const ApplicationField = Type.Object({
   categories: Type.Optional(Type.Array(Type.String())),
 });
 
+/** A history table a new application may carry, as the intake rules check it. */
+export const HistoryTableInfo = Type.Object({
+  name: Type.String({ description: 'The Home Credit file name without .csv, the key of the table in a request' }),
+  description: Type.String(),
+  required: Type.Array(Type.String(), { description: 'Columns every row must give' }),
+  columns: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      type: Type.Union([Type.Literal('number'), Type.Literal('string')]),
+      categories: Type.Optional(Type.Array(Type.String())),
+    }),
+  ),
+});
+
 export const ModelInfo = Type.Object({
   name: Type.String(),
   version: Type.String(),
@@ -86,6 +100,7 @@ export const ModelInfo = Type.Object({
   }),
   features: Type.Array(ModelFeature),
   policy: LenderPolicy,
+  historyTables: Type.Array(HistoryTableInfo, { description: 'The history tables a new application may carry' }),
   applicationFields: Type.Array(ApplicationField, {
     description: 'The application fields a new application may hold (intake rules: see the NewApplication schema)',
   }),

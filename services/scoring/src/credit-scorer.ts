@@ -1,4 +1,4 @@
-import { REQUIRED_APPLICATION_FIELDS, type ModelInfo, type NewApplication, type Score } from '@octroi/contracts';
+import type { ModelInfo, NewApplication, Score } from '@octroi/contracts';
 import {
   DomainError,
   decisionFor,
@@ -11,6 +11,7 @@ import {
   type DriftReference,
   type ModelBundle,
 } from '@octroi/model-bundle';
+import { modelInfoOf } from './model-info.ts';
 import { OnnxScorer, type ScorerOptions } from './onnx-scorer.ts';
 
 /** A score before it is tied to a request: what the cache keeps. */
@@ -115,34 +116,6 @@ export class CreditScorer {
   }
 
   modelInfo(): ModelInfo {
-    const { manifest, decision, metrics, spec, importance } = this.bundle;
-    const gainOf = new Map(importance.map((item) => [item.feature, item.gain]));
-    return {
-      name: manifest.name,
-      version: this.bundle.version,
-      createdAt: manifest.createdAt ?? '',
-      trainedOn: manifest.trainedOn ?? '',
-      threshold: decision.threshold,
-      costFalseNegative: decision.costFalseNegative,
-      costFalsePositive: decision.costFalsePositive,
-      metrics,
-      features: spec.features.map((feature) => ({
-        name: feature.name,
-        index: feature.index,
-        kind: feature.kind,
-        source: feature.source,
-        description: feature.description ?? '',
-        ...(feature.label ? { label: feature.label } : {}),
-        ...(feature.categories ? { categories: feature.categories } : {}),
-        importanceGain: gainOf.get(feature.name) ?? 0,
-      })),
-      policy: this.bundle.policy,
-      applicationFields: spec.rawFields.map(({ name, type, categories }) => ({
-        name,
-        type,
-        required: REQUIRED_APPLICATION_FIELDS.includes(name),
-        ...(categories ? { categories } : {}),
-      })),
-    };
+    return modelInfoOf(this.bundle);
   }
 }

@@ -1,10 +1,13 @@
 import type { FieldProblem } from '../core/api-types';
 import type { I18n } from '../shared/i18n/i18n';
 import { DAYS_PER_YEAR, type FormFieldName, IN_YEARS, formFieldOf } from './application-fields';
+import { type HistoryDraft, historyInputOf } from './history-rows';
 
 /** A problem the intake rules found, placed at its form field when the form has one. */
 export interface FormProblem {
   field?: FormFieldName;
+  /** The id of the input holding the value at fault (an application field or a typed history row). */
+  inputId?: string;
   /** The API's name of the field (`AMT_CREDIT`, `bureau.2.DAYS_CREDIT`), said when the form has no such field. */
   apiField: string;
   text: string;
@@ -15,13 +18,16 @@ export interface FormProblem {
  * English). A bound on a field the form asks in years is said in years: the data counts days back from the
  * application, so the day count's maximum is the smallest number of years.
  */
-export function wordProblem(problem: FieldProblem, i18n: I18n): FormProblem {
+export function wordProblem(problem: FieldProblem, i18n: I18n, history?: HistoryDraft): FormProblem {
   const t = i18n.t().intake;
   const field = formFieldOf(problem.field);
+  const historyInput = history && historyInputOf(problem.field, history);
+  const inputId = field ? `app-${field}` : historyInput;
   const params = problem.params ?? {};
   const figure = (key: string) => i18n.number(Number(params[key]));
-  const inYears = field !== undefined && IN_YEARS[field] !== undefined;
-  const years = (key: string) => i18n.number(-Number(params[key]) / DAYS_PER_YEAR, 'integer');
+  const inYears = (field !== undefined && IN_YEARS[field] !== undefined) || !!historyInput?.includes('-YEARS_');
+  // + 0: a bound of 0 days is 0 years, not -0.
+  const years = (key: string) => i18n.number(-Number(params[key]) / DAYS_PER_YEAR + 0, 'integer');
   const text = (() => {
     switch (problem.rule) {
       case 'required':
@@ -52,5 +58,5 @@ export function wordProblem(problem: FieldProblem, i18n: I18n): FormProblem {
         return t.refused;
     }
   })();
-  return { ...(field ? { field } : {}), apiField: problem.field, text };
+  return { ...(field ? { field } : {}), ...(inputId ? { inputId } : {}), apiField: problem.field, text };
 }

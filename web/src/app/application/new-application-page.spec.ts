@@ -93,4 +93,28 @@ describe('NewApplicationPage', () => {
     root.querySelector('form')!.dispatchEvent(new Event('submit'));
     http.expectNone('/api/v1/score');
   });
+
+  it('sends the credits typed in the history section, and shows a problem of one at its field', async () => {
+    const { fixture, http, root } = await render();
+    const button = [...root.querySelectorAll('button')].find((b) => b.textContent?.includes('Ajouter un crédit'))!;
+    button.click();
+    await fixture.whenStable();
+    type(root, 'AMT_CREDIT', '400000');
+    const opened = root.querySelector<HTMLInputElement>('#hist-bureau-0-YEARS_CREDIT')!;
+    opened.value = '-1';
+    opened.dispatchEvent(new Event('input'));
+    root.querySelector('form')!.dispatchEvent(new Event('submit'));
+    const scoring = http.expectOne('/api/v1/score');
+    expect(scoring.request.body).toEqual({ AMT_CREDIT: 400000, bureau: [{ DAYS_CREDIT: 365 }] });
+    const errors = [
+      { field: 'bureau.0.DAYS_CREDIT', rule: 'max', message: 'bureau.0.DAYS_CREDIT: ...', params: { max: 0 } },
+    ];
+    scoring.flush(
+      { code: 'bad_request', message: errors[0]!.message, errors },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(opened.getAttribute('aria-invalid')).toBe('true');
+    expect(root.querySelector('#hist-bureau-0-YEARS_CREDIT-error')!.textContent).toContain('au moins 0');
+  });
 });

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { firstValueFrom, forkJoin } from 'rxjs';
 
 import { ReasonsPanel } from '../clients/reasons-panel';
-import type { Explanation, FieldProblem, Score } from '../core/api-types';
+import type { Explanation, FieldProblem, NewApplication, Score } from '../core/api-types';
 import { ModelCatalog } from '../core/model-catalog';
 import { OctroiApi, errorBodyOf } from '../core/octroi-api';
 import { ScoreGauge } from '../shared/charts/score-gauge';
@@ -16,6 +16,8 @@ import {
   parseNumber,
   toRawApplication,
 } from './application-fields';
+import { EMPTY_HISTORY, type HistoryDraft, historyTables } from './history-rows';
+import { HistorySection } from './history-section';
 import { type FormProblem, wordProblem } from './intake-problems';
 
 /**
@@ -25,7 +27,7 @@ import { type FormProblem, wordProblem } from './intake-problems';
  */
 @Component({
   selector: 'app-new-application-page',
-  imports: [ScoreGauge, ReasonsPanel],
+  imports: [ScoreGauge, ReasonsPanel, HistorySection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ t().application.heading }}</h1>
@@ -40,9 +42,13 @@ import { type FormProblem, wordProblem } from './intake-problems';
               @for (problem of worded(); track $index) {
                 <li>
                   @if (problem.field; as field) {
-                    <a [href]="'#app-' + field" (click)="focusField($event, field)">{{
+                    <a [href]="'#app-' + field" (click)="focusInput($event, 'app-' + field)">{{
                       t().application.fields[field]
                     }}</a>
+                  } @else if (problem.inputId; as inputId) {
+                    <a [href]="'#' + inputId" (click)="focusInput($event, inputId)"
+                      ><code>{{ problem.apiField }}</code></a
+                    >
                   } @else {
                     <code>{{ problem.apiField }}</code>
                   }
@@ -105,6 +111,7 @@ import { type FormProblem, wordProblem } from './intake-problems';
           }
         </fieldset>
       }
+      <app-history-section [(draft)]="history" [tables]="historyTables()" [messages]="historyMessages()" />
       <div class="form-actions">
         <button type="submit" [disabled]="busy()">
           {{ busy() ? t().application.submitting : t().application.submit }}
@@ -146,8 +153,19 @@ export class NewApplicationPage {
   private readonly problems = signal<FieldProblem[]>([]);
   /** Any other failure, in words. */
   protected readonly failure = signal<string | null>(null);
+  /** The applicant's history: typed credits and previous applications, imported rows. */
+  protected readonly history = signal<HistoryDraft>(EMPTY_HISTORY);
+  protected readonly historyTables = computed(() =>
+    this.catalog.model.hasValue() ? this.catalog.model.value().historyTables : [],
+  );
   /** The problems in the officer's language (worded again when the language changes). */
-  protected readonly worded = computed<FormProblem[]>(() => this.problems().map((p) => wordProblem(p, this.i18n)));
+  protected readonly worded = computed<FormProblem[]>(() =>
+    this.problems().map((p) => wordProblem(p, this.i18n, this.history())),
+  );
+  /** Problems of typed history rows, by the id of their input. */
+  protected readonly historyMessages = computed(
+    () => new Map(this.worded().flatMap((p) => (p.inputId?.startsWith('hist-') ? [[p.inputId, p.text] as const] : []))),
+  );
   /** The fields the intake rules require, as the model describes them. */
   private readonly required = computed(() => {
     const model = this.catalog.model.hasValue() ? this.catalog.model.value() : undefined;
@@ -189,14 +207,15 @@ export class NewApplicationPage {
 
   protected reset(): void {
     this.values.set({});
+    this.history.set(EMPTY_HISTORY);
     this.problems.set([]);
     this.failure.set(null);
     this.result.set(null);
   }
 
-  protected focusField(event: Event, name: FormFieldName): void {
+  protected focusInput(event: Event, id: string): void {
     event.preventDefault();
-    document.getElementById(`app-${name}`)?.focus();
+    document.getElementById(id)?.focus();
   }
 
   protected async submit(event: Event): Promise<void> {
@@ -209,7 +228,8 @@ export class NewApplicationPage {
     this.busy.set(true);
     this.problems.set([]);
     this.failure.set(null);
-    const application = toRawApplication(this.values());
+    // The fields and the history tables of one body (its type cannot say both an index of values and the tables).
+    const application = { ...toRawApplication(this.values()), ...historyTables(this.history()) } as NewApplication;
     try {
       const [score, explanation] = await firstValueFrom(
         forkJoin([
@@ -224,8 +244,8 @@ export class NewApplicationPage {
       const body = errorBodyOf(error);
       if (body.status === 400 && body.errors.length > 0) {
         this.problems.set(body.errors);
-        const first = this.worded().find((p) => p.field)?.field;
-        if (first) setTimeout(() => document.getElementById(`app-${first}`)?.focus());
+        const first = this.worded().find((p) => p.inputId)?.inputId;
+        if (first) setTimeout(() => document.getElementById(first)?.focus());
       } else if (body.status === 400 && body.message) {
         this.failure.set(body.message);
       } else {

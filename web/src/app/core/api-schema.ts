@@ -546,7 +546,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rescore a client with some application fields changed */
+        /** Rescore a known client, or a new application with its history, with some loan terms changed */
         post: operations["simulateWhatIf"];
         delete?: never;
         options?: never;
@@ -1259,6 +1259,19 @@ export interface components {
             costFalsePositive: number;
             createdAt: string;
             features: components["schemas"]["ModelFeature"][];
+            /** @description The history tables a new application may carry */
+            historyTables: {
+                columns: {
+                    categories?: string[];
+                    name: string;
+                    type: "number" | "string";
+                }[];
+                description: string;
+                /** @description The Home Credit file name without .csv, the key of the table in a request */
+                name: string;
+                /** @description Columns every row must give */
+                required: string[];
+            }[];
             /** @description The bundle metrics.json as written at training */
             metrics: {
                 [key: string]: unknown;
@@ -1817,7 +1830,7 @@ export interface components {
                 to: number | null;
             }[];
             /** @description SK_ID_CURR of the applicant */
-            clientId: number;
+            clientId?: number;
             decisionChanged: boolean;
             original: {
                 decision: "granted" | "refused" | "referred";
@@ -1832,14 +1845,46 @@ export interface components {
             simulation: true;
             updated: components["schemas"]["Explanation"];
         };
-        /** WhatIfRequest */
+        /**
+         * WhatIfRequest
+         * @description A known client (clientId), or a new application with its history tables (application), and the fields to change
+         */
         WhatIfRequest: {
+            /** @description Home Credit application fields (AMT_INCOME_TOTAL, AMT_CREDIT, DAYS_BIRTH, ...), a missing field is a missing value; required: NAME_CONTRACT_TYPE, AMT_CREDIT, AMT_ANNUITY, AMT_INCOME_TOTAL, NAME_INCOME_TYPE, DAYS_BIRTH, CNT_FAM_MEMBERS, NAME_EDUCATION_TYPE, NAME_HOUSING_TYPE. History (optional): bureau, bureau_balance, previous_application, POS_CASH_balance, installments_payments, credit_card_balance, arrays of rows in the columns of the Home Credit files */
+            application?: {
+                /** @description Credits reported by other lenders (bureau.csv); each row requires CREDIT_ACTIVE, CREDIT_TYPE, DAYS_CREDIT */
+                bureau?: {
+                    [key: string]: number | string | null;
+                }[];
+                /** @description Monthly status of each credit reported by other lenders (bureau_balance.csv), linked to bureau by SK_ID_BUREAU; each row requires SK_ID_BUREAU, MONTHS_BALANCE, STATUS */
+                bureau_balance?: {
+                    [key: string]: number | string | null;
+                }[];
+                /** @description Monthly snapshots of previous credit cards at this lender (credit_card_balance.csv); each row requires MONTHS_BALANCE */
+                credit_card_balance?: {
+                    [key: string]: number | string | null;
+                }[];
+                /** @description Repayments of previous loans at this lender (installments_payments.csv); each row requires DAYS_INSTALMENT, AMT_INSTALMENT */
+                installments_payments?: {
+                    [key: string]: number | string | null;
+                }[];
+                /** @description Monthly snapshots of previous shop and cash loans (POS_CASH_balance.csv); each row requires SK_ID_PREV, MONTHS_BALANCE, NAME_CONTRACT_STATUS */
+                POS_CASH_balance?: {
+                    [key: string]: number | string | null;
+                }[];
+                /** @description The applicant's previous applications to this lender (previous_application.csv); each row requires NAME_CONTRACT_TYPE, NAME_CONTRACT_STATUS, DAYS_DECISION */
+                previous_application?: {
+                    [key: string]: number | string | null;
+                }[];
+            } & {
+                [key: string]: number | string | null;
+            };
             /** @description Raw application fields to change, by column name */
             changes: {
                 [key: string]: number | string | null;
             };
             /** @description SK_ID_CURR of the applicant */
-            clientId: number;
+            clientId?: number;
             /** @default fr */
             language: "fr" | "en";
         };
@@ -4746,6 +4791,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description A known client (clientId), or a new application with its history tables (application), and the fields to change */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WhatIfRequest"];

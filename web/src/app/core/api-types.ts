@@ -75,3 +75,5 @@ export type DecisionMix = Schemas['DecisionMix'];
 export type DecisionMixPoint = Schemas['DecisionMixPoint'];
 export type DecisionMixReport = Schemas['DecisionMixReport'];
 export type GroupApproval = Schemas['GroupApproval'];
+/** A history table a new application may carry, with its columns. */
+export type HistoryTableInfo = ModelInfo['historyTables'][number];

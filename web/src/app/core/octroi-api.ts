@@ -8,6 +8,7 @@ import type {
   Explanation,
   Language,
   MonitoringWindow,
+  NewApplication,
   RawApplication,
   Score,
   SessionUser,
@@ -82,11 +83,11 @@ export class OctroiApi {
     return this.http.post<WhatIf>(apiUrl('/what-if'), request);
   }
 
-  scoreApplication(application: RawApplication): Observable<Score> {
+  scoreApplication(application: NewApplication): Observable<Score> {
     return this.http.post<Score>(apiUrl('/score'), application);
   }
 
-  explainApplication(application: RawApplication, language: Language): Observable<Explanation> {
+  explainApplication(application: NewApplication, language: Language): Observable<Explanation> {
     return this.http.post<Explanation>(apiUrl('/explanations'), { application, language });
   }
 }
