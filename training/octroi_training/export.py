@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import arrow_tables, config, missing_values, onnx_export, policy
 from .generate.calibration import load as load_calibration
+from .loan_reach import loan_reach
 from .model_card import model_card
 from .modeling import reports
 from .modeling.train import TrainingResult
@@ -133,6 +134,7 @@ def write_bundle(
         "exportParityMaxAbsDiff": difference,
         "exportParityRows": int(known.sum()),
         "missingValues": _missing_values(applicants[known], target[known], x[known], result, feature_spec),
+        "counterfactualReach": loan_reach(result.booster, feature_spec, applicants, x, probability, result.threshold),
     }
     write_json(out / "metrics.json", metrics)
     importance = reports.importance(result.booster)

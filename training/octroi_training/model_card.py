@@ -81,6 +81,9 @@ options, the performance above is the model's.
 ## What the model may not read
 {_policy_section(policy)}
 
+## Counterfactual suggestions
+{_reach_section(metrics.get("counterfactualReach"))}
+
 ## Explanations and export
 Most important features (total gain of their splits): {importance}.
 The ONNX export agrees with LightGBM within {metrics["exportParityMaxAbsDiff"]:.2e} on every training applicant.
@@ -117,6 +120,23 @@ def _limits(manifest: dict, imbalance: dict) -> str:
             "default rates; the threshold above is the one to use with them."
         )
     return "\n".join(f"- {text}" for text in limits)
+
+
+def _reach_section(reach: dict | None) -> str:
+    """How many refused applicants a change of the loan alone could get granted, and what keeps the others out."""
+    if not reach or not reach["refused"]:
+        return "No applicant is refused: there is nothing to suggest."
+    reasons = ", ".join(f"{r['label']} (`{r['feature']}`)" for r in reach["topReasons"])
+    return (
+        "A refused client is offered the smallest change of the loan itself that gets it granted (a longer "
+        "term, a down payment, cheaper goods, a smaller loan), within the intake rules and a term real loans run "
+        "to, and confirmed by the scoring service. How many can be helped so depends on the model: with this one, "
+        f"**{reach['reachable']:,} of the {reach['refused']:,} refused applicants ({_pct(reach['share'])})** "
+        "could be granted by any change of the loan alone, however large (the amount down to a tenth, the term up "
+        "to three times as long, the price of the goods kept or lowered alike). The others are refused for what "
+        "the loan does not change; what weighs most in the refusals: "
+        f"{reasons}. `scripts/counterfactual-coverage.ts` measures the share the explain service finds."
+    )
 
 
 def _policy_section(policy: dict) -> str:

@@ -5,6 +5,7 @@ standard names): their features, computed exactly as for training, and LightGBM'
 bundle's model. Tests hold the services' scores (API, batch file) against it; nothing scores with it in production.
 Writes ``{"ids": [...], "probabilities": [...], "features": {name: [value or null, ...]}}``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,11 +34,18 @@ def main(argv: list[str] | None = None) -> int:
     booster = lgb.Booster(model_file=str(args.model / "model.lgb.txt"))
     probabilities = booster.predict(matrix)
     names = [f["name"] for f in feature_spec["features"]]
-    args.out.write_text(json.dumps({
-        "ids": applicants[config.ID].astype(int).tolist(),
-        "probabilities": probabilities.tolist(),
-        "features": {name: [None if np.isnan(v) else float(v) for v in matrix[:, i]] for i, name in enumerate(names)},
-    }), encoding="utf-8")
+    args.out.write_text(
+        json.dumps(
+            {
+                "ids": applicants[config.ID].astype(int).tolist(),
+                "probabilities": probabilities.tolist(),
+                "features": {
+                    name: [None if np.isnan(v) else float(v) for v in matrix[:, i]] for i, name in enumerate(names)
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     return 0
 
 

@@ -140,6 +140,18 @@ export const Counterfactual = Type.Object({
   language: Language,
   original: Type.Object({ probabilityOfDefault: Probability, decision: Decision }),
   found: Type.Boolean(),
+  lever: Type.Optional(
+    Type.Union(
+      [
+        Type.Literal('longerTerm'),
+        Type.Literal('downPayment'),
+        Type.Literal('cheaperGoods'),
+        Type.Literal('smallerLoan'),
+        Type.Literal('smallerLoanLongerTerm'),
+      ],
+      { description: 'How the suggestion changes the loan' },
+    ),
+  ),
   message: Type.String({ description: 'The suggestion, or why there is none, in plain language' }),
   changes: Type.Array(Type.Object({ field: Type.String(), label: Type.String(), from: RawValue, to: RawValue })),
   result: Type.Union([

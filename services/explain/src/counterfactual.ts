@@ -1,18 +1,21 @@
 /**
- * Counterfactual for a refused client: the smallest change to the loan itself (amount, yearly
- * repayment, price of the goods) that would get it granted. Only what the client can actually
- * decide is touched: never age, income, credit history or external scores.
+ * Counterfactual for a refused client: the smallest change to the loan itself that would get it granted: spread
+ * over more instalments, a down payment, cheaper goods, a smaller loan (loan-levers.ts). Only what the client can
+ * actually decide is touched, and only fields the lender's policy lets a simulation change: never age, income,
+ * credit history or external scores. A suggestion must be a plausible application: it passes the intake rules and
+ * its term stays within what real loans run to.
  *
- * The search scores candidates with the explain service's own copy of the model; the scoring
- * service has the final word through the injected `rescore`.
+ * The search scores candidates with the explain service's own copy of the model; the scoring service has the
+ * final word through the injected `rescore`.
  */
 import type { Counterfactual, Decision, Language, RawApplication } from '@octroi/contracts';
 import type { Explainer, FeatureValues } from './explainer.ts';
 import { toFeatureRow } from './forest.ts';
+import { LEVERS, LOAN_FIELDS, fieldsOf, loanOf, type Lever, type LeverName, type Loan } from './loan-levers.ts';
 import { changedFeatures, type DeriveFeatures } from './what-if.ts';
-import { formatAmount, formatPercent, formatProbability } from './wording.ts';
+import { formatAmount, formatProbability } from './wording.ts';
 
-export const LOAN_FIELDS = { credit: 'AMT_CREDIT', annuity: 'AMT_ANNUITY', goods: 'AMT_GOODS_PRICE' } as const;
+export { LOAN_FIELDS };
 
 /** Used when the model has no feature of that name to take the label from. */
 const LOAN_FIELD_LABELS: Record<string, Record<Language, string>> = {
@@ -33,56 +36,17 @@ export interface CounterfactualInput {
 
 export interface CounterfactualOptions {
   rescore?: Rescore;
-  /** Largest relative reduction tried, e.g. 0.5 for half the amount. */
-  maxReduction?: number;
-  /** Grid step of the reductions. */
-  step?: number;
+  /** Whether the application with the changes is one the lender would take (intake rules, a plausible term). */
+  plausible?: (raw: RawApplication) => boolean;
+  /** Whether the lender's policy lets a simulation change a field. */
+  actionable?: (field: string) => boolean;
   /** Candidates the scoring service may turn down before the search gives up. */
   maxRescoreAttempts?: number;
 }
 
-/** One way of changing the loan, by a relative reduction r. */
-interface Lever {
-  name: 'smallerLoan' | 'smallerLoanCheaperGoods' | 'longerTerm';
-  apply(loan: Loan, r: number): Partial<Loan>;
-}
-
-interface Loan {
-  credit: number;
-  annuity: number;
-  goods: number | null;
-}
-
-/**
- * Ordered from the least disruptive for the client: borrow less and repay proportionally less
- * (same term, more personal contribution); borrow less for cheaper goods; keep the amount and
- * spread the repayments over a longer term.
- */
-const LEVERS: Lever[] = [
-  {
-    name: 'smallerLoan',
-    apply: (loan, r) => ({ credit: roundDown(loan.credit * (1 - r)), annuity: round(loan.annuity * (1 - r)) }),
-  },
-  {
-    name: 'smallerLoanCheaperGoods',
-    apply: (loan, r) =>
-      loan.goods === null
-        ? {}
-        : {
-            credit: roundDown(loan.credit * (1 - r)),
-            annuity: round(loan.annuity * (1 - r)),
-            goods: roundDown(loan.goods * (1 - r)),
-          },
-  },
-  { name: 'longerTerm', apply: (loan, r) => ({ annuity: round(loan.annuity * (1 - r)) }) },
-];
-
-/** Amounts a person would propose: whole hundreds for the loan and goods, whole units for repayments. */
-const roundDown = (amount: number): number => Math.floor(amount / 100) * 100;
-const round = (amount: number): number => Math.round(amount);
-
 interface Candidate {
-  reduction: number;
+  lever: LeverName;
+  strength: number;
   changes: Partial<Loan>;
 }
 
@@ -90,7 +54,7 @@ export async function counterfactual(
   explainer: Explainer,
   derive: DeriveFeatures,
   input: CounterfactualInput,
-  { rescore, maxReduction = 0.5, step = 0.02, maxRescoreAttempts = 3 }: CounterfactualOptions = {},
+  { rescore, plausible = () => true, actionable = () => true, maxRescoreAttempts = 3 }: CounterfactualOptions = {},
 ): Promise<Counterfactual> {
   const language = input.language ?? 'fr';
   const original = explainer.score(toFeatureRow(input.features));
@@ -106,13 +70,19 @@ export async function counterfactual(
   if (loan === null)
     return { ...base, found: false, message: MESSAGES[language].noLoanAmounts, changes: [], result: null };
 
+  const levers = LEVERS.filter((lever) => lever.applies(loan) && lever.fields.every((f) => actionable(LOAN_FIELDS[f])));
+  const grantedLocally = (changes: Partial<Loan>) => {
+    const fields = fieldsOf(changes);
+    if (!plausible({ ...input.raw, ...fields })) return false;
+    return explainer.score(changedFeatures(explainer, derive, { ...input, changes: fields })).decision === 'granted';
+  };
   let attempts = 0;
-  for (const candidate of candidates(loan, maxReduction, step)) {
-    const fields = fieldsOf(candidate.changes);
-    const local = explainer.score(changedFeatures(explainer, derive, { ...input, changes: fields }));
-    if (local.decision !== 'granted') continue;
-    const verdict = rescore ? await rescore({ ...input.raw, ...fields }) : local;
-    if (verdict.decision !== 'granted') {
+  for (const candidate of weakestFirst(levers, loan, grantedLocally)) {
+    const verdict = rescore ? await rescore({ ...input.raw, ...fieldsOf(candidate.changes) }) : undefined;
+    const result =
+      verdict ??
+      explainer.score(changedFeatures(explainer, derive, { ...input, changes: fieldsOf(candidate.changes) }));
+    if (result.decision !== 'granted') {
       if (++attempts >= maxRescoreAttempts) break;
       continue;
     }
@@ -120,41 +90,43 @@ export async function counterfactual(
     return {
       ...base,
       found: true,
-      message: foundMessage(changes, original.probabilityOfDefault, verdict.probabilityOfDefault, language),
+      lever: candidate.lever,
+      message: foundMessage(
+        candidate,
+        loan,
+        changes,
+        original.probabilityOfDefault,
+        result.probabilityOfDefault,
+        language,
+      ),
       changes,
       result: {
-        probabilityOfDefault: verdict.probabilityOfDefault,
-        decision: verdict.decision,
+        probabilityOfDefault: result.probabilityOfDefault,
+        decision: result.decision,
         verifiedByScoring: rescore !== undefined,
       },
     };
   }
-  return { ...base, found: false, message: MESSAGES[language].notFound(maxReduction), changes: [], result: null };
+  return { ...base, found: false, message: MESSAGES[language].notFound, changes: [], result: null };
 }
 
-function* candidates(loan: Loan, maxReduction: number, step: number): Generator<Candidate> {
-  const steps = Math.round(maxReduction / step);
-  for (let k = 1; k <= steps; k++) {
-    const reduction = k * step;
-    for (const lever of LEVERS) {
-      const changes = lever.apply(loan, reduction);
-      if (Object.keys(changes).length > 0) yield { reduction, changes };
+/**
+ * For each lever, the weakest strength the model grants; then those candidates by how far they go (the relative
+ * change), the levers' own order settling ties.
+ */
+function weakestFirst(levers: readonly Lever[], loan: Loan, granted: (changes: Partial<Loan>) => boolean): Candidate[] {
+  const found: Candidate[] = [];
+  for (const lever of levers) {
+    for (const strength of lever.strengths) {
+      const changes = lever.apply(loan, strength);
+      const moved = Object.entries(changes).some(([key, value]) => loan[key as keyof Loan] !== value);
+      if (moved && granted(changes)) {
+        found.push({ lever: lever.name, strength, changes });
+        break;
+      }
     }
   }
-}
-
-function loanOf(raw: RawApplication): Loan | null {
-  const credit = raw[LOAN_FIELDS.credit];
-  const annuity = raw[LOAN_FIELDS.annuity];
-  const goods = raw[LOAN_FIELDS.goods];
-  if (typeof credit !== 'number' || typeof annuity !== 'number' || !(credit > 0) || !(annuity > 0)) return null;
-  return { credit, annuity, goods: typeof goods === 'number' && goods > 0 ? goods : null };
-}
-
-function fieldsOf(changes: Partial<Loan>): RawApplication {
-  const fields: RawApplication = {};
-  for (const [key, value] of Object.entries(changes)) fields[LOAN_FIELDS[key as keyof Loan]] = value;
-  return fields;
+  return found.sort((a, b) => a.strength - b.strength);
 }
 
 type Change = Counterfactual['changes'][number];
@@ -168,11 +140,25 @@ function changeList(explainer: Explainer, raw: RawApplication, changes: Partial<
   }));
 }
 
-function foundMessage(changes: Change[], before: number, after: number, language: Language): string {
+function foundMessage(
+  candidate: Candidate,
+  loan: Loan,
+  changes: Change[],
+  before: number,
+  after: number,
+  language: Language,
+): string {
+  const words = MESSAGES[language];
   const parts = changes.map((c) =>
-    MESSAGES[language].change(c.label, formatAmount(language, Number(c.to)), formatAmount(language, Number(c.from))),
+    words.change(c.label, formatAmount(language, Number(c.to)), formatAmount(language, Number(c.from))),
   );
-  return MESSAGES[language].found(parts, formatProbability(language, after), formatProbability(language, before));
+  const downPayment = formatAmount(language, loan.credit - (candidate.changes.credit ?? loan.credit));
+  return words.found(
+    words.levers[candidate.lever](downPayment),
+    parts,
+    formatProbability(language, after),
+    formatProbability(language, before),
+  );
 }
 
 const MESSAGES = {
@@ -180,20 +166,34 @@ const MESSAGES = {
     alreadyGranted: 'La demande est déjà accordée : aucune modification n’est nécessaire.',
     noLoanAmounts:
       'Le montant du prêt et le remboursement annuel ne sont pas connus : aucune modification ne peut être proposée.',
-    notFound: (max: number) =>
-      `Aucune réduction du montant, du remboursement annuel ou du prix du bien jusqu’à ${formatPercent('fr', max)} ne suffit à obtenir l’accord.`,
+    notFound:
+      'Aucun changement du prêt ne suffit à obtenir l’accord dans les limites d’une demande plausible : ni une durée jusqu’à deux fois plus longue, ni un apport ou un bien moins cher jusqu’à la moitié du prix, ni un montant réduit de moitié.',
+    levers: {
+      longerTerm: () => 'en remboursant sur une durée plus longue',
+      downPayment: (amount: string) => `avec un apport personnel de ${amount}`,
+      cheaperGoods: () => 'pour un bien moins cher',
+      smallerLoan: () => 'en empruntant moins',
+      smallerLoanLongerTerm: () => 'en empruntant moins, sur une durée plus longue',
+    } satisfies Record<LeverName, (amount: string) => string>,
     change: (label: string, to: string, from: string) => `${lowerFirst(label)} ${to} au lieu de ${from}`,
-    found: (parts: string[], after: string, before: string) =>
-      `La demande serait accordée (probabilité de défaut ${after} au lieu de ${before}) avec ces changements : ${parts.join(' ; ')}.`,
+    found: (how: string, parts: string[], after: string, before: string) =>
+      `La demande serait accordée ${how} (probabilité de défaut ${after} au lieu de ${before}) : ${parts.join(' ; ')}.`,
   },
   en: {
     alreadyGranted: 'The application is already granted: nothing needs to change.',
     noLoanAmounts: 'The loan amount and yearly repayment are not known: no change can be suggested.',
-    notFound: (max: number) =>
-      `No reduction of the loan amount, the yearly repayment or the price of the goods of up to ${formatPercent('en', max)} is enough for the loan to be granted.`,
+    notFound:
+      'No change of the loan is enough for it to be granted within a plausible application: neither a term up to twice as long, nor a down payment or cheaper goods of up to half the price, nor half the amount.',
+    levers: {
+      longerTerm: () => 'by repaying over a longer term',
+      downPayment: (amount: string) => `with a down payment of ${amount}`,
+      cheaperGoods: () => 'for cheaper goods',
+      smallerLoan: () => 'by borrowing less',
+      smallerLoanLongerTerm: () => 'by borrowing less, over a longer term',
+    } satisfies Record<LeverName, (amount: string) => string>,
     change: (label: string, to: string, from: string) => `${lowerFirst(label)} ${to} instead of ${from}`,
-    found: (parts: string[], after: string, before: string) =>
-      `The loan would be granted (probability of default ${after} instead of ${before}) with these changes: ${parts.join('; ')}.`,
+    found: (how: string, parts: string[], after: string, before: string) =>
+      `The loan would be granted ${how} (probability of default ${after} instead of ${before}): ${parts.join('; ')}.`,
   },
 } as const;
 

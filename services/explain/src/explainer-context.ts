@@ -8,6 +8,7 @@ import {
   isActionable,
   loadApplicantFeatures,
   loadApplicantRecords,
+  applicationProblems,
   requireValidApplications,
   type ApplicantFeatures,
   type ApplicantRecords,
@@ -112,6 +113,26 @@ export class ExplainerContext {
     }
     // The changed application must still pass the intake rules: a 5 € loan is not simulated.
     requireValidApplications(this.bundle.spec, [{ ...client.raw, ...changes }], () => 'changes');
+  }
+
+  /**
+   * Whether a suggested loan is one the lender would take as an application: it passes the intake rules, and its
+   * term is not longer than that of 99 in 100 real loans (the repayment is at least the 1st percentile of the
+   * population's repayment per unit of credit).
+   */
+  plausibleLoan(raw: RawApplication): boolean {
+    if (applicationProblems(this.bundle.spec, raw).length > 0) return false;
+    const credit = raw['AMT_CREDIT'];
+    const annuity = raw['AMT_ANNUITY'];
+    const shortest = this.bundle.population.get('ANNUITY_CREDIT_RATIO')?.quantiles[1];
+    return typeof credit !== 'number' || typeof annuity !== 'number' || typeof shortest !== 'number'
+      ? true
+      : annuity / credit >= shortest;
+  }
+
+  /** Whether the lender's policy lets a simulation change a field. */
+  actionable(field: string): boolean {
+    return isActionable(this.bundle.policy, field);
   }
 
   /** The client's features with some application fields changed: application features re-derived, history kept. */

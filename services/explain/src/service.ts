@@ -100,7 +100,11 @@ export function explainService(models: ServedModels<ExplainModel>): ServiceDefin
           context.explainer,
           context.derive,
           { clientId, raw: client.raw, features: client.features, language },
-          { rescore: rescoreWith(ctx, context, clientId) },
+          {
+            rescore: rescoreWith(ctx, context, clientId),
+            plausible: (raw) => context.plausibleLoan(raw),
+            actionable: (field) => context.actionable(field),
+          },
         );
       },
     },

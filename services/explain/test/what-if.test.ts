@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RawApplication } from '@octroi/contracts';
 import { counterfactual, LOAN_FIELDS, type Rescore } from '../src/counterfactual.ts';
+import { LEVERS, fieldsOf, type Loan } from '../src/loan-levers.ts';
 import { changedFeatures, whatIf } from '../src/what-if.ts';
 import { deriveFixtureFeatures, fixtureExplainer, fixtureReference, rawApplicationOf } from './fixtures.ts';
 
@@ -86,6 +87,9 @@ describe('what-if', () => {
   });
 });
 
+const keyOf = (field: string) =>
+  (Object.entries(LOAN_FIELDS).find(([, column]) => column === field)?.[0] ?? field) as keyof Loan;
+
 describe('counterfactual', () => {
   it('finds the smallest change to the loan that gets a refused client granted, confirmed by rescoring', async () => {
     const { raw, features } = nearlyGranted();
@@ -107,15 +111,57 @@ describe('counterfactual', () => {
     );
     assert.match(result.message, /^La demande serait accordée/);
     assert.doesNotMatch(result.message, /AMT_/i);
-    assert.match(result.message, /montant du prêt [\d\s\u202f]+ au lieu de/);
-    // Nothing smaller on the grid would have done: one step less is still refused.
-    const smaller = Object.fromEntries(
-      result.changes.map((c) => [c.field, (c.from as number) - ((c.from as number) - (c.to as number)) * 0.5]),
+    assert.match(result.message, /[\d\s\u202f]+ au lieu de [\d\s\u202f]+/);
+    // Nothing weaker would have done: the lever's previous step is still refused, and no lever went less far.
+    const lever = LEVERS.find((l) => l.name === result.lever)!;
+    const loan = { credit: raw['AMT_CREDIT'] as number, annuity: raw['AMT_ANNUITY'] as number, goods: null };
+    const goods = raw['AMT_GOODS_PRICE'];
+    const strength = lever.strengths.findIndex((s) =>
+      result.changes.every(
+        (c) => lever.apply({ ...loan, goods: typeof goods === 'number' ? goods : null }, s)[keyOf(c.field)] === c.to,
+      ),
     );
-    const local = explainer.score(
-      changedFeatures(explainer, deriveFixtureFeatures, { raw, features, changes: smaller }),
+    assert.ok(strength >= 0, 'the suggestion is a step of its lever');
+    if (strength > 0) {
+      const weaker = fieldsOf(
+        lever.apply({ ...loan, goods: typeof goods === 'number' ? goods : null }, lever.strengths[strength - 1]!),
+      );
+      const local = explainer.score(
+        changedFeatures(explainer, deriveFixtureFeatures, { raw, features, changes: weaker }),
+      );
+      assert.notEqual(local.decision, 'granted');
+    }
+  });
+
+  it('offers only what the lender’s policy lets change, and only plausible applications', async () => {
+    const { raw, features } = nearlyGranted();
+    const offered: RawApplication[] = [];
+    const termOnly = await counterfactual(
+      explainer,
+      deriveFixtureFeatures,
+      { clientId: 1, raw, features, language: 'en' },
+      {
+        actionable: (field) => field === 'AMT_ANNUITY',
+        plausible: (candidate) => (offered.push(candidate), true),
+        rescore: rescoreWith([], features),
+      },
     );
-    assert.ok(local.decision === 'refused' || result.changes.length > 1);
+    assert.ok(offered.length > 0);
+    for (const candidate of offered)
+      assert.equal(candidate['AMT_CREDIT'], raw['AMT_CREDIT'], 'only the repayment moves');
+    if (termOnly.found)
+      assert.deepEqual(
+        termOnly.changes.map((c) => c.field),
+        ['AMT_ANNUITY'],
+      );
+    const nothing = await counterfactual(
+      explainer,
+      deriveFixtureFeatures,
+      { clientId: 1, raw, features, language: 'en' },
+      { plausible: () => false },
+    );
+    assert.equal(nothing.found, false);
+    assert.match(nothing.message, /^No change of the loan is enough/);
   });
 
   it('says so when no change within the bounds is enough', async () => {
@@ -126,11 +172,11 @@ describe('counterfactual', () => {
       explainer,
       deriveFixtureFeatures,
       { clientId: 1, raw: { ...raw, EXT_SOURCE_MEAN: 0.01 }, features: hopeless, language: 'en' },
-      { maxReduction: 0.1 },
+      { actionable: (field) => field !== 'AMT_ANNUITY' },
     );
-    assert.equal(result.found, false);
+    assert.equal(result.found, false, 'every lever moves the repayment: none is allowed');
     assert.equal(result.result, null);
-    assert.match(result.message, /^No reduction .* up to 10%/);
+    assert.match(result.message, /^No change of the loan is enough .* twice as long/);
   });
 
   it('keeps looking when the scoring service does not confirm', async () => {
