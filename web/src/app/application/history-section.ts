@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, model, sig
 
 import type { HistoryTableInfo } from '../core/api-types';
 import { I18n } from '../shared/i18n/i18n';
+import { FormControl } from './form-control';
 import {
   type HistoryDraft,
   type HistoryField,
@@ -18,6 +19,7 @@ import {
  */
 @Component({
   selector: 'app-history-section',
+  imports: [FormControl],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <fieldset class="history" data-testid="history-section">
@@ -28,44 +30,14 @@ import {
         @for (row of draft().typed[section.table]; track $index; let i = $index) {
           <div class="history-row" role="group" [attr.aria-label]="t().history.rowLabel(section.title(), i + 1)">
             @for (field of section.fields; track field.name) {
-              <div class="field">
-                <label [attr.for]="id(section.table, i, field)">{{ t().history.fields[field.name] }}</label>
-                @if (field.kind === 'category') {
-                  <select
-                    #choice
-                    [id]="id(section.table, i, field)"
-                    (change)="set(section.table, i, field, choice.value)"
-                    [attr.aria-invalid]="messages().get(id(section.table, i, field)) ? true : null"
-                    [attr.aria-describedby]="
-                      messages().get(id(section.table, i, field)) ? id(section.table, i, field) + '-error' : null
-                    "
-                  >
-                    <option value="" [selected]="!row[field.name]">{{ t().application.notSpecified }}</option>
-                    @for (category of categoriesOf(section.table, field); track category) {
-                      <option [value]="category" [selected]="row[field.name] === category">
-                        {{ i18n.category(category) }}
-                      </option>
-                    }
-                  </select>
-                } @else {
-                  <input
-                    #box
-                    [id]="id(section.table, i, field)"
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    [value]="row[field.name] ?? ''"
-                    (input)="set(section.table, i, field, box.value)"
-                    [attr.aria-invalid]="messages().get(id(section.table, i, field)) ? true : null"
-                    [attr.aria-describedby]="
-                      messages().get(id(section.table, i, field)) ? id(section.table, i, field) + '-error' : null
-                    "
-                  />
-                }
-                @if (messages().get(id(section.table, i, field)); as message) {
-                  <p class="field-error" [id]="id(section.table, i, field) + '-error'">{{ message }}</p>
-                }
-              </div>
+              <app-form-control
+                [controlId]="id(section.table, i, field)"
+                [label]="t().history.fields[field.name]"
+                [categories]="field.kind === 'category' ? categoriesOf(section.table, field) : undefined"
+                [value]="row[field.name]"
+                [message]="messages().get(id(section.table, i, field))"
+                (changed)="set(section.table, i, field, $event)"
+              />
             }
             <button type="button" class="secondary" (click)="remove(section.table, i)">
               {{ t().history.remove }}

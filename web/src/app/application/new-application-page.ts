@@ -17,6 +17,7 @@ import {
   toRawApplication,
 } from './application-fields';
 import { EMPTY_HISTORY, type HistoryDraft, historyTables } from './history-rows';
+import { FormControl } from './form-control';
 import { HistorySection } from './history-section';
 import { type FormProblem, wordProblem } from './intake-problems';
 
@@ -27,7 +28,7 @@ import { type FormProblem, wordProblem } from './intake-problems';
  */
 @Component({
   selector: 'app-new-application-page',
-  imports: [ScoreGauge, ReasonsPanel, HistorySection],
+  imports: [ScoreGauge, ReasonsPanel, HistorySection, FormControl],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ t().application.heading }}</h1>
@@ -67,47 +68,15 @@ import { type FormProblem, wordProblem } from './intake-problems';
         <fieldset>
           <legend>{{ t().application.groups[group.group] }}</legend>
           @for (field of group.fields; track field.name) {
-            <div class="field">
-              <label [attr.for]="'app-' + field.name"
-                >{{ t().application.fields[field.name] }}
-                @if (isRequired(field.name)) {
-                  <span class="required">({{ t().application.required }})</span>
-                }
-              </label>
-              @if (field.kind === 'category') {
-                <select
-                  #choice
-                  [id]="'app-' + field.name"
-                  (change)="set(field.name, choice.value)"
-                  [attr.aria-required]="isRequired(field.name) || null"
-                  [attr.aria-invalid]="messageFor(field.name) ? true : null"
-                  [attr.aria-describedby]="messageFor(field.name) ? 'app-' + field.name + '-error' : null"
-                >
-                  <option value="" [selected]="!values()[field.name]">{{ t().application.notSpecified }}</option>
-                  @for (category of categoriesOf(field); track category) {
-                    <option [value]="category" [selected]="values()[field.name] === category">
-                      {{ i18n.category(category) }}
-                    </option>
-                  }
-                </select>
-              } @else {
-                <input
-                  #box
-                  [id]="'app-' + field.name"
-                  type="text"
-                  inputmode="decimal"
-                  autocomplete="off"
-                  [value]="values()[field.name] ?? ''"
-                  (input)="set(field.name, box.value)"
-                  [attr.aria-required]="isRequired(field.name) || null"
-                  [attr.aria-invalid]="messageFor(field.name) ? true : null"
-                  [attr.aria-describedby]="messageFor(field.name) ? 'app-' + field.name + '-error' : null"
-                />
-              }
-              @if (messageFor(field.name); as message) {
-                <p class="field-error" [id]="'app-' + field.name + '-error'">{{ message }}</p>
-              }
-            </div>
+            <app-form-control
+              [controlId]="'app-' + field.name"
+              [label]="t().application.fields[field.name]"
+              [categories]="field.kind === 'category' ? categoriesOf(field) : undefined"
+              [value]="values()[field.name]"
+              [required]="isRequired(field.name)"
+              [message]="messageFor(field.name)"
+              (changed)="set(field.name, $event)"
+            />
           }
         </fieldset>
       }

@@ -1023,6 +1023,8 @@ export interface components {
             found: boolean;
             /** @default fr */
             language: "fr" | "en";
+            /** @description How the suggestion changes the loan */
+            lever?: "longerTerm" | "downPayment" | "cheaperGoods" | "smallerLoan" | "smallerLoanLongerTerm";
             /** @description The suggestion, or why there is none, in plain language */
             message: string;
             original: {
