@@ -1,7 +1,7 @@
 /**
  * How many refused clients of a model bundle get a confirmed, plausible counterfactual suggestion.
  *
- *   node --import tsx scripts/counterfactual-coverage.ts [--model <bundle>] [--sample <N>] [--seed <S>]
+ *   node --conditions=source --import tsx scripts/counterfactual-coverage.ts [--model <bundle>] [--sample <N>] [--seed <S>]
  *
  * Every refused applicant of the bundle (or a seeded sample of N of them) is searched as the explain service
  * searches, within the lender's policy and the intake rules, and each suggestion is confirmed by the scoring
