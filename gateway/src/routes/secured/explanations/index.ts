@@ -66,7 +66,7 @@ const explanationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: WhatIfRequest,
         response: { 200: WhatIf, ...errorReplies(...COMMON_ERRORS, 404) },
       },
-      preValidation: app.intakeCheck(inKey('application')),
+      preHandler: app.intakeCheck(inKey('application')),
     },
     (request) => app.forward(explain.whatIf, request.body, request),
   );
