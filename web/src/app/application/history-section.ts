@@ -54,7 +54,7 @@ import {
         <ul class="history-uploads" aria-live="polite">
           @for (file of draft().uploaded; track file.file; let i = $index) {
             <li>
-              {{ t().history.uploaded(file.file, file.rows.length, t().history.tables[file.table] ?? file.table) }}
+              {{ t().history.uploaded(file.file, file.rows.length, t().history.tables[file.table]) }}
               <button type="button" class="secondary" (click)="forget(i)">{{ t().history.remove }}</button>
             </li>
           }
