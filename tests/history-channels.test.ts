@@ -29,7 +29,7 @@ interface Reference {
   features: Record<string, Array<number | null>>;
 }
 
-const readCsv = (path: string) => parse(readFileSync(path), { columns: true, bom: true }) as CsvRecord[];
+const readCsv = (path: string) => parse<CsvRecord>(readFileSync(path), { columns: true, bom: true });
 
 /** Each linked applicant's rows of every table, as a request carries them (file order kept). */
 function linkedHistory(): Map<number, Partial<Record<HistoryTableName, HistoryRow[]>>> {
@@ -68,9 +68,9 @@ describe('history tables through every channel, on the real linked rows', { skip
       payload: { applications: batch },
     });
     assert.equal(response.statusCode, 200, response.body.slice(0, 500));
-    return (response.json() as { scores: Array<{ probabilityOfDefault: number }> }).scores.map(
-      (s) => s.probabilityOfDefault,
-    );
+    return response
+      .json<{ scores: Array<{ probabilityOfDefault: number }> }>()
+      .scores.map((s) => s.probabilityOfDefault);
   };
 
   before(async () => {
@@ -147,7 +147,7 @@ describe('history tables through every channel, on the real linked rows', { skip
     assert.equal(cli.status, 0, cli.stderr);
     assert.match(cli.stderr, /history: installments_payments: .* rows read/);
     const batch = new Map(
-      (parse(readFileSync(output), { columns: true }) as CsvRecord[]).map((r) => [Number(r['SK_ID_CURR']), r]),
+      parse<CsvRecord>(readFileSync(output), { columns: true }).map((r) => [Number(r['SK_ID_CURR']), r]),
     );
     const ids = reference.ids.filter((id) => batch.get(id)?.['PROBABILITY_OF_DEFAULT']);
     assert.ok(ids.length >= reference.ids.length - 5, 'the real applications pass the intake rules');

@@ -116,7 +116,7 @@ async function main() {
   };
 
   for await (const record of applications(input)) {
-    const id = String(record[bundle.spec.id] ?? '');
+    const id = record[bundle.spec.id] ?? '';
     const scored = featuresOf(bundle, record, applicantOf.get(Number(id)), history);
     if ('error' in scored) pending.push({ id, error: scored.error });
     else {

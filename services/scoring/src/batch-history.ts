@@ -7,14 +7,7 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
-import {
-  MAX_PROBLEMS,
-  isHistoryTable,
-  underField,
-  validateHistoryRow,
-  type FieldProblem,
-  type HistoryTableName,
-} from '@octroi/contracts';
+import { MAX_PROBLEMS, isHistoryTable, underField, validateHistoryRow, type FieldProblem } from '@octroi/contracts';
 import { HistoryAccumulator, identifierOf, type FeatureSpec, type HistoryTable } from '@octroi/model-bundle';
 import { historyRowOf, type CsvRecord } from './csv-records.ts';
 
@@ -93,7 +86,7 @@ export async function batchHistory(
 }
 
 function typedRow(table: string, record: CsvRecord) {
-  return isHistoryTable(table) ? historyRowOf(table as HistoryTableName, record) : record;
+  return isHistoryTable(table) ? historyRowOf(table, record) : record;
 }
 
 function keep(problems: Map<number, FieldProblem[]>, applicant: number, found: FieldProblem[]) {

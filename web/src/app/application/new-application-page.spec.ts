@@ -110,7 +110,7 @@ describe('NewApplicationPage', () => {
       { field: 'bureau.0.DAYS_CREDIT', rule: 'max', message: 'bureau.0.DAYS_CREDIT: ...', params: { max: 0 } },
     ];
     scoring.flush(
-      { code: 'bad_request', message: errors[0]!.message, errors },
+      { code: 'bad_request', message: errors[0].message, errors },
       { status: 400, statusText: 'Bad Request' },
     );
     await fixture.whenStable();

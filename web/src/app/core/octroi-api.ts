@@ -9,7 +9,6 @@ import type {
   Language,
   MonitoringWindow,
   NewApplication,
-  RawApplication,
   Score,
   SessionUser,
   SignInRequest,

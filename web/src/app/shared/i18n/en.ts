@@ -403,7 +403,7 @@ export const en: Messages = {
       POS_CASH_balance: 'shop and cash loans',
       installments_payments: 'repayments',
       credit_card_balance: 'credit cards',
-    } as Record<string, string>,
+    },
   },
   intake: {
     required: 'This field is required.',
