@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 
-import { requireSignIn, requireSignedOut } from './auth/auth-guards';
+import { requireAdmin, requireSignIn, requireSignedOut } from './auth/auth-guards';
 import { DEFAULT_LANGUAGE } from './shared/i18n/i18n';
 import { chooseLanguage } from './shared/i18n/language-guard';
 
@@ -51,6 +51,22 @@ export const routes: Routes = [
             path: 'monitoring',
             data: { title: 'monitoring' },
             loadComponent: () => import('./monitoring/monitoring-page').then((m) => m.MonitoringPage),
+          },
+          {
+            path: 'reviews',
+            data: { title: 'reviews' },
+            loadComponent: () => import('./reviews/review-queue-page').then((m) => m.ReviewQueuePage),
+          },
+          {
+            path: 'reviews/:decisionId',
+            data: { title: 'review' },
+            loadComponent: () => import('./reviews/review-page').then((m) => m.ReviewPage),
+          },
+          {
+            path: 'overrides',
+            canActivate: [requireAdmin],
+            data: { title: 'overrides' },
+            loadComponent: () => import('./overrides/overrides-page').then((m) => m.OverridesPage),
           },
           {
             path: 'applications/new',

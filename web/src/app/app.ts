@@ -4,6 +4,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { filter, map } from 'rxjs';
 
 import { Session } from './auth/session';
+import { ReviewQueueCount } from './officer/review-queue-count';
 import { I18n } from './shared/i18n/i18n';
 
 /** The frame of every page: skip link, header with navigation, language and officer, and the page itself. */
@@ -57,6 +58,31 @@ import { I18n } from './shared/i18n/i18n';
             </li>
             <li>
               <a
+                [routerLink]="['/', i18n.language(), 'reviews']"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
+                data-testid="nav-reviews"
+                >{{ t().nav.reviews }}
+                @if (reviewCount.waiting(); as waiting) {
+                  <span class="nav-count" data-testid="nav-review-count"
+                    ><span aria-hidden="true">{{ waiting }}</span
+                    ><span class="visually-hidden">({{ t().nav.waiting(waiting) }})</span></span
+                  >
+                }
+              </a>
+            </li>
+            @if (user.role === 'admin') {
+              <li>
+                <a
+                  [routerLink]="['/', i18n.language(), 'overrides']"
+                  routerLinkActive="active"
+                  ariaCurrentWhenActive="page"
+                  >{{ t().nav.overrides }}</a
+                >
+              </li>
+            }
+            <li>
+              <a
                 [routerLink]="['/', i18n.language(), 'applications', 'new']"
                 routerLinkActive="active"
                 ariaCurrentWhenActive="page"
@@ -94,6 +120,7 @@ import { I18n } from './shared/i18n/i18n';
 export class App {
   protected readonly i18n = inject(I18n);
   protected readonly session = inject(Session);
+  protected readonly reviewCount = inject(ReviewQueueCount);
   private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
@@ -125,7 +152,10 @@ export class App {
       )
       .subscribe((event) => {
         const path = event.urlAfterRedirects.split('?')[0].replace(/^\/(fr|en)/, '');
-        if (this.lastPath && path !== this.lastPath) this.main().nativeElement.focus({ preventScroll: true });
+        if (this.lastPath && path !== this.lastPath) {
+          this.main().nativeElement.focus({ preventScroll: true });
+          this.reviewCount.refresh();
+        }
         this.lastPath = path;
       });
   }

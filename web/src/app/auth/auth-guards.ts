@@ -29,3 +29,12 @@ export const requireSignedOut: CanActivateFn = async () => {
   }
   return true;
 };
+
+/** Pages for administrators only: anyone else goes to the clients (the gateway refuses them the data anyway). */
+export const requireAdmin: CanActivateFn = async () => {
+  const session = inject(Session);
+  const router = inject(Router);
+  const language = inject(I18n).language();
+  const user = await session.ensureLoaded().catch(() => null);
+  return user?.role === 'admin' ? true : router.createUrlTree([language, 'clients']);
+};

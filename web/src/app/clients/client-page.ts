@@ -11,9 +11,11 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 
-import type { ClientRecord, Explanation, RawValue, Score } from '../core/api-types';
+import type { ClientRecord, DecisionHistory, Explanation, RawValue, ReviewedDecision, Score } from '../core/api-types';
 import { ModelCatalog } from '../core/model-catalog';
 import { apiUrls } from '../core/octroi-api';
+import { DecisionHistoryPanel } from '../officer/decision-history-panel';
+import { OfficerDecisionPanel } from '../officer/officer-decision-panel';
 import { ScoreGauge } from '../shared/charts/score-gauge';
 import { I18n } from '../shared/i18n/i18n';
 import { LoadStatus } from '../shared/ui/load-status';
@@ -49,6 +51,8 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
     SimilarClientsPanel,
     WhatIfPanel,
     CounterfactualPanel,
+    OfficerDecisionPanel,
+    DecisionHistoryPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -92,6 +96,18 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
                 }}</a>
               </p>
             }
+          }
+        </section>
+        <section
+          class="card officer-card"
+          aria-labelledby="officer-heading"
+          data-panel="officer"
+          [attr.aria-busy]="score.isLoading() || history.isLoading()"
+        >
+          <h2 id="officer-heading">{{ t().officer.heading }}</h2>
+          <app-load-status [loading]="history.isLoading()" [error]="history.error()" (retry)="history.reload()" />
+          @if (reviewed(); as reviewed) {
+            <app-officer-decision-panel [reviewed]="reviewed" (changed)="history.reload()" />
           }
         </section>
         @if (refused()) {
@@ -171,6 +187,20 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
         />
       </section>
 
+      <section
+        class="card history-card"
+        aria-labelledby="history-heading"
+        data-panel="history"
+        [attr.aria-busy]="score.isLoading() || history.isLoading()"
+      >
+        <h2 id="history-heading">{{ t().history.heading }}</h2>
+        <p class="hint">{{ t().history.intro }}</p>
+        <app-load-status [loading]="history.isLoading()" [error]="history.error()" (retry)="history.reload()" />
+        @if (history.hasValue()) {
+          <app-decision-history-panel [history]="history.value()" />
+        }
+      </section>
+
       <section class="card similar-card" aria-labelledby="similar-heading">
         <h2 id="similar-heading">{{ t().similar.heading }}</h2>
         <app-similar-clients-panel [clientId]="clientId()" />
@@ -198,6 +228,16 @@ export class ClientPage {
   protected readonly explanation = httpResource<Explanation>(() =>
     apiUrls.explanation(this.clientId(), this.i18n.language()),
   );
+  /** Asked once the decision of record is known: it joins the client's history when it is recorded. */
+  protected readonly history = httpResource<DecisionHistory>(() =>
+    this.score.hasValue() && this.score.value().decisionId ? apiUrls.decisionHistory(this.clientId()) : undefined,
+  );
+  /** The decision of record with what officers decided on it. */
+  protected readonly reviewed = computed<ReviewedDecision | undefined>(() => {
+    if (!this.score.hasValue() || !this.history.hasValue()) return undefined;
+    const score = this.score.value();
+    return this.history.value().decisions.find((d) => d.model.decisionId === score.decisionId);
+  });
 
   /** Refused or referred: what would change the decision helps the client and the officer who decides. */
   protected readonly refused = computed(() => this.score.hasValue() && this.score.value().decision !== 'granted');

@@ -77,3 +77,18 @@ export type DecisionMixReport = Schemas['DecisionMixReport'];
 export type GroupApproval = Schemas['GroupApproval'];
 /** A history table a new application may carry, with its columns. */
 export type HistoryTableInfo = ModelInfo['historyTables'][number];
+
+// --- Officers ----------------------------------------------------------------
+export type OfficerDecisionRequest = Schemas['OfficerDecisionRequest'];
+export type OfficerDecision = Schemas['OfficerDecision'];
+export type OfficerVerdict = OfficerDecision['decision'];
+export type OfficerReasonCode = OfficerDecision['reasonCode'];
+export type ModelDecisionSummary = Schemas['ModelDecisionSummary'];
+export type ReviewedDecision = Schemas['ReviewedDecision'];
+export type DecisionHistory = Schemas['DecisionHistory'];
+export type Referral = Schemas['Referral'];
+export type ReviewQueue = Schemas['ReviewQueue'];
+export type TakenReview = Schemas['TakenReview'];
+export type ReviewCase = Schemas['ReviewCase'];
+export type OverridesReport = Schemas['OverridesReport'];
+export type OverrideTally = OverridesReport['byWeek'][number];

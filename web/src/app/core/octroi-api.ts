@@ -9,9 +9,12 @@ import type {
   Language,
   MonitoringWindow,
   NewApplication,
+  OfficerDecision,
+  OfficerDecisionRequest,
   Score,
   SessionUser,
   SignInRequest,
+  TakenReview,
   WhatIf,
   WhatIfRequest,
 } from './api-types';
@@ -59,6 +62,10 @@ export const apiUrls = {
   variableDrift: (variable: string, window: MonitoringWindow, modelVersion: string | undefined) =>
     apiUrl(`/monitoring/drift/${encodeURIComponent(variable)}`, { window, modelVersion }),
   decisionMix: (window: MonitoringWindow) => apiUrl('/monitoring/decisions', { window }),
+  decisionHistory: (clientId: number) => apiUrl(`/clients/${clientId}/decision-history`),
+  reviews: (limit = 50) => apiUrl('/reviews', { limit }),
+  review: (decisionId: string) => apiUrl(`/reviews/${encodeURIComponent(decisionId)}`),
+  overrides: (weeks: number) => apiUrl('/overrides', { weeks }),
 } as const;
 
 /** The gateway's routes that change something or take a body. */
@@ -88,6 +95,14 @@ export class OctroiApi {
 
   explainApplication(application: NewApplication, language: Language): Observable<Explanation> {
     return this.http.post<Explanation>(apiUrl('/explanations'), { application, language });
+  }
+
+  recordOfficerDecision(request: OfficerDecisionRequest): Observable<OfficerDecision> {
+    return this.http.post<OfficerDecision>(apiUrl('/officer-decisions'), request);
+  }
+
+  takeNextReview(): Observable<TakenReview> {
+    return this.http.post<TakenReview>(apiUrl('/reviews/next'), null);
   }
 }
 

@@ -13,13 +13,14 @@ import {
 import { RouterLink } from '@angular/router';
 
 import { Session } from '../auth/session';
-import type { Counterfactual, DecisionRecord, Explanation, Score } from '../core/api-types';
+import type { Counterfactual, DecisionHistory, DecisionRecord, Explanation, Score } from '../core/api-types';
 import { apiUrls } from '../core/octroi-api';
 import { I18n } from '../shared/i18n/i18n';
 import { LoadStatus } from '../shared/ui/load-status';
 
 /**
- * The letter an officer gives the client: the decision of record with its date and reference, the main reasons in
+ * The letter an officer gives the client: the decision (the officer's when one decided, else the model's decision of
+ * record) with its date and reference, the main reasons in
  * plain words, what would change the decision, the right to a review by a person, and, for a refusal, what an
  * adverse-action notice must carry. Printed with its own stylesheet (the dashboard's frame is left out), or
  * downloaded as a PDF made in the browser from the same text.
@@ -39,7 +40,7 @@ import { LoadStatus } from '../shared/ui/load-status';
     </div>
     <app-load-status
       [loading]="loading()"
-      [error]="score.error() ?? record.error() ?? explanation.error()"
+      [error]="score.error() ?? record.error() ?? history.error() ?? explanation.error()"
       (retry)="reload()"
     />
     @if (ready()) {
@@ -51,12 +52,17 @@ import { LoadStatus } from '../shared/ui/load-status';
             <strong>{{ words.lender }}</strong><br />{{ words.lenderAddress }}
           </p>
           <p data-testid="letter-reference">{{ words.reference(s.decisionId ?? '') }}</p>
-          <p data-testid="letter-date">{{ words.date(i18n.date(record.value()!.time)) }}</p>
+          <p data-testid="letter-date">{{ words.date(i18n.date(decidedAt())) }}</p>
           <p>{{ words.client(clientId()) }}</p>
         </header>
         <h1>{{ words.subject }}</h1>
         <p>{{ words.greeting }}</p>
         <p class="letter-decision" data-testid="letter-decision">{{ decisionSentence() }}</p>
+        @if (officerDecision(); as officer) {
+          <p data-testid="letter-officer-review">
+            {{ words.decidedBy(officer.officer.displayName, t().officer.reasons[officer.reasonCode]) }}
+          </p>
+        }
 
         <h2>{{ words.reasonsHeading[kind()] }}</h2>
         <p>{{ words.reasonsIntro }}</p>
@@ -72,7 +78,7 @@ import { LoadStatus } from '../shared/ui/load-status';
         }
 
         <h2>{{ words.reviewHeading }}</h2>
-        <p data-testid="letter-review">{{ words.review }}</p>
+        <p data-testid="letter-review">{{ officerDecision() ? words.reviewByOfficer : words.review }}</p>
 
         @if (kind() === 'refused') {
           <h2>{{ words.adverseHeading }}</h2>
@@ -85,7 +91,7 @@ import { LoadStatus } from '../shared/ui/load-status';
 
         <p>{{ words.closing }}</p>
         <p class="letter-signature" data-testid="letter-officer">
-          {{ session.user()?.displayName }}<br />{{ words.signature }}, {{ words.lender }}
+          {{ signedBy() }}<br />{{ words.signature }}, {{ words.lender }}
         </p>
       </article>
     }
@@ -109,19 +115,38 @@ export class LetterPage {
   protected readonly explanation = httpResource<Explanation>(() =>
     apiUrls.explanation(this.clientId(), this.i18n.language()),
   );
+  /** What officers decided on the decision of record: the latest one is the decision the letter gives. */
+  protected readonly history = httpResource<DecisionHistory>(() =>
+    this.score.hasValue() && this.score.value().decisionId ? apiUrls.decisionHistory(this.clientId()) : undefined,
+  );
+  protected readonly officerDecision = computed(() => {
+    if (!this.score.hasValue() || !this.history.hasValue()) return undefined;
+    const { decisionId } = this.score.value();
+    return this.history
+      .value()
+      .decisions.find((d) => d.model.decisionId === decisionId)
+      ?.officerDecisions.at(-1);
+  });
+  /** The officer's decision when there is one, else the model's decision of record. */
+  protected readonly decidedAt = computed(() => this.officerDecision()?.time ?? this.record.value()?.time ?? '');
+  protected readonly signedBy = computed(
+    () => this.officerDecision()?.officer.displayName ?? this.session.user()?.displayName,
+  );
   protected readonly counterfactual = httpResource<Counterfactual>(() =>
     this.kind() === 'granted' ? undefined : apiUrls.counterfactual(this.clientId(), this.i18n.language()),
   );
 
   /** An unknown decision value reads as referred: never as a grant. */
   protected readonly kind = computed(() => {
-    const decision = this.score.hasValue() ? this.score.value().decision : 'referred';
+    const decision =
+      this.officerDecision()?.decision ?? (this.score.hasValue() ? this.score.value().decision : 'referred');
     return decision === 'granted' || decision === 'refused' ? decision : 'referred';
   });
   protected readonly loading = computed(
     () =>
       this.score.isLoading() ||
       this.record.isLoading() ||
+      this.history.isLoading() ||
       this.explanation.isLoading() ||
       this.counterfactual.isLoading(),
   );
@@ -129,6 +154,7 @@ export class LetterPage {
     () =>
       this.score.hasValue() &&
       this.record.hasValue() &&
+      this.history.hasValue() &&
       this.explanation.hasValue() &&
       !this.counterfactual.isLoading(),
   );
@@ -147,6 +173,7 @@ export class LetterPage {
 
   protected reload(): void {
     this.score.reload();
+    this.history.reload();
     this.explanation.reload();
   }
 

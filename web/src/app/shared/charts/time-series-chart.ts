@@ -123,6 +123,8 @@ export class TimeSeriesChart {
   readonly ariaLabel = input.required<string>();
   /** Ticks show the hour, with the day when the chart spans several. */
   readonly spansDays = input(false);
+  /** Where the time axis has its ticks, when the periods have their own (weeks start on Mondays). */
+  readonly tickTimes = input<readonly number[]>();
 
   protected readonly yTicks = niceTicks(0, 1, 5);
   private readonly yScale = linearScale([0, 1], [HEIGHT - MARGIN.bottom, MARGIN.top]);
@@ -136,6 +138,8 @@ export class TimeSeriesChart {
 
   /** About six ticks, on whole hours (or five minutes) so that they read as times. */
   protected readonly xTicks = computed(() => {
+    const given = this.tickTimes();
+    if (given) return given;
     const span = this.to() - this.from();
     const step =
       [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440].map((m) => m * 60_000).find((s) => span / s <= 7) ?? 1440 * 60_000;
