@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the dashboard: starts Octroi (embedded mode, shipped model) on a free port with a fresh
 # data folder and a known demo password, runs the browser tests in Debian's Chromium, stops Octroi.
+# Arguments go to Playwright: `bash scripts/e2e.sh e2e/letter.spec.ts` runs one file.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 npx tsc --build || { echo "0 passed, 1 failed"; exit 1; }   # Octroi runs compiled, as in production
@@ -18,4 +19,8 @@ done
 if ! curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; then
   echo "Octroi did not become ready:"; tail -30 "$data/octroi.log"; echo "0 passed, 1 failed"; exit 1
 fi
-OCTROI_URL="http://127.0.0.1:$port" OCTROI_USER=officer OCTROI_PASSWORD="$password" npm run --prefix web e2e --silent
+# An administrator for the pages that are theirs, added as operations would; the gateway reads the file again.
+admin_password=$(OCTROI_DATA_DIR="$data" node gateway/dist/users-cli.js add e2e-admin --role admin --name "Camille Martin" |
+  sed -n 's/.*shown only now: //p')
+OCTROI_URL="http://127.0.0.1:$port" OCTROI_USER=officer OCTROI_PASSWORD="$password" \
+  OCTROI_ADMIN_USER=e2e-admin OCTROI_ADMIN_PASSWORD="$admin_password" npm run --prefix web e2e --silent -- "$@"

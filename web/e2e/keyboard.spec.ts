@@ -1,41 +1,5 @@
-import type { Page } from '@playwright/test';
-
 import { expect, test, waitForPanels } from './support/dashboard.ts';
-
-interface TabStop {
-  element: string;
-  name: string;
-}
-
-/** Walks the page with Tab from the top until focus comes back round, naming each stop as a screen reader would. */
-async function tabStops(page: Page, limit = 400): Promise<TabStop[]> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.locator('body').focus();
-  const stops: TabStop[] = [];
-  const seen = new Set<unknown>();
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const stop = await page.evaluate(() => {
-      const element = document.activeElement;
-      if (!element || element === document.body) return null;
-      const key = (element as HTMLElement & { __tabKey?: number }).__tabKey ?? Math.random();
-      (element as HTMLElement & { __tabKey?: number }).__tabKey = key;
-      const labelledBy = element.getAttribute('aria-labelledby');
-      const name =
-        element.getAttribute('aria-label') ??
-        (labelledBy ? document.getElementById(labelledBy)?.textContent : null) ??
-        ((element as HTMLInputElement).labels?.[0]?.textContent || null) ??
-        element.getAttribute('title') ??
-        element.textContent ??
-        '';
-      return { key, element: element.tagName.toLowerCase(), name: name.replace(/\s+/g, ' ').trim() };
-    });
-    if (!stop || seen.has(stop.key)) break;
-    seen.add(stop.key);
-    stops.push({ element: stop.element, name: stop.name });
-  }
-  return stops;
-}
+import { tabStops } from './support/keyboard.ts';
 
 /**
  * Budgets in Tab stops, counted on the page as it is today with a margin: header and navigation, each control,
@@ -48,6 +12,8 @@ const pages = [
   { name: 'new application', path: () => '/fr/applications/new', budget: 60 },
   { name: 'letter', path: (id: number) => `/fr/clients/${id}/letter`, budget: 20 },
   { name: 'monitoring page', path: () => '/fr/monitoring', budget: 30 },
+  // A link per waiting application (a few in a test run).
+  { name: 'review queue', path: () => '/fr/reviews', budget: 40 },
 ];
 
 for (const view of pages) {

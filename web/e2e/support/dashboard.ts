@@ -7,7 +7,7 @@ import { type APIRequestContext, type Page, test as base, expect } from '@playwr
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { officer, officerState, screenshots } from './system.ts';
+import { type Credentials, officer, officerState, screenshots } from './system.ts';
 
 export { expect };
 
@@ -41,11 +41,11 @@ export const test = base.extend<{ officerApi: APIRequestContext; someClient: Cli
   },
 });
 
-/** Signs in through the page, as an officer would. */
-export async function signIn(page: Page): Promise<void> {
+/** Signs in through the page, as an officer (or whoever `who` is) would. */
+export async function signIn(page: Page, who: Credentials = officer): Promise<void> {
   if (!page.url().includes('/sign-in')) await page.goto('/fr/sign-in');
-  await page.locator('#username').fill(officer.username);
-  await page.locator('#password').fill(officer.password);
+  await page.locator('#username').fill(who.username);
+  await page.locator('#password').fill(who.password);
   await page.getByRole('button', { name: /Se connecter|Sign in/ }).click();
   await page.waitForURL((url) => !url.pathname.includes('/sign-in'), { timeout: 10_000 });
 }

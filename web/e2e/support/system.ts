@@ -5,6 +5,14 @@ export const officer = {
   password: process.env['OCTROI_PASSWORD'] ?? '',
 };
 
+/** An administrator (the overrides page is theirs), added to the users file before the run. */
+export const administrator = {
+  username: process.env['OCTROI_ADMIN_USER'] ?? 'admin',
+  password: process.env['OCTROI_ADMIN_PASSWORD'] ?? '',
+};
+
+export type Credentials = Pick<typeof officer, 'username' | 'password'>;
+
 /** Traces, failure screenshots and the signed-in state, beside the other test outputs of the repository. */
 export const artifacts = '../test-artifacts/e2e';
 export const officerState = `${artifacts}/officer-session.json`;

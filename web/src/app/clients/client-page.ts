@@ -102,7 +102,7 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
           class="card officer-card"
           aria-labelledby="officer-heading"
           data-panel="officer"
-          [attr.aria-busy]="score.isLoading() || history.isLoading()"
+          [attr.aria-busy]="historyPending()"
         >
           <h2 id="officer-heading">{{ t().officer.heading }}</h2>
           <app-load-status [loading]="history.isLoading()" [error]="history.error()" (retry)="history.reload()" />
@@ -191,7 +191,7 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
         class="card history-card"
         aria-labelledby="history-heading"
         data-panel="history"
-        [attr.aria-busy]="score.isLoading() || history.isLoading()"
+        [attr.aria-busy]="historyPending()"
       >
         <h2 id="history-heading">{{ t().history.heading }}</h2>
         <p class="hint">{{ t().history.intro }}</p>
@@ -231,6 +231,13 @@ export class ClientPage {
   /** Asked once the decision of record is known: it joins the client's history when it is recorded. */
   protected readonly history = httpResource<DecisionHistory>(() =>
     this.score.hasValue() && this.score.value().decisionId ? apiUrls.decisionHistory(this.clientId()) : undefined,
+  );
+  /** Until the history answers (or fails): it is asked only once the score is known, so not loading yet is pending too. */
+  protected readonly historyPending = computed(
+    () =>
+      this.score.isLoading() ||
+      this.history.isLoading() ||
+      (this.score.hasValue() && !!this.score.value().decisionId && !this.history.hasValue() && !this.history.error()),
   );
   /** The decision of record with what officers decided on it. */
   protected readonly reviewed = computed<ReviewedDecision | undefined>(() => {

@@ -17,7 +17,7 @@ import { DecisionBadge } from '../shared/ui/decision-badge';
     @if (history().decisions.length === 0) {
       <p>{{ words.empty }}</p>
     } @else {
-      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="words.heading">
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t().tableOf(words.heading)">
         <table data-testid="decision-history">
           <caption class="visually-hidden">
             {{

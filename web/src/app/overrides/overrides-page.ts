@@ -68,7 +68,7 @@ const WEEK_MS = 7 * 86_400_000;
         <section class="card" [attr.aria-labelledby]="table.key + '-heading'">
           <h2 [id]="table.key + '-heading'">{{ table.heading }}</h2>
           @if (table.rows.length) {
-            <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="table.heading">
+            <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t().tableOf(table.heading)">
               <table [attr.data-testid]="table.key">
                 <caption class="visually-hidden">
                   {{

@@ -42,7 +42,7 @@ import { LoadStatus } from '../shared/ui/load-status';
           }
         </div>
         @if (q.referrals.length) {
-          <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="words.caption">
+          <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="t().tableOf(words.caption)">
             <table data-testid="review-queue">
               <caption class="visually-hidden">
                 {{
