@@ -82,8 +82,8 @@ test("an officer overrides a refusal on the client's page with a reason and a ju
     justification: JUSTIFICATION,
     officer: { username: officer.username },
   });
-  await expect(panel.getByTestId('officer-decision-recorded')).toContainText(recorded!.officerDecisionId);
-  const audited = await request.get(`/api/v1/decisions/${recorded!.officerDecisionId}`);
+  await expect(panel.getByTestId('officer-decision-recorded')).toContainText(recorded.officerDecisionId);
+  const audited = await request.get(`/api/v1/decisions/${recorded.officerDecisionId}`);
   expect(audited.status()).toBe(200);
   expect(await audited.json()).toMatchObject({
     kind: 'officer',

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
-import type { OfficerDecision, ReviewedDecision } from '../core/api-types';
+import type { ReviewedDecision } from '../core/api-types';
 import { settle } from '../testing/http';
 import { OfficerDecisionPanel } from './officer-decision-panel';
 
@@ -94,10 +94,13 @@ describe('OfficerDecisionPanel', () => {
       justification: 'Second income of 1 800 € a month, payslips checked.',
       sequence: 1,
     });
-    request.flush({ officerDecisionId: '0199a0a0-0001-7000-8000-000000000000' } as OfficerDecision, {
-      status: 201,
-      statusText: 'Created',
-    });
+    request.flush(
+      { officerDecisionId: '0199a0a0-0001-7000-8000-000000000000' },
+      {
+        status: 201,
+        statusText: 'Created',
+      },
+    );
     await settle();
     fixture.detectChanges();
     expect(root.querySelector('[data-testid="officer-decision-recorded"]')!.textContent).toContain(

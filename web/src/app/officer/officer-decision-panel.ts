@@ -145,7 +145,7 @@ export class OfficerDecisionPanel {
   /** The model's decision of record, with the officers' decisions on it. */
   readonly reviewed = input.required<ReviewedDecision>();
   /** Something changed on the server (a decision recorded, another officer's found): read the history again. */
-  readonly changed = output<void>();
+  readonly changed = output();
 
   protected readonly minimum = MIN_JUSTIFICATION;
   protected readonly reasonCodes = OFFICER_REASON_CODES;
