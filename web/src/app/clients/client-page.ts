@@ -193,8 +193,8 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
         data-panel="history"
         [attr.aria-busy]="historyPending()"
       >
-        <h2 id="history-heading">{{ t().history.heading }}</h2>
-        <p class="hint">{{ t().history.intro }}</p>
+        <h2 id="history-heading">{{ t().decisionHistory.heading }}</h2>
+        <p class="hint">{{ t().decisionHistory.intro }}</p>
         <app-load-status [loading]="history.isLoading()" [error]="history.error()" (retry)="history.reload()" />
         @if (history.hasValue()) {
           <app-decision-history-panel [history]="history.value()" />

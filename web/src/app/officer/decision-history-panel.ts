@@ -13,7 +13,7 @@ import { DecisionBadge } from '../shared/ui/decision-badge';
   imports: [DecisionBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @let words = t().history;
+    @let words = t().decisionHistory;
     @if (history().decisions.length === 0) {
       <p>{{ words.empty }}</p>
     } @else {

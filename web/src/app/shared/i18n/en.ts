@@ -582,7 +582,7 @@ export const en: Messages = {
       other: 'Other reason',
     },
   },
-  history: {
+  decisionHistory: {
     heading: 'Decision history',
     intro: 'Each decision of the model for this client, by model version, with the loan officers’ decisions.',
     empty: 'No decision recorded for this client.',

@@ -702,7 +702,7 @@ export const fr = {
       other: 'Autre motif',
     },
   },
-  history: {
+  decisionHistory: {
     heading: 'Historique des décisions',
     intro: 'Chaque décision du modèle pour ce client, par version du modèle, avec les décisions des conseillers.',
     empty: 'Aucune décision enregistrée pour ce client.',
