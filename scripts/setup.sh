@@ -21,7 +21,8 @@ if [ ${#need_debian[@]} -gt 0 ] && [ "${OCTROI_SKIP_SYSTEM:-0}" != 1 ]; then
 fi
 
 echo "==> Python packages (training/pyproject.toml: the training package, pytest and ruff; tests/interop/requirements.txt; deploy/requirements.txt: the Kubernetes validator)"
-python3 -m pip install -q --disable-pip-version-check -e 'training[dev]' -r tests/interop/requirements.txt -r deploy/requirements.txt 2>&1 | grep -v "Running pip as the 'root' user" || true
+# A failed resolution must stop the set-up here, not surface later as missing tools.
+python3 -m pip install -q --disable-pip-version-check -e 'training[dev]' -r tests/interop/requirements.txt -r deploy/requirements.txt 2>&1 | { grep -v "Running pip as the 'root' user" || true; }
 
 # onnxruntime-node's install script fetches GPU binaries from outside the npm registry; the CPU runtime ships in the package.
 export ONNXRUNTIME_NODE_INSTALL=skip

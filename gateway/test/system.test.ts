@@ -309,6 +309,12 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.ok(whatIf.probabilityChange < 0);
   });
 
+  test('the largest beeswarm summary a caller may ask for crosses the bus', async () => {
+    const response = await get('/api/v1/explanations/summary?points=500&top=20');
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal(response.json().features.length, 20);
+  });
+
   test('a stopped service is a 503; a slow answer a 504', async () => {
     // The explain service gives way to one that always answers after the gateway has stopped waiting.
     await system.services.explain.shutdown.run();

@@ -63,9 +63,10 @@ export const ShapSummary = Type.Object({
       label: Type.String(),
       points: Type.Array(
         Type.Object({
-          shap: Type.Number(),
+          shap: Type.Number({ description: 'SHAP value in log-odds, to four significant digits' }),
           valueRank: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
-            description: 'Rank of the feature value in the population, 0 lowest, 1 highest; null when missing',
+            description:
+              'Rank of the feature value in the population, 0 lowest, 1 highest, to a thousandth; null when missing',
           }),
         }),
       ),
@@ -73,10 +74,11 @@ export const ShapSummary = Type.Object({
   ),
 });
 export type ShapSummary = Static<typeof ShapSummary>;
-// Bounded so that a reply stays well under the bus's message size limit (1 MB by default).
+// Bounded so that a reply stays well under the bus's message size limit (1 MiB by default): at most 20 × 500 points
+// of at most 38 bytes each (SHAP values to four significant digits, ranks to a thousandth), 380 kB.
 export const SummaryRequest = Type.Object({
   top: Type.Integer({ minimum: 1, maximum: 20, default: 15 }),
-  points: Type.Integer({ minimum: 10, maximum: 1000, default: 500 }),
+  points: Type.Integer({ minimum: 10, maximum: 500, default: 500 }),
   language: Type.Optional(Language),
 });
 

@@ -1,15 +1,20 @@
 import { loadBundle } from '@octroi/model-bundle';
-import { createRuntime, type RuntimeOptions } from '@octroi/runtime';
+import { createLogger, createRuntime, type RuntimeOptions } from '@octroi/runtime';
 import { ClientsDirectory } from './clients-directory.ts';
 import { clientsService } from './service.ts';
 
-/** Loads the applicants of the bundle (MODEL_DIR) and serves them on the bus. */
+/**
+ * Loads the applicants of the bundle (MODEL_DIR), then joins the bus and serves them. Loading comes first: at full
+ * scale it holds the event loop for seconds, and a connection opened before would miss the NATS server's pings
+ * and be dropped.
+ */
 export async function startClients(options: RuntimeOptions = {}) {
-  const runtime = await createRuntime('clients', options);
-  const bundle = await loadBundle();
+  const log = options.log ?? createLogger('clients');
   const started = Date.now();
+  const bundle = await loadBundle();
   const directory = await ClientsDirectory.load(bundle);
-  runtime.log.info({ applicants: directory.size, ms: Date.now() - started }, 'applicants loaded');
+  log.info({ applicants: directory.size, ms: Date.now() - started }, 'applicants loaded');
+  const runtime = await createRuntime('clients', { ...options, log });
   await runtime.serve(clientsService(directory, bundle.version));
   return runtime;
 }

@@ -167,6 +167,18 @@ export class ImportanceJob {
   }
 }
 
+/** Log-odds far beyond any model's (±40 already makes a probability of 0 or 1 in doubles). */
+const LARGEST_SHAP = 999;
+/**
+ * A beeswarm's SHAP values to four significant digits (within ±LARGEST_SHAP) and ranks to a thousandth: a chart
+ * cannot show more, and every point then takes at most `SUMMARY_POINT_BYTES` of JSON, so that the largest summary
+ * a caller may ask for (SummaryRequest's maximums) stays well within one bus message.
+ */
+const plotted = (shap: number) => Number(Math.max(-LARGEST_SHAP, Math.min(LARGEST_SHAP, shap)).toPrecision(4));
+const rankPlotted = (rank: number | null) => (rank === null ? null : Math.round(rank * 1000) / 1000);
+/** `{"shap":-1.234e-10,"valueRank":0.123},`: the longest point of a summary, in bytes of JSON. */
+export const SUMMARY_POINT_BYTES = 38;
+
 /** Beeswarm data: for the `top` features by mean |SHAP|, each sampled applicant's SHAP value and value rank. */
 export function shapSummary(job: ImportanceJob, top: number, points: number, language: Language): ShapSummary {
   const { explainer } = job;
@@ -180,7 +192,10 @@ export function shapSummary(job: ImportanceJob, top: number, points: number, lan
       return {
         feature,
         label,
-        points: picked.map((s) => ({ shap: job.sample.shap[s]![i]!, valueRank: rank(job.sample.values[s]![i]!) })),
+        points: picked.map((s) => ({
+          shap: plotted(job.sample.shap[s]![i]!),
+          valueRank: rankPlotted(rank(job.sample.values[s]![i]!)),
+        })),
       };
     }),
   };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dependence, ImportanceJob, shapSummary } from '../src/global.ts';
+import { SummaryRequest } from '@octroi/contracts';
+import { dependence, ImportanceJob, shapSummary, SUMMARY_POINT_BYTES } from '../src/global.ts';
 import { fixtureExplainer, fixtureReference } from './fixtures.ts';
 
 const explainer = fixtureExplainer();
@@ -81,5 +82,40 @@ describe('beeswarm summary and dependence', () => {
     assert.equal(chosen.points.length, 20);
     assert.notEqual(chosen.color, 'ANNUITY_INCOME_RATIO');
     assert.throws(() => dependence(job, 'NOPE', undefined, 10, 'en'), RangeError);
+  });
+});
+
+describe('the largest summary a caller may ask for', () => {
+  const top = SummaryRequest.properties.top.maximum!;
+  const points = SummaryRequest.properties.points.maximum!;
+  /** NATS's default message size limit. */
+  const BUS_MESSAGE_BYTES = 1024 * 1024;
+
+  it('fits in one bus message with room to spare, whatever the SHAP values', () => {
+    // The longest numbers there are: tiny, huge and repeating SHAP values, and any value (hence any rank).
+    const awkward = [-1.2345678912345e-10, -0.00012345678912345, -123456.78912345, 1 / 3, -2 / 3, 1e21 / 7];
+    const width = explainer.features.length;
+    const sample = Array.from({ length: points }, (_, k) => ({
+      values: Array.from({ length: width }, (_, f) =>
+        (k + f) % 11 === 0 ? null : Math.sin(k * 7 + f) * 10 ** (f % 9),
+      ),
+      shap: Array.from({ length: width }, (_, f) => awkward[(k + f) % awkward.length]!),
+    }));
+    const job = new ImportanceJob(explainer, applicants);
+    const restored = job.restore({
+      modelVersion: explainer.modelVersion,
+      done: applicants.count,
+      sumAbs: Array.from({ length: width }, (_, f) => width - f),
+      sample: { values: sample.map((s) => s.values), shap: sample.map((s) => s.shap) },
+    });
+    assert.ok(restored);
+    const summary = shapSummary(job, top, points, 'fr');
+    const longest = Math.max(
+      ...summary.features.flatMap((feature) => feature.points.map((point) => JSON.stringify(point).length + 1)),
+    );
+    assert.ok(longest <= SUMMARY_POINT_BYTES, `a point takes ${longest} bytes`);
+    assert.ok(summary.features.every((feature) => feature.points.length === points));
+    const labels = 20 * 200;
+    assert.ok(top * points * SUMMARY_POINT_BYTES + labels < BUS_MESSAGE_BYTES / 2, 'half the limit at most');
   });
 });

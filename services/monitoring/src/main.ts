@@ -1,5 +1,5 @@
 import { BundleCatalogue } from '@octroi/model-bundle';
-import { createRuntime, FEED_RETENTION_MS, type RuntimeOptions } from '@octroi/runtime';
+import { createLogger, createRuntime, FEED_RETENTION_MS, type RuntimeOptions } from '@octroi/runtime';
 import { DriftReferences } from './drift-references.ts';
 import { LiveMonitor } from './live-monitor.ts';
 import { registerMonitoringMetrics } from './monitoring-metrics.ts';
@@ -10,9 +10,14 @@ import { monitoringService } from './service.ts';
  * as Prometheus gauges. Ready once the feed's past has been read, so no answer is made of half a week.
  */
 export async function startMonitoring(options: RuntimeOptions = {}) {
-  const runtime = await createRuntime('monitoring', options);
+  const log = options.log ?? createLogger('monitoring');
   const catalogue = BundleCatalogue.fromEnvironment();
-  const references = new DriftReferences(catalogue, runtime.log);
+  const references = new DriftReferences(catalogue, log);
+  // The champion's training population is read before joining the bus: at full scale the read holds the event loop
+  // for seconds, and a connection opened before would miss the NATS server's pings and be dropped.
+  const champion = (await catalogue.defaultChampion()).version;
+  await references.get(champion);
+  const runtime = await createRuntime('monitoring', { ...options, log });
   const monitor = new LiveMonitor(references);
   registerMonitoringMetrics(runtime.metrics.registry, monitor);
   const feed = await runtime.monitoringFeed();
@@ -21,7 +26,7 @@ export async function startMonitoring(options: RuntimeOptions = {}) {
   runtime.shutdown.add('stop reading the monitoring feed', () => following.stop());
   await following.caughtUp;
   // The training population of the model in use is read before the first question, not during it.
-  await references.get(monitor.counts.latestVersion() ?? (await catalogue.defaultChampion()).version);
+  await references.get(monitor.counts.latestVersion() ?? champion);
   runtime.log.info({ ms: Date.now() - started }, 'monitoring feed and training population read');
   await runtime.serve(monitoringService(monitor));
   return runtime;

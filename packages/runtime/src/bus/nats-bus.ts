@@ -102,6 +102,9 @@ export class NatsBus extends BaseBus {
     this.waiting.add(fail);
     try {
       const reply = this.connection.request(subject, encode(payload ?? {}), { timeout: timeoutMs, headers });
+      // When the interruption wins the race, the request still fails later (its timeout): that failure is expected
+      // and must not surface as an unhandled rejection, which would end the process.
+      reply.catch(() => undefined);
       const msg = await Promise.race([reply, interrupted]);
       return msg.json<Envelope<unknown>>();
     } catch (err) {
@@ -183,17 +186,32 @@ export class NatsBus extends BaseBus {
                 instance: service.info().id,
               }),
             )
-            .then((reply) => msg.respond(this.encodeReply(reply, endpoint.subject, log)));
+            .then((reply) => msg.respond(this.encodeReply(reply, endpoint.subject, log)))
+            // The connection closed under the reply (a drain at shutdown): the caller retries elsewhere.
+            .catch((err: unknown) => log.warn({ err, subject: endpoint.subject }, 'could not send the reply'));
         },
       });
     }
     // The subscriptions exist once the server has them: flush, so a request sent right after serve() finds them.
-    // A connection lost meanwhile rejects the flush, and subscribes again on reconnection: nothing to wait for.
-    await this.connection.flush().catch((err: unknown) => {
-      if (!(err instanceof RequestError)) throw err;
-      log.warn({ err: String(err) }, 'joined while the connection to NATS was lost: subscribed again once it is back');
-    });
+    await this.subscribed(log);
     return service;
+  }
+
+  /**
+   * Waits until the server has every subscription made so far. A connection dropped meanwhile (the server saw no
+   * answer to its pings while this process was busy starting) rejects the flush; nats.js subscribes again by itself
+   * once it reconnects, so the service waits for that and carries on rather than failing its start-up.
+   */
+  private async subscribed(log: Logger) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.connection.flush();
+      } catch (err) {
+        if (!(err instanceof RequestError) || this.connection.isClosed()) throw err;
+        if (attempt === 0) log.warn({ err: String(err) }, 'connection dropped while subscribing: waiting for it');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   }
 
   /** A reply too large for the server's message limit becomes an error reply, rather than no reply at all. */

@@ -1688,8 +1688,9 @@ export interface components {
                 feature: string;
                 label: string;
                 points: {
+                    /** @description SHAP value in log-odds, to four significant digits */
                     shap: number;
-                    /** @description Rank of the feature value in the population, 0 lowest, 1 highest; null when missing */
+                    /** @description Rank of the feature value in the population, 0 lowest, 1 highest, to a thousandth; null when missing */
                     valueRank: number | null;
                 }[];
             }[];
