@@ -10,6 +10,8 @@ export interface StallWatchOptions {
   stalledAfterMs?: number;
   /** Punctual ticks for this long mean it is healthy again. */
   healthyAfterMs?: number;
+  /** The clock, in milliseconds (tests drive their own). */
+  now?: () => number;
 }
 
 export interface EventLoopEvents {
@@ -25,12 +27,17 @@ export interface EventLoopEvents {
  */
 export function watchEventLoop(
   events: EventLoopEvents,
-  { tickMs = 100, stalledAfterMs = 500, healthyAfterMs = 2000 }: StallWatchOptions = {},
+  {
+    tickMs = 100,
+    stalledAfterMs = 500,
+    healthyAfterMs = 2000,
+    now: clock = performance.now.bind(performance),
+  }: StallWatchOptions = {},
 ): () => void {
-  let last = performance.now();
+  let last = clock();
   let lastStallAt: number | undefined;
   const timer = setInterval(() => {
-    const now = performance.now();
+    const now = clock();
     const heldMs = now - last - tickMs;
     last = now;
     if (heldMs >= stalledAfterMs) {
@@ -64,6 +71,7 @@ export function leaveQueueGroupWhileStalled(
     healthyAfterMs: envInt('STALL_RECOVERY_MS', 2000),
   },
 ): () => void {
+  const clock = options.now ?? performance.now.bind(performance);
   let busy = false;
   let stayedAt = Number.NEGATIVE_INFINITY;
   // One change at a time; a failed one (the connection down at that moment) is logged, and tried at the next tick.
@@ -77,11 +85,11 @@ export function leaveQueueGroupWhileStalled(
   return watchEventLoop(
     {
       stalled: (heldMs) => {
-        if (running.left || performance.now() - stayedAt < RECONSIDER_MS) return;
+        if (running.left || clock() - stayedAt < RECONSIDER_MS) return;
         change(async () => {
           const others = (await bus.ping(running.name as never, 300)).filter((other) => other.id !== running.id);
           if (others.length === 0) {
-            stayedAt = performance.now();
+            stayedAt = clock();
             log.warn({ heldMs }, 'event loop stalled, but no other replica answers: staying in the queue group');
             return;
           }
