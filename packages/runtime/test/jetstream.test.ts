@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { JetStreamApiError, jetstreamManager } from '@nats-io/jetstream';
+import { JetStreamApiCodes, JetStreamApiError, jetstreamManager } from '@nats-io/jetstream';
 import { Kvm } from '@nats-io/kv';
 import { AUDIT_STREAM, OctroiError, decisionIds, type DecisionRecord } from '@octroi/contracts';
 import {
@@ -212,7 +212,13 @@ describe('a three-node JetStream cluster', () => {
     } finally {
       await cluster.nodes[index]!.start();
     }
-    await withStorageRetry('delete', () => jsm.streams.delete(name), 30_000);
+    // A retry after a lost acknowledgement finds the stream already gone.
+    const gone = (err: unknown) => err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound;
+    await withStorageRetry(
+      'delete',
+      () => jsm.streams.delete(name).catch((err) => gone(err) || Promise.reject(err)),
+      30_000,
+    );
   });
 
   test('two nodes of three down: no quorum, the audit log fails unavailable until they return', async () => {

@@ -1,5 +1,11 @@
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstreamManager, type JetStreamManager, type StreamInfo } from '@nats-io/jetstream';
+import {
+  JetStreamApiCodes,
+  JetStreamApiError,
+  jetstreamManager,
+  type JetStreamManager,
+  type StreamInfo,
+} from '@nats-io/jetstream';
 import { isStorageOutage } from './outage.ts';
 
 /** Copies hear from their leader every second: one silent for longer than this is taken as gone. */
@@ -66,7 +72,7 @@ async function infoOrSilence(jsm: JetStreamManager, name: string): Promise<Strea
     return await jsm.streams.info(name);
   } catch (err) {
     if (isStorageOutage(err)) return undefined;
-    if (/not found/i.test(String(err))) return 'deleted'; // between the listing and now
+    if (err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound) return 'deleted'; // since listed
     throw err;
   }
 }
