@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   freePort,
+  ownedProcess,
   startNats,
   startNatsCluster,
   startRedis,
+  stopProcess,
   waitForPort,
   type TestServer,
 } from '@octroi/runtime/testing';
@@ -80,8 +82,12 @@ export async function startCluster(options: ClusterOptions = {}) {
   const natsNodes: TestServer[] = natsCluster?.nodes ?? [
     await startNats({ jetStream: true, configFile: NATS_CONFIG, monitorPort }),
   ];
+  const closeNats = () => (natsCluster ? natsCluster.close() : natsNodes[0]!.close());
   const natsUrl = natsCluster?.url ?? natsNodes[0]!.url;
-  const redis: TestServer = await startRedis();
+  const redis: TestServer = await startRedis().catch(async (err) => {
+    await closeNats();
+    throw err;
+  });
   const logs = mkdtempSync(join(tmpdir(), 'octroi-cluster-'));
   const members: Member[] = [];
   const base = { ...process.env, NATS_URL: natsUrl, REDIS_URL: redis.url, LOG_LEVEL: 'info', ...options.env };
@@ -101,11 +107,9 @@ export async function startCluster(options: ClusterOptions = {}) {
             ...extraEnv,
           }
         : { ...base, METRICS_PORT: String(port), ...extraEnv };
-    const child = spawn(process.execPath, [compiledEntry(role)], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = ownedProcess(
+      spawn(process.execPath, [compiledEntry(role)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
     const out = createWriteStream(logFile);
     child.stdout.pipe(out);
     child.stderr.pipe(out);
@@ -136,7 +140,7 @@ export async function startCluster(options: ClusterOptions = {}) {
     monitoring: options.monitoring ?? 0,
   };
   const services: Record<ServiceRole, Member[]> = { scoring: [], clients: [], explain: [], monitoring: [] };
-  const closeServers = () => Promise.all([natsCluster ? natsCluster.close() : natsNodes[0]!.close(), redis.close()]);
+  const closeServers = () => Promise.all([closeNats(), redis.close()]);
   let gateway: Member;
   try {
     for (const role of ['scoring', 'clients', 'explain', 'monitoring'] as const) {
@@ -151,9 +155,7 @@ export async function startCluster(options: ClusterOptions = {}) {
     await waitReady(gateway, '/readyz');
   } catch (err) {
     // A cluster that did not start leaves nothing running behind it, or the test file would never end.
-    await Promise.all(
-      members.filter((member) => member.running).map((member) => (member.signal('SIGKILL'), member.exited)),
-    );
+    await Promise.all(members.map((member) => stopProcess(member.child, 'SIGKILL')));
     await closeServers();
     throw err;
   }
@@ -184,14 +186,18 @@ export async function startCluster(options: ClusterOptions = {}) {
       await waitReady(member, '/readyz');
       return member;
     },
+    /** Stops the gateway, then every service (SIGTERM, SIGKILL after 15 s), then the servers: bounded in time. */
     async stop() {
-      for (const member of [gateway, ...Object.values(services).flat()]) {
-        if (member.running) {
-          member.signal('SIGTERM');
-          await member.exited;
-        }
+      try {
+        await stopProcess(gateway.child, 'SIGTERM', 15_000);
+        await Promise.all(
+          Object.values(services)
+            .flat()
+            .map((member) => stopProcess(member.child, 'SIGTERM', 15_000)),
+        );
+      } finally {
+        await closeServers();
       }
-      await closeServers();
     },
   };
 }

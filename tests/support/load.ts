@@ -47,6 +47,7 @@ export function runLoad(
           method,
           headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(30_000),
         });
         const answer = await response.json().catch(() => ({}));
         outcomes.push({ status: response.status, at, done: Date.now(), path, ...decisionOf(answer) });

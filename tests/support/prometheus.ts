@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '@octroi/runtime/testing';
+import { freePort, ownedProcess, stopProcess } from '@octroi/runtime/testing';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -27,14 +27,16 @@ export async function startPrometheus(targets: string[]) {
       scrape_configs: [{ job_name: 'octroi', static_configs: [{ targets }] }],
     }),
   );
-  const child = spawn(
-    'prometheus',
-    [
-      `--config.file=${join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-    ],
-    { stdio: 'ignore' },
+  const child = ownedProcess(
+    spawn(
+      'prometheus',
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
+      { stdio: 'ignore' },
+    ),
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
@@ -44,7 +46,10 @@ export async function startPrometheus(targets: string[]) {
       () => false,
     ))
   ) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('Prometheus did not become ready');
+    if (Date.now() > deadline || child.exitCode !== null) {
+      await stopProcess(child, 'SIGKILL');
+      throw new Error('Prometheus did not become ready');
+    }
     await new Promise((done) => setTimeout(done, 200));
   }
   return {
@@ -54,11 +59,7 @@ export async function startPrometheus(targets: string[]) {
       return body.data.alerts;
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      await new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      });
+      await stopProcess(child);
     },
   };
 }

@@ -1,2 +1,3 @@
 export * from './servers.ts';
 export * from './node-args.ts';
+export * from './processes.ts';

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ownedProcess, stopProcess } from './processes.ts';
 
 /**
  * Real NATS and Redis servers for integration tests. In order of preference: the URL given in NATS_URL/REDIS_URL,
@@ -64,18 +65,24 @@ function external(url: string): TestServer {
 /** A server process the harness owns: started on a fixed port so a restart keeps its address. */
 function localProcess(scheme: string, port: number, command: string, args: string[], cleanup?: () => void): TestServer {
   let child: ChildProcess | undefined;
-  const start = async () => {
-    child = spawn(command, args, { stdio: 'ignore' });
-    await waitForPort(port);
-  };
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const running = child;
     child = undefined;
-    if (!running || running.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      running.once('exit', () => resolve());
-      running.kill(signal);
-    });
+    if (running) await stopProcess(running, signal);
+  };
+  const start = async () => {
+    const started = ownedProcess(spawn(command, args, { stdio: 'ignore' }));
+    child = started;
+    const exited = new Promise<never>((_, fail) =>
+      started.once('exit', (code, signal) => fail(new Error(`${command} exited (${code ?? signal}) on start-up`))),
+    );
+    exited.catch(() => {});
+    try {
+      await Promise.race([waitForPort(port, 30_000), exited]);
+    } catch (err) {
+      await stop('SIGKILL'); // a server that did not start is not left behind
+      throw err;
+    }
   };
   return {
     url: `${scheme}://127.0.0.1:${port}`,
@@ -165,15 +172,17 @@ export async function startNatsCluster(options: { size?: number; configFile?: st
     if (options.configFile) args.push('-c', options.configFile);
     return localProcess('nats', port!, 'nats-server', args);
   });
-  await Promise.all(nodes.map((node) => node.start()));
-  return {
-    url: nodes.map((node) => node.url).join(','),
-    nodes,
-    close: async () => {
-      await Promise.all(nodes.map((node) => node.close()));
-      rmSync(root, { recursive: true, force: true });
-    },
+  const close = async () => {
+    await Promise.all(nodes.map((node) => node.close()));
+    rmSync(root, { recursive: true, force: true });
   };
+  const starting = await Promise.allSettled(nodes.map((node) => node.start()));
+  const failed = starting.find((outcome) => outcome.status === 'rejected');
+  if (failed) {
+    await close(); // the nodes that did start are not left behind
+    throw failed.reason;
+  }
+  return { url: nodes.map((node) => node.url).join(','), nodes, close };
 }
 
 export async function startRedis(): Promise<TestServer> {
