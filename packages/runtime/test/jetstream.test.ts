@@ -150,6 +150,24 @@ describe('one NATS server', () => {
       assert.equal((await audit.get(idOf('before-the-outage')))?.decisionId, idOf('before-the-outage'));
     },
   );
+
+  test(
+    'a connection closed for good: what the audit log still had to send fails unavailable, no retry goes on',
+    { timeout: 60_000 },
+    async () => {
+      const own = await connectTo(nats.url);
+      const audit = await JetStreamAuditLog.open(own);
+      await nats.stop();
+      try {
+        const waiting = audit.append([record('never-sent')]);
+        await own.close();
+        // Without this, the entry would be sent again every 2 s for as long as the process lives.
+        await assert.rejects(waiting, /lost its connection/);
+      } finally {
+        await nats.start();
+      }
+    },
+  );
 });
 
 describe('a three-node JetStream cluster', () => {

@@ -73,6 +73,7 @@ export class JetStreamAuditLog implements AuditLog {
   private giveUpAt = Number.POSITIVE_INFINITY;
 
   private constructor(
+    private readonly connection: NatsConnection,
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
     private readonly chain: ChainWriter,
@@ -93,7 +94,7 @@ export class JetStreamAuditLog implements AuditLog {
       options.log,
     );
     const chain = new ChainWriter(`${options.writer ?? 'writer'}-${randomBytes(4).toString('hex')}`);
-    return new JetStreamAuditLog(jetstream(connection), jsm, chain, options.log);
+    return new JetStreamAuditLog(connection, jetstream(connection), jsm, chain, options.log);
   }
 
   /**
@@ -120,6 +121,12 @@ export class JetStreamAuditLog implements AuditLog {
   /** Publishes what waits, in chain order, pipelined on the connection; what failed goes first in the next round. */
   private async flush() {
     for (let failures = 0; ;) {
+      // A closed connection never opens again: what still waits can never be stored through it.
+      if (this.connection.isClosed())
+        for (const waiting of this.queue.splice(0))
+          waiting.reject(
+            new OctroiError('unavailable', 'The audit log lost its connection before this entry was stored'),
+          );
       if (this.queue.length === 0 || (failures > 0 && Date.now() >= this.giveUpAt)) {
         // In the same turn as the check: an entry appended from now on starts a new flush.
         this.flushing = undefined;
