@@ -84,7 +84,7 @@ export async function startCluster(options: ClusterOptions = {}) {
   ];
   const closeNats = () => (natsCluster ? natsCluster.close() : natsNodes[0]!.close());
   const natsUrl = natsCluster?.url ?? natsNodes[0]!.url;
-  const redis: TestServer = await startRedis().catch(async (err) => {
+  const redis: TestServer = await startRedis().catch(async (err: unknown) => {
     await closeNats();
     throw err;
   });

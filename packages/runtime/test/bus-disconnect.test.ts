@@ -80,7 +80,7 @@ describe('a NATS connection dropped under a service', () => {
   test('dropped with a request in flight: the request fails as a timeout, and nothing is left unhandled', async () => {
     const rejections = unhandledRejections();
     const { log } = capturingLogger();
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     const service = await NatsBus.connect(nats.url, 'slow-service', log, processMetrics());
     const caller = await NatsBus.connect(nats.url, 'caller', log, processMetrics());

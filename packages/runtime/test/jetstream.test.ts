@@ -269,7 +269,10 @@ describe('a three-node JetStream cluster', () => {
       const gone = (err: unknown) => err instanceof JetStreamApiError && err.code === JetStreamApiCodes.StreamNotFound;
       await withStorageRetry(
         'delete',
-        () => jsm.streams.delete(name).catch((err) => gone(err) || Promise.reject(err)),
+        () =>
+          jsm.streams.delete(name).catch((err: unknown) => {
+            if (!gone(err)) throw err;
+          }),
         30_000,
       );
     },

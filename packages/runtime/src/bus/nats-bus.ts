@@ -205,7 +205,8 @@ export class NatsBus extends BaseBus {
   private async subscribed(log: Logger) {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.connection.flush();
+        await this.connection.flush();
+        return;
       } catch (err) {
         if (!(err instanceof RequestError) || this.connection.isClosed()) throw err;
         if (attempt === 0) log.warn({ err: String(err) }, 'connection dropped while subscribing: waiting for it');
