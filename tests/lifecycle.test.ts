@@ -28,30 +28,33 @@ describe('model lifecycle under load', () => {
   let clientIds: number[];
   let admin: Record<string, string>;
 
-  before(async () => {
-    const models = await mkdtemp(join(tmpdir(), 'octroi-models-'));
-    await symlink(resolve(defaultModelDir()), join(models, 'shipped'));
-    champion = (await loadBundle(defaultModelDir())).version;
-    variant = `variant-${Date.now()}`;
-    await writeVariantBundle(defaultModelDir(), join(models, 'variant'), { version: variant, thresholdShift: -0.03 });
-    cluster = await startCluster({
-      scoring: 2,
-      explain: 2,
-      monitoring: 1,
-      env: {
-        MODELS_DIR: models,
-        MODEL_DIR: resolve(defaultModelDir()),
-        MODEL_ROLES_POLL_MS: '500',
-        MONITORING_PUBLISH_MS: '500',
-      },
-    });
-    admin = await signInAdministrator(cluster);
-    const ids = (await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as {
-      data: number[];
-    };
-    clientIds = ids.data.slice(0, 20_000);
-  });
-  after(async () => cluster?.stop());
+  before(
+    async () => {
+      const models = await mkdtemp(join(tmpdir(), 'octroi-models-'));
+      await symlink(resolve(defaultModelDir()), join(models, 'shipped'));
+      champion = (await loadBundle(defaultModelDir())).version;
+      variant = `variant-${Date.now()}`;
+      await writeVariantBundle(defaultModelDir(), join(models, 'variant'), { version: variant, thresholdShift: -0.03 });
+      cluster = await startCluster({
+        scoring: 2,
+        explain: 2,
+        monitoring: 1,
+        env: {
+          MODELS_DIR: models,
+          MODEL_DIR: resolve(defaultModelDir()),
+          MODEL_ROLES_POLL_MS: '500',
+          MONITORING_PUBLISH_MS: '500',
+        },
+      });
+      admin = await signInAdministrator(cluster);
+      const ids = (await (await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })).json()) as {
+        data: number[];
+      };
+      clientIds = ids.data.slice(0, 20_000);
+    },
+    { timeout: 300_000 },
+  );
+  after(async () => cluster?.stop(), { timeout: 90_000 });
 
   /** Known clients' scores, new applications and explanations, in turn. */
   let turn = 0;
@@ -84,7 +87,7 @@ describe('model lifecycle under load', () => {
     return { asked, at: Date.now(), list: JSON.parse(text) as ModelList };
   };
 
-  test('only an administrator who signed in changes a role', async () => {
+  test('only an administrator who signed in changes a role', { timeout: 180_000 }, async () => {
     const response = await fetch(`${cluster.url}/api/v1/models/champion`, {
       method: 'PUT',
       headers: { ...cluster.headers, 'content-type': 'application/json' },
@@ -93,109 +96,117 @@ describe('model lifecycle under load', () => {
     assert.equal(response.status, 403, 'an API key has no role');
   });
 
-  test('a challenger in shadow decides nothing: every answer is the champion, its scores reach the comparison', async () => {
-    const { list } = await setRole('challenger', variant);
-    assert.deepEqual([list.champion, list.challenger], [champion, variant]);
-    const running = load();
-    await sleep(4000);
-    const outcomes = await running.stop();
-    assert.deepEqual(failures(outcomes), []);
-    assert.deepEqual(
-      outcomes.filter((o) => o.modelVersion !== champion),
-      [],
-      "every answer is the champion's",
-    );
-    const compared = await eventually(async () => {
-      const { comparisons } = (await (
-        await fetch(`${cluster.url}/api/v1/models/comparison?challenger=${variant}`, { headers: cluster.headers })
-      ).json()) as ShadowComparisons;
-      return (comparisons[0]?.applications ?? 0) > 0;
-    }, 10_000);
-    assert.ok(compared, "the challenger's shadow scores reach the comparison");
-    const records = await auditRecords(cluster);
-    const decided = records.filter((record) => record.kind === 'model');
-    assert.ok(decided.length > 0);
-    assert.deepEqual(
-      decided.filter((record) => record.modelVersion === variant).map((record) => record.decisionId),
-      [],
-      'no shadow score is a decision',
-    );
-  });
+  test(
+    'a challenger in shadow decides nothing: every answer is the champion, its scores reach the comparison',
+    { timeout: 180_000 },
+    async () => {
+      const { list } = await setRole('challenger', variant);
+      assert.deepEqual([list.champion, list.challenger], [champion, variant]);
+      const running = load();
+      await sleep(4000);
+      const outcomes = await running.stop();
+      assert.deepEqual(failures(outcomes), []);
+      assert.deepEqual(
+        outcomes.filter((o) => o.modelVersion !== champion),
+        [],
+        "every answer is the champion's",
+      );
+      const compared = await eventually(async () => {
+        const { comparisons } = (await (
+          await fetch(`${cluster.url}/api/v1/models/comparison?challenger=${variant}`, { headers: cluster.headers })
+        ).json()) as ShadowComparisons;
+        return (comparisons[0]?.applications ?? 0) > 0;
+      }, 10_000);
+      assert.ok(compared, "the challenger's shadow scores reach the comparison");
+      const records = await auditRecords(cluster);
+      const decided = records.filter((record) => record.kind === 'model');
+      assert.ok(decided.length > 0);
+      assert.deepEqual(
+        decided.filter((record) => record.modelVersion === variant).map((record) => record.decisionId),
+        [],
+        'no shadow score is a decision',
+      );
+    },
+  );
 
-  test('promotion and rollback under load: no request fails, answers change version, each on record', async () => {
-    const running = load();
-    await sleep(2000);
-    const promoted = await setRole('champion', variant);
-    assert.deepEqual([promoted.list.champion, promoted.list.challenger], [variant, null]);
-    await sleep(5000);
-    const rolledBack = await setRole('champion', champion);
-    await sleep(4000);
-    const outcomes = await running.stop();
+  test(
+    'promotion and rollback under load: no request fails, answers change version, each on record',
+    { timeout: 180_000 },
+    async () => {
+      const running = load();
+      await sleep(2000);
+      const promoted = await setRole('champion', variant);
+      assert.deepEqual([promoted.list.champion, promoted.list.challenger], [variant, null]);
+      await sleep(5000);
+      const rolledBack = await setRole('champion', champion);
+      await sleep(4000);
+      const outcomes = await running.stop();
 
-    assert.ok(outcomes.length > 100, `load ran (${outcomes.length} requests)`);
-    assert.deepEqual(failures(outcomes), [], 'no request failed during the swaps');
-    // Every replica switches within a poll (500 ms here) and the gateway's cache follows within a second.
-    const settled = (from: number, to: number) => outcomes.filter((o) => o.at > from + 2000 && o.done < to);
-    const during = settled(promoted.at, rolledBack.asked);
-    const afterwards = settled(rolledBack.at, Number.POSITIVE_INFINITY);
-    assert.ok(during.length > 20 && afterwards.length > 20, `${during.length} and ${afterwards.length} requests`);
-    assert.deepEqual(
-      during.filter((o) => o.modelVersion !== variant),
-      [],
-      'the promoted model answers',
-    );
-    assert.deepEqual(
-      afterwards.filter((o) => o.modelVersion !== champion),
-      [],
-      'the model rolled back to answers',
-    );
-
-    const records = await auditRecords(cluster);
-    // A request in flight during a switch finishes on its version: what it answered is what was recorded.
-    const byId = new Map(records.map((record) => [record.decisionId, record]));
-    assert.ok(outcomes.filter((o) => o.decisionId).length > 100);
-    for (const outcome of outcomes.filter((o) => o.decisionId)) {
-      const record = byId.get(outcome.decisionId!);
-      assert.ok(record && record.kind === 'model', `decision ${outcome.decisionId} is in the audit log`);
-      if (outcome.path.endsWith('/score') || outcome.path === '/api/v1/score')
-        assert.equal(record.modelVersion, outcome.modelVersion, `${outcome.path} answered its recorded version`);
-    }
-    // Explanations are given by the version that made the decision they show.
-    for (const outcome of outcomes.filter((o) => o.path.endsWith('/explanation') && o.decisionId)) {
-      const record = byId.get(outcome.decisionId!);
-      assert.equal(record?.kind === 'model' && record.modelVersion, outcome.modelVersion, outcome.path);
-    }
-
-    const roles = records.filter((record) => record.kind === 'model-role' && record.role === 'champion');
-    assert.deepEqual(
-      roles.map(
-        (record) =>
-          record.kind === 'model-role' && [
-            record.modelVersion,
-            record.previousVersion,
-            record.principal,
-            record.reason,
-          ],
-      ),
-      [
-        [variant, champion, 'lifecycle-admin', `champion: ${variant}`],
-        [champion, variant, 'lifecycle-admin', `champion: ${champion}`],
-      ],
-    );
-    for (const [to, from] of [
-      [variant, champion],
-      [champion, variant],
-    ]) {
-      const switches = records.filter(
-        (record) => record.kind === 'model-switch' && record.champion === to && record.previousChampion === from,
+      assert.ok(outcomes.length > 100, `load ran (${outcomes.length} requests)`);
+      assert.deepEqual(failures(outcomes), [], 'no request failed during the swaps');
+      // Every replica switches within a poll (500 ms here) and the gateway's cache follows within a second.
+      const settled = (from: number, to: number) => outcomes.filter((o) => o.at > from + 2000 && o.done < to);
+      const during = settled(promoted.at, rolledBack.asked);
+      const afterwards = settled(rolledBack.at, Number.POSITIVE_INFINITY);
+      assert.ok(during.length > 20 && afterwards.length > 20, `${during.length} and ${afterwards.length} requests`);
+      assert.deepEqual(
+        during.filter((o) => o.modelVersion !== variant),
+        [],
+        'the promoted model answers',
       );
       assert.deepEqual(
-        [...new Set(switches.map((record) => record.kind === 'model-switch' && record.service))].sort(),
-        ['explain', 'scoring'],
+        afterwards.filter((o) => o.modelVersion !== champion),
+        [],
+        'the model rolled back to answers',
       );
-      assert.equal(new Set(switches.map((record) => record.principal)).size, 4, `every replica switched to ${to}`);
-    }
-  });
+
+      const records = await auditRecords(cluster);
+      // A request in flight during a switch finishes on its version: what it answered is what was recorded.
+      const byId = new Map(records.map((record) => [record.decisionId, record]));
+      assert.ok(outcomes.filter((o) => o.decisionId).length > 100);
+      for (const outcome of outcomes.filter((o) => o.decisionId)) {
+        const record = byId.get(outcome.decisionId!);
+        assert.ok(record && record.kind === 'model', `decision ${outcome.decisionId} is in the audit log`);
+        if (outcome.path.endsWith('/score') || outcome.path === '/api/v1/score')
+          assert.equal(record.modelVersion, outcome.modelVersion, `${outcome.path} answered its recorded version`);
+      }
+      // Explanations are given by the version that made the decision they show.
+      for (const outcome of outcomes.filter((o) => o.path.endsWith('/explanation') && o.decisionId)) {
+        const record = byId.get(outcome.decisionId!);
+        assert.equal(record?.kind === 'model' && record.modelVersion, outcome.modelVersion, outcome.path);
+      }
+
+      const roles = records.filter((record) => record.kind === 'model-role' && record.role === 'champion');
+      assert.deepEqual(
+        roles.map(
+          (record) =>
+            record.kind === 'model-role' && [
+              record.modelVersion,
+              record.previousVersion,
+              record.principal,
+              record.reason,
+            ],
+        ),
+        [
+          [variant, champion, 'lifecycle-admin', `champion: ${variant}`],
+          [champion, variant, 'lifecycle-admin', `champion: ${champion}`],
+        ],
+      );
+      for (const [to, from] of [
+        [variant, champion],
+        [champion, variant],
+      ]) {
+        const switches = records.filter(
+          (record) => record.kind === 'model-switch' && record.champion === to && record.previousChampion === from,
+        );
+        assert.deepEqual(
+          [...new Set(switches.map((record) => record.kind === 'model-switch' && record.service))].sort(),
+          ['explain', 'scoring'],
+        );
+        assert.equal(new Set(switches.map((record) => record.principal)).size, 4, `every replica switched to ${to}`);
+      }
+    },
+  );
 });
 
 /** An administrator added to the gateway's users file, signed in: the session cookie. */
