@@ -66,8 +66,10 @@ export async function recordOnce<R>(options: RecordOnce<R>): Promise<R> {
   };
   let { created, entry } = await bucket.create(key, ours);
   for (let attempt = 0; ; attempt++) {
-    if (created) return commit(options, entry);
     const claim = entry.value;
+    // Our own claim, found there when the store's acknowledgement was lost and the create sent again.
+    const ownClaim = claim.state === 'deciding' && claim.firstDecisionId === ours.firstDecisionId;
+    if (created || ownClaim) return commit(options, entry);
     if (claim.fingerprint !== fingerprint)
       throw new OctroiError('conflict', `${options.describe} was already used for a different request`);
     if (claim.state === 'recorded') return claim.reply ?? replayed(options, claim);

@@ -1,6 +1,8 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
-import { Kvm, type KV, type KvEntry } from '@nats-io/kv';
+import type { KV, KvEntry } from '@nats-io/kv';
+import { ensureBucket, storageOutage, withStorageRetry } from '../jetstream/index.ts';
+import type { Logger } from '../logger.ts';
 import {
   checkBucketName,
   checkKey,
@@ -21,27 +23,36 @@ const entryOf = <T>(entry: KvEntry | null): StoredEntry<T> | undefined =>
     ? { key: entry.key, value: entry.json<T>(), revision: entry.revision, writtenAt: entry.created.getTime() }
     : undefined;
 
-/** A JetStream KV bucket (`octroi-<name>`, file storage); create and update are decided by the server. */
+/**
+ * A JetStream KV bucket (`octroi-<name>`, file storage); create and update are decided by the server. Every operation
+ * rides out a short outage (a stream electing its leader, the server restarting) and fails `unavailable` after
+ * STORE_TIMEOUT_MS, never with a raw timeout.
+ */
 class JetStreamBucket implements KeyValueBucket {
   constructor(
     readonly name: string,
     private readonly kv: KV,
   ) {}
 
+  private retried<T>(what: string, operation: () => Promise<T>): Promise<T> {
+    return withStorageRetry(`${what} in ${this.name}`, operation);
+  }
+
   async get<T>(key: string) {
     checkKey(key);
-    return entryOf<T>(await this.kv.get(key));
+    return entryOf<T>(await this.retried('Reading', () => this.kv.get(key)));
   }
 
   async create<T>(key: string, value: T): Promise<{ created: boolean; entry: StoredEntry<T> }> {
     checkKey(key);
     for (;;) {
       try {
-        const revision = await this.kv.create(key, JSON.stringify(value));
+        const revision = await this.retried('Writing', () => this.kv.create(key, JSON.stringify(value)));
         return { created: true, entry: { key, value, revision, writtenAt: Date.now() } };
       } catch (err) {
         if (!lostTheRace(err)) throw err;
       }
+      // Taken: by another writer, or by this one when an acknowledgement was lost and the create sent again.
       const existing = await this.get<T>(key);
       if (existing) return { created: false, entry: existing };
       // Deleted between our attempt and our read: try again.
@@ -51,7 +62,7 @@ class JetStreamBucket implements KeyValueBucket {
   async update<T>(key: string, value: T, revision: number) {
     checkKey(key);
     try {
-      const next = await this.kv.update(key, JSON.stringify(value), revision);
+      const next = await this.retried('Writing', () => this.kv.update(key, JSON.stringify(value), revision));
       return { key, value, revision: next, writtenAt: Date.now() };
     } catch (err) {
       if (lostTheRace(err)) return undefined;
@@ -61,45 +72,52 @@ class JetStreamBucket implements KeyValueBucket {
 
   async put<T>(key: string, value: T) {
     checkKey(key);
-    const revision = await this.kv.put(key, JSON.stringify(value));
+    const revision = await this.retried('Writing', () => this.kv.put(key, JSON.stringify(value)));
     return { key, value, revision, writtenAt: Date.now() };
   }
 
   async delete(key: string) {
     checkKey(key);
-    await this.kv.delete(key);
+    await this.retried('Deleting', () => this.kv.delete(key));
   }
 
   async keys(prefix = '') {
     // A prefix that ends a key part ("<client>.") is a subject filter: the server lists only those keys.
     const filter = prefix.endsWith('.') && !prefix.startsWith('.') ? `${prefix}>` : undefined;
     if (filter) checkKey(`${prefix}x`);
-    const found: string[] = [];
-    for await (const key of await this.kv.keys(filter)) if (key.startsWith(prefix)) found.push(key);
-    return found;
+    return this.retried('Listing', async () => {
+      const found: string[] = [];
+      for await (const key of await this.kv.keys(filter)) if (key.startsWith(prefix)) found.push(key);
+      return found;
+    });
   }
 }
 
-/** The durable store on NATS: one JetStream KV bucket per concept, shared by every replica. */
+/**
+ * The durable store on NATS: one JetStream KV bucket per concept, shared by every replica, with the copies every
+ * stream keeps (`ensureBucket`). A bucket that could not be opened is tried again by the next caller.
+ */
 export class JetStreamStore implements DurableStore {
   readonly kind = 'jetstream' as const;
-  private readonly kvm: Kvm;
   private readonly buckets = new Map<string, Promise<KeyValueBucket>>();
 
   constructor(
-    connection: NatsConnection,
-    private readonly replicas = 1,
-  ) {
-    this.kvm = new Kvm(connection);
-  }
+    private readonly connection: NatsConnection,
+    private readonly log?: Logger,
+  ) {}
 
   bucket(name: string, { ttlMs }: BucketOptions = {}): Promise<KeyValueBucket> {
     checkBucketName(name);
     let bucket = this.buckets.get(name);
     if (!bucket) {
-      bucket = this.kvm
-        .create(`octroi-${name}`, { history: 1, replicas: this.replicas, ...(ttlMs ? { ttl: ttlMs } : {}) })
-        .then((kv) => new JetStreamBucket(name, kv));
+      const options = { history: 1, ...(ttlMs ? { ttl: ttlMs } : {}) };
+      bucket = ensureBucket(this.connection, `octroi-${name}`, options, this.log).then(
+        (kv) => new JetStreamBucket(name, kv),
+        (err: unknown) => {
+          this.buckets.delete(name);
+          throw storageOutage(err, `Opening ${name}`);
+        },
+      );
       this.buckets.set(name, bucket);
     }
     return bucket;
