@@ -6,6 +6,8 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import type { Runtime } from '@octroi/runtime';
 import type { ApiKeys } from './auth/api-keys.ts';
+import { RevokedSessions } from './auth/revoked-sessions.ts';
+import { SignInThrottle } from './auth/sign-in-throttle.ts';
 import type { SessionTokens } from './auth/session-token.ts';
 import type { UserStore } from './auth/users.ts';
 import type { GatewayConfig } from './config.ts';
@@ -47,6 +49,8 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, deps) => {
   const { runtime, config, users, apiKeys, legacyKeys, tokens } = deps;
   const webDir = resolve(config.webDir ?? 'web/dist/browser');
   const servesDashboard = existsSync(webDir);
+  const authDeps = { apiKeys, users, tokens, revoked: new RevokedSessions(runtime, tokens.lifetime) };
+  const redis = runtime.redis();
 
   await app.register(validation);
   await app.register(jsonBodies);
@@ -57,8 +61,8 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, deps) => {
   await app.register(securityHeaders, { hsts: config.secureCookies });
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true });
   await app.register(cookie);
-  await app.register(auth, { apiKeys, users, tokens });
-  await app.register(rateLimit, { perMinute: config.rateLimitPerMinute });
+  await app.register(auth, authDeps);
+  await app.register(rateLimit, { perMinute: config.rateLimitPerMinute, redis });
   await app.register(openapi);
   await app.register(bus, {
     bus: runtime.bus,
@@ -69,7 +73,11 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, deps) => {
   await app.register(knownClientScores, { runtime });
 
   await app.register(operationsRoutes, { metrics: runtime.metrics, metricsPublic: config.metricsPublic });
-  await app.register(sessionRoutes, { apiKeys, users, tokens, secureCookies: config.secureCookies });
+  await app.register(sessionRoutes, {
+    ...authDeps,
+    throttle: new SignInThrottle(redis),
+    secureCookies: config.secureCookies,
+  });
   await app.register(securedRoutes);
   if (legacyKeys && legacyKeys.size > 0) await app.register(legacyRoutes, { legacyKeys, prefix: LEGACY_PREFIX });
 

@@ -22,9 +22,11 @@ export async function testGateway(
     metricsPublic?: boolean;
     legacyKeys?: string[];
     secureCookies?: boolean;
+    /** Shared by gateway replicas: the session key and the users. */
+    dataDir?: string;
   } = {},
 ) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'octroi-gateway-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'octroi-gateway-'));
   const config = {
     ...loadConfig(),
     dataDir,
@@ -37,6 +39,7 @@ export async function testGateway(
     secureCookies: options.secureCookies ?? false,
   };
   const runtime = await createRuntime('gateway', {
+    dataDir,
     ...(options.bus ? { bus: options.bus } : {}),
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   });

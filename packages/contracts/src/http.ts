@@ -1,5 +1,6 @@
 /** Schemas that exist only at the HTTP edge (the gateway): sign-in, the current API's parameters. */
 import { Type, type Static } from '@sinclair/typebox';
+import { storeKey } from './audit.ts';
 import { Language, MAX_BATCH } from './common.ts';
 import { NewApplication } from './intake/schemas.ts';
 
@@ -36,3 +37,15 @@ export type ScoreRequestBody = Static<typeof ScoreRequestBody>;
 /** The batch form of a score request. `applications` cannot be an application's field: those are upper case. */
 export const isApplicationBatch = (body: ScoreRequestBody): body is { applications: NewApplication[] } =>
   Array.isArray(body['applications']);
+
+/**
+ * The gateway's counters in Redis, shared by its replicas and read by nothing else: the rate limits (per API key,
+ * user or address), and each account's failed sign-ins and lock.
+ */
+export const gatewayCounters = {
+  rateLimit: 'octroi:gateway:rate-limit:',
+  signIn: (username: string) => ({
+    failures: `octroi:gateway:sign-in:${storeKey(username)}:failures`,
+    lock: `octroi:gateway:sign-in:${storeKey(username)}:lock`,
+  }),
+} as const;

@@ -1,4 +1,7 @@
 import type { Endpoint } from '@octroi/contracts';
+import { Redis } from 'ioredis';
+
+export type { Redis };
 import { MemoryBus, NatsBus, type Bus, type RunningService, type ServiceDefinition } from './bus/index.ts';
 import { createCache, type Cache } from './cache/index.ts';
 import { FileAuditLog, JetStreamAuditLog, type AuditLog } from './audit/index.ts';
@@ -37,6 +40,12 @@ export interface Runtime {
    * `$OCTROI_DATA_DIR/monitoring/feed.jsonl` on the in-process bus. Opened once per component.
    */
   monitoringFeed(): Promise<MonitoringFeed>;
+  /**
+   * A Redis connection for counters every replica shares (rate limits, sign-in throttling), or undefined without
+   * REDIS_URL. Like the cache it never waits for Redis: commands fail at once while it is out of reach, and each
+   * user of it decides what that means (the rate limits let requests through).
+   */
+  redis(): Redis | undefined;
   /** Serves a service on the bus and arranges for it to drain on shutdown. */
   serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
 }
@@ -47,6 +56,8 @@ export interface RuntimeOptions {
   log?: Logger;
   natsUrl?: string;
   redisUrl?: string;
+  /** Where the files of embedded mode go (the durable store, the monitoring feed): default `$OCTROI_DATA_DIR`. */
+  dataDir?: string;
 }
 
 /**
@@ -68,6 +79,8 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
   const caches: Cache[] = [];
   let feed: Promise<MonitoringFeed> | undefined;
   let store: Promise<DurableStore> | undefined;
+  let redis: Redis | undefined;
+  const files = options.dataDir ?? dataDir();
 
   if (ownsBus) shutdown.add('close the bus', () => bus.close());
   shutdown.add('close caches', async () => {
@@ -94,7 +107,8 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
     },
     store() {
       store ??= (async () => {
-        const opened = bus instanceof NatsBus ? new JetStreamStore(bus.connection) : FileStore.at(`${dataDir()}/store`);
+        const opened =
+          bus instanceof NatsBus ? new JetStreamStore(bus.connection, log) : FileStore.at(`${files}/store`);
         shutdown.add('close the store', () => opened.close());
         return opened;
       })();
@@ -105,7 +119,7 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
       const audit =
         bus instanceof NatsBus
           ? await JetStreamAuditLog.open(bus.connection, { writer: name, log })
-          : FileAuditLog.at(envString('AUDIT_FILE', `${dataDir()}/audit/decisions.jsonl`)!);
+          : FileAuditLog.at(envString('AUDIT_FILE', `${files}/audit/decisions.jsonl`)!);
       shutdown.add('close the audit log', () => audit.close());
       return audit;
     },
@@ -116,11 +130,26 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
             ? await JetStreamFeed.open(bus.connection, log, {
                 maxBytes: envInt('MONITORING_FEED_MAX_BYTES', 2 * 1024 ** 3),
               })
-            : FileFeed.at(`${dataDir()}/monitoring/feed.jsonl`);
+            : FileFeed.at(`${files}/monitoring/feed.jsonl`);
         shutdown.add('close the monitoring feed', () => opened.close());
         return opened;
       })();
       return feed;
+    },
+    redis() {
+      if (!redisUrl || redis) return redis;
+      redis = new Redis(redisUrl, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        commandTimeout: 250,
+        connectTimeout: 1000,
+        retryStrategy: (attempt) => Math.min(100 * attempt, 2000),
+      });
+      // Each command says it failed; the connection's own errors would only repeat it, once per retry.
+      redis.on('error', () => undefined);
+      const connection = redis;
+      shutdown.add('close the Redis connection', async () => void (await connection.quit().catch(() => undefined)));
+      return redis;
     },
     async serve(definition) {
       const running = await bus.serve(definition);

@@ -2,11 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { SessionUser } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
+import type { ApiKeys } from '../../auth/api-keys.ts';
+import type { RevokedSessions } from '../../auth/revoked-sessions.ts';
+import type { Session, SessionTokens } from '../../auth/session-token.ts';
+import type { UserStore } from '../../auth/users.ts';
 
 type Role = SessionUser['role'];
-import type { ApiKeys } from '../../auth/api-keys.ts';
-import type { SessionTokens } from '../../auth/session-token.ts';
-import type { UserStore } from '../../auth/users.ts';
 
 export const SESSION_COOKIE = 'octroi_session';
 export const API_KEY_HEADER = 'x-api-key';
@@ -16,6 +17,8 @@ export interface Principal {
   /** Username or API key name: what rate limits and logs count by. */
   id: string;
   user?: SessionUser;
+  /** The dashboard session the user came with (signing out revokes it). */
+  session?: Session;
 }
 
 declare module 'fastify' {
@@ -23,10 +26,18 @@ declare module 'fastify' {
     principal?: Principal;
   }
   interface FastifyInstance {
-    /** An onRequest hook: no principal, no data (401). */
+    /**
+     * A hook for everything that shows client data: no principal, or a signed-out session, is a 401. It runs
+     * after the rate limit, so that failed authentications count against the caller's address.
+     */
     authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-    /** An onRequest hook, after authentication: a principal without one of the roles gets 403. */
+    /**
+     * A preParsing hook, after `authenticate` (which the secured routes run first): a principal without one of the
+     * roles gets 403.
+     */
     requireRole: (...roles: Role[]) => (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** The signed-in user of a request (a session not signed out), if any. */
+    signedIn: (request: FastifyRequest) => Promise<Principal | undefined>;
   }
 }
 
@@ -34,9 +45,14 @@ export interface AuthDeps {
   apiKeys: ApiKeys;
   users: UserStore;
   tokens: SessionTokens;
+  revoked: RevokedSessions;
 }
 
-/** Who is calling: an API key (machine clients) or a signed-in user (the dashboard); undefined for nobody. */
+/**
+ * Who the request says it is: an API key (machine clients) or a signed session cookie (the dashboard); undefined
+ * for nobody. Signatures and the user's credentials are checked here; whether the session was signed out is asked
+ * of the durable store only by the routes that need a principal (`authenticate`), not for every file of the dashboard.
+ */
 export function identify(request: FastifyRequest, { apiKeys, users, tokens }: AuthDeps): Principal | undefined {
   const key = request.headers[API_KEY_HEADER];
   if (typeof key === 'string' && key) {
@@ -48,18 +64,14 @@ export function identify(request: FastifyRequest, { apiKeys, users, tokens }: Au
   // The user must still exist, with the password the session was opened with.
   const current = session && users.credentialStamp(session.username) === session.stamp;
   const user = current ? users.find(session.username) : undefined;
-  return user ? { kind: 'user', id: user.username, user } : undefined;
+  return user ? { kind: 'user', id: user.username, user, session } : undefined;
 }
 
-/** An onRequest hook for everything that shows client data: no principal, no data. */
-export function requireAuth(deps: AuthDeps) {
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
-    request.principal = identify(request, deps);
-    if (!request.principal) {
-      throw new OctroiError('unauthorized', 'Sign in, or send a valid API key in the X-API-Key header');
-    }
-    request.log = request.log.child({ principal: request.principal.id });
-  };
+/** The principal of a request, unless it came with a session that was signed out. */
+async function standing(request: FastifyRequest, revoked: RevokedSessions): Promise<Principal | undefined> {
+  const { principal } = request;
+  if (principal?.session && (await revoked.isRevoked(principal.session.sessionId))) return undefined;
+  return principal;
 }
 
 /**
@@ -91,14 +103,23 @@ export function clearSessionCookie(reply: FastifyReply) {
 }
 
 /**
- * Who is calling, for every route that wants to know: `app.authenticate` as an onRequest hook. A folder of routes
- * that shows client data adds it to its whole scope (`routes/secured/autohooks.ts`).
+ * Who is calling, for every request: `request.principal`, set when the request arrives, so that the rate limit
+ * counts by principal (or address). `app.authenticate` then refuses what has none; a folder of routes that shows
+ * client data adds it to its whole scope (`routes/secured/autohooks.ts`).
  */
 export default fp<AuthDeps>(
   async (app, deps) => {
     app.decorateRequest('principal', undefined);
-    app.decorate('authenticate', requireAuth(deps));
+    app.addHook('onRequest', async (request) => {
+      request.principal = identify(request, deps);
+    });
+    app.decorate('signedIn', (request: FastifyRequest) => standing(request, deps.revoked));
+    app.decorate('authenticate', async (request: FastifyRequest) => {
+      const principal = await standing(request, deps.revoked);
+      if (!principal) throw new OctroiError('unauthorized', 'Sign in, or send a valid API key in the X-API-Key header');
+      request.log = request.log.child({ principal: principal.id });
+    });
     app.decorate('requireRole', requireRole);
   },
-  { name: 'auth' },
+  { name: 'auth', dependencies: ['@fastify/cookie'] },
 );

@@ -21,11 +21,14 @@ const LegacyKeyParams = Type.Object({
  * (docs/operations.md: risk and mitigations).
  */
 const legacyRoutes: FastifyPluginAsyncTypebox<{ legacyKeys: ApiKeys }> = async (app, { legacyKeys }) => {
+  // The key in the path is the principal (counted by the rate limit as such); a wrong one is a 401 once counted.
   app.addHook('onRequest', async (request) => {
     const { legacyKey } = request.params as { legacyKey?: string };
     const owner = legacyKey ? legacyKeys.owner(legacyKey) : undefined;
-    if (!owner) throw new OctroiError('unauthorized', 'Unknown legacy key in the base path');
-    request.principal = { kind: 'api-key', id: `legacy:${owner}` };
+    request.principal = owner ? { kind: 'api-key', id: `legacy:${owner}` } : undefined;
+  });
+  app.addHook('preParsing', async (request) => {
+    if (!request.principal) throw new OctroiError('unauthorized', 'Unknown legacy key in the base path');
     request.log = request.log.child({ principal: request.principal.id });
   });
   // Every route here has the key in its path: say so in its schema, for validation and the OpenAPI document.

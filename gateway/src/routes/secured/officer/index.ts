@@ -38,7 +38,7 @@ const officerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/officer-decisions',
     {
-      onRequest: person,
+      preParsing: person,
       schema: {
         operationId: 'recordOfficerDecision',
         tags,
@@ -94,7 +94,7 @@ const officerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api/v1/reviews/next',
     {
-      onRequest: person,
+      preParsing: person,
       schema: {
         operationId: 'takeNextReview',
         tags,
@@ -126,7 +126,7 @@ const officerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/v1/overrides',
     {
-      onRequest: admin,
+      preParsing: admin,
       schema: {
         operationId: 'getOverridesReport',
         tags,
