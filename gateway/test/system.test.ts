@@ -70,6 +70,32 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.ok(worst <= 1e-5, `largest difference ${worst}`);
   });
 
+  test('a V2 inference sent again with its Idempotency-Key replays its decisions; another body under it is a 409', async () => {
+    const model = (await get('/api/v1/model')).json();
+    const width = model.features.length;
+    const infer = (rows: Array<Array<number | null>>, key: string) =>
+      system.gateway.app.inject({
+        method: 'POST',
+        url: `/v2/models/${model.name}/infer`,
+        headers: { ...withKey, 'idempotency-key': key },
+        payload: { inputs: [{ name: 'features', shape: [rows.length, width], datatype: 'FP32', data: rows.flat() }] },
+      });
+    const idsOf = (response: { json: () => any }) =>
+      response.json().outputs.find((output: { name: string }) => output.name === 'decision_id').data as string[];
+    const rows = reference.features.slice(0, 3);
+    const first = await infer(rows, 'v2-batch-0001');
+    assert.equal(first.statusCode, 200, first.body);
+    const again = await infer(rows, 'v2-batch-0001');
+    assert.deepEqual(idsOf(again), idsOf(first), 'the decisions recorded the first time, none recorded again');
+    const other = await infer(rows, 'v2-batch-0002');
+    assert.equal(idsOf(other).filter((id) => idsOf(first).includes(id)).length, 0, 'another key decides anew');
+    const conflict = await infer(reference.features.slice(3, 6), 'v2-batch-0001');
+    assert.equal(conflict.statusCode, 409);
+    assert.match(conflict.json().error, /v2-batch-0001/, "in the protocol's error shape");
+    const recorded = (await get(`/api/v1/decisions/${idsOf(first)[0]}`)).json();
+    assert.equal(recorded.principal, 'key-1', 'the API key that asked');
+  });
+
   test('a known client: score, decision, cached the second time, and the seed shapes', async () => {
     const id = clientIds[0]!;
     const first = (await get(`/api/v1/clients/${id}/score`)).json();

@@ -1,6 +1,7 @@
 /**
  * The Open Inference Protocol over gRPC (`inference.GRPCInferenceService`) on its own port, beside the HTTP API:
- * the same operations (inference-v2/server.ts), the same API keys, sent as `x-api-key` metadata.
+ * the same operations (inference-v2/server.ts), the same API keys, sent as `x-api-key` metadata, and the same
+ * `idempotency-key` (metadata) as the HTTP routes that decide.
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -10,6 +11,7 @@ import type { Logger } from '@octroi/runtime';
 import { OctroiError } from '@octroi/runtime';
 import { httpStatusOf } from '@octroi/contracts';
 import type { ApiKeys } from '../auth/api-keys.ts';
+import { IDEMPOTENCY_KEY_HEADER, type Asker } from '../plugins/app/bus.ts';
 import { V2Failure } from './protocol.ts';
 import { inferenceServer, type InferenceDeps } from './server.ts';
 
@@ -65,7 +67,7 @@ export async function startGrpcServer(options: {
 
   /** A unary call: authenticated by its API key, answered or failed with the gRPC status of the V2 failure. */
   const unary =
-    <Req, Res>(handle: (request: Req, asker: { id: string; log: Logger }) => Promise<Res>) =>
+    <Req, Res>(handle: (request: Req, asker: Asker) => Promise<Res>) =>
     (call: grpc.ServerUnaryCall<Req, Res>, callback: grpc.sendUnaryData<Res>) => {
       const id = randomUUID();
       const key = call.metadata.get('x-api-key')[0];
@@ -74,7 +76,14 @@ export async function startGrpcServer(options: {
         callback({ code: grpc.status.UNAUTHENTICATED, details: 'Send a valid API key in the x-api-key metadata' });
         return;
       }
-      const asker = { id, log: log.child({ requestId: id, principal: owner }) };
+      // The key's owner is the principal recorded with the decisions; an Idempotency-Key makes a retry replay them.
+      const idempotencyKey = call.metadata.get(IDEMPOTENCY_KEY_HEADER)[0];
+      const asker = {
+        id,
+        log: log.child({ requestId: id, principal: owner }),
+        principal: { kind: 'api-key' as const, id: owner },
+        headers: typeof idempotencyKey === 'string' ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey } : {},
+      };
       handle(call.request, asker).then(
         (response) => callback(null, response),
         (err: unknown) => callback(failure(err, asker.log)),

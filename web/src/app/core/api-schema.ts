@@ -528,9 +528,15 @@ export interface paths {
         /** The signed-in user */
         get: operations["getSession"];
         put?: never;
-        /** Sign in */
+        /**
+         * Sign in
+         * @description After five wrong passwords in a row an account is locked, one second after the sixth, then twice as long after each further one (up to 15 minutes): 429 with Retry-After, whatever the password.
+         */
         post: operations["signIn"];
-        /** Sign out */
+        /**
+         * Sign out
+         * @description Ends the session on every gateway replica: the cookie, even copied, no longer opens anything.
+         */
         delete: operations["signOut"];
         options?: never;
         head?: never;
@@ -4680,6 +4686,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     signIn: {
@@ -4769,7 +4784,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Signed out: the session cookie is cleared */
+            /** @description Signed out: the session is revoked and its cookie cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4778,6 +4793,15 @@ export interface operations {
             };
             /** @description Something failed on our side; the request id helps find it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Default Response */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6254,7 +6278,10 @@ export interface operations {
     v2ModelInfer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the recorded decisions, another body under it gets 409. Kept at least 24 h */
+                "idempotency-key"?: string;
+            };
             path: {
                 model: string;
             };
@@ -6297,6 +6324,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6537,7 +6573,10 @@ export interface operations {
     v2ModelInferVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body replay the recorded decisions, another body under it gets 409. Kept at least 24 h */
+                "idempotency-key"?: string;
+            };
             path: {
                 model: string;
                 version: string;
@@ -6581,6 +6620,15 @@ export interface operations {
             };
             /** @description Default Response */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["V2Error"];
+                };
+            };
+            /** @description Default Response */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

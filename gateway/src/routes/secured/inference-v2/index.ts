@@ -13,7 +13,7 @@ import {
 import { OctroiError } from '@octroi/runtime';
 import { V2Failure } from '../../../inference-v2/protocol.ts';
 import { HEADER_LENGTH, readInferBody, writeInferBody } from '../../../inference-v2/wire.ts';
-import { secured } from '../../schemas.ts';
+import { DECIDING, secured } from '../../schemas.ts';
 import { inferenceServer } from '../../../inference-v2/server.ts';
 
 const tags = ['Open Inference Protocol V2'];
@@ -138,6 +138,7 @@ const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
             'Probabilities and decisions for rows of engineered features; each row is a decision, audited',
           ),
           params,
+          headers: DECIDING.headers,
           body: {
             content: {
               'application/json': { schema: V2InferRequest },
@@ -157,7 +158,7 @@ const inferenceV2Routes: FastifyPluginAsyncTypebox = async (app) => {
                 'application/octet-stream': { schema: Type.String({ format: 'binary' }) },
               },
             },
-            ...v2Errors(...COMMON, 404),
+            ...v2Errors(...COMMON, 404, 409),
           },
         },
         // The body is read and checked by the protocol's own code, without a pass of the validator over every value.
