@@ -16,7 +16,8 @@ export interface InferBody {
   binary: Buffer;
 }
 
-export function readInferBody(body: Buffer, headerLength: string | undefined): InferBody {
+export function readInferBody(sent: Buffer | undefined, headerLength: string | undefined): InferBody {
+  const body = sent ?? Buffer.alloc(0); // no body at all: read as an empty one, which is not an inference request
   if (headerLength === undefined) return { json: parseJson(body.toString('utf8')), binary: Buffer.alloc(0) };
   const length = Number(headerLength);
   if (!Number.isInteger(length) || length < 0 || length > body.length)

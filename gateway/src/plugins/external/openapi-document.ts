@@ -2,7 +2,8 @@
  * The finishing steps of the OpenAPI document, on the object @fastify/swagger builds from the routes' schemas, so
  * that strict validators, openapi-core and generators read it as the server behaves:
  * - a parameter or body property with a default is optional (the server fills it in);
- * - the answers every route may give besides its own are listed (500, and 413/415 where there is a body);
+ * - the answers every route may give besides its own are listed (500, 414 where the path has parameters, and
+ *   413/415 where there is a body);
  * - schemas named with a `title` in the contracts become components, referenced by name (generated types keep
  *   the names).
  */
@@ -60,6 +61,8 @@ function finishOperation(operation: Operation) {
   const schema = errorSchemaOf(operation);
   const responses = (operation.responses ??= {});
   responses['500'] ??= errorReply('Something failed on our side; the request id helps find it in the logs', schema);
+  if (operation.parameters?.some((parameter) => parameter.in === 'path'))
+    responses['414'] ??= errorReply('A part of the path is longer than the gateway accepts', schema);
   if (operation.requestBody) {
     responses['413'] ??= errorReply('The body is larger than the gateway accepts', schema);
     responses['415'] ??= errorReply('The body is not in a content type this operation reads', schema);
