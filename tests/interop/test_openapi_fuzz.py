@@ -8,6 +8,7 @@ seed is fixed, so a failure found in CI is found again by the same command on a 
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -40,7 +41,10 @@ def fuzz(octroi, header: str, budget_s: int, *only: str) -> str:
         *only,
     ]
     try:
-        run = subprocess.run(command, capture_output=True, text=True, timeout=budget_s + 90)
+        # In a folder of its own: schemathesis leaves its working files where it runs.
+        run = subprocess.run(
+            command, capture_output=True, text=True, timeout=budget_s + 90, cwd=tempfile.mkdtemp(prefix="octroi-fuzz-")
+        )
     except subprocess.TimeoutExpired as stopped:
         raise AssertionError(f"the fuzz run overstayed its budget:\n{str(stopped.stdout or '')[-4000:]}") from None
     again = f"OCTROI_FUZZ_SEED={SEED} OCTROI_FUZZ_EXAMPLES={MAX_EXAMPLES} python3 -m pytest tests/interop/{Path(__file__).name}"
