@@ -148,7 +148,9 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
       // Each command says it failed; the connection's own errors would only repeat it, once per retry.
       redis.on('error', () => undefined);
       const connection = redis;
-      shutdown.add('close the Redis connection', async () => void (await connection.quit().catch(() => undefined)));
+      shutdown.add('close the Redis connection', async () => {
+        await connection.quit().catch(() => undefined);
+      });
       return redis;
     },
     async serve(definition) {
