@@ -37,13 +37,17 @@ function variableDrift(variable: BinnedVariable, kind: 'feature' | 'score', coun
   return drift;
 }
 
-/** The stability index of the score and of every model feature, highest first (those without data last). */
+/**
+ * The stability index of the score and of every model feature, highest first; those seen in too few decisions
+ * after the others (a handful of values gives a large index that means nothing), those without data last.
+ */
 export function variablesDrift(reference: DriftReference, counts: VersionCounts | undefined): VariableDrift[] {
   const variables = [
     variableDrift(reference.score, 'score', counts),
     ...reference.features.map((variable) => variableDrift(variable, 'feature', counts)),
   ];
-  return variables.sort((a, b) => (b.stabilityIndex ?? -1) - (a.stabilityIndex ?? -1));
+  const tooFew = (variable: VariableDrift) => Number(variable.status === 'too-few');
+  return variables.sort((a, b) => tooFew(a) - tooFew(b) || (b.stabilityIndex ?? -1) - (a.stabilityIndex ?? -1));
 }
 
 /** One variable's live shares beside its training shares, bin by bin. */

@@ -43,6 +43,15 @@ describe('monitoring figures', () => {
     ]);
   });
 
+  it('bars: a variable seen in too few decisions comes after the others, however large its index', () => {
+    const bars = driftBars(
+      [variable('A', 9.5, 'too-few'), variable('B', 0.3, 'act'), variable('C', 0.01, 'stable')],
+      (name) => name,
+      2,
+    );
+    expect(bars.map((bar) => bar.name)).toEqual(['B', 'C']);
+  });
+
   it('counts the variables of each status', () => {
     const report = {
       variables: [variable('A', 0.3, 'act'), variable('B', 0.3, 'act'), variable('C', 0.01, 'stable')],

@@ -42,9 +42,11 @@ export function driftBars(
   labelOf: (name: string) => string,
   top: number,
 ): DriftBar[] {
+  // A variable seen in too few decisions goes after the others: a handful of values gives an index that means nothing.
+  const tooFew = (variable: VariableDrift) => Number(variable.status === 'too-few');
   return variables
     .filter((variable) => variable.stabilityIndex !== null)
-    .sort((a, b) => b.stabilityIndex! - a.stabilityIndex!)
+    .sort((a, b) => tooFew(a) - tooFew(b) || b.stabilityIndex! - a.stabilityIndex!)
     .slice(0, top)
     .map((variable) => ({
       name: variable.name,
