@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end tests of the dashboard: starts Octroi (embedded mode, shipped model) on a free port with a fresh
-# data folder and a known demo password, runs the browser tests in Debian's Chromium, stops Octroi.
+# End-to-end tests of the dashboard: starts Octroi (embedded mode) on a free port with a fresh data folder, a known
+# demo password and two model bundles (the shipped one, champion, and a variant of it with another threshold to
+# promote and shadow), runs the browser tests in Debian's Chromium, stops Octroi.
 # Arguments go to Playwright: `bash scripts/e2e.sh e2e/letter.spec.ts` runs one file.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +9,14 @@ npx tsc --build || { echo "0 passed, 1 failed"; exit 1; }   # Octroi runs compil
 data=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 password="e2e-$(date +%s)"
-PORT=$port OCTROI_DATA_DIR="$data" AUDIT_FILE="$data/audit.jsonl" OCTROI_DEMO_PASSWORD="$password" LOG_LEVEL=warn MONITORING_PUBLISH_MS=1000 \
+mkdir -p "$data/models"
+ln -s "$PWD/models/home-credit-generated" "$data/models/shipped"
+node --conditions=source --import tsx --input-type=module -e "
+  import { writeVariantBundle } from '@octroi/model-bundle/testing';
+  await writeVariantBundle('models/home-credit-generated', '$data/models/variant', { version: 'variant-e2e', thresholdShift: -0.03 });
+" || { echo "0 passed, 1 failed"; exit 1; }
+PORT=$port OCTROI_DATA_DIR="$data" AUDIT_FILE="$data/audit.jsonl" OCTROI_DEMO_PASSWORD="$password" LOG_LEVEL=warn \
+  MONITORING_PUBLISH_MS=1000 MODELS_DIR="$data/models" MODEL_DIR="$PWD/models/home-credit-generated" \
   setsid node scripts/dist/start.js > "$data/octroi.log" 2>&1 &
 octroi=$!
 trap 'kill -TERM -- -$octroi 2>/dev/null; wait $octroi 2>/dev/null; rm -rf "$data"' EXIT

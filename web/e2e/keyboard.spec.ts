@@ -14,6 +14,7 @@ const pages = [
   { name: 'monitoring page', path: () => '/fr/monitoring', budget: 30 },
   // A link per waiting application (a few in a test run).
   { name: 'review queue', path: () => '/fr/reviews', budget: 40 },
+  { name: 'model versions', path: () => '/fr/models', budget: 40 },
 ];
 
 for (const view of pages) {

@@ -48,6 +48,11 @@ export const routes: Routes = [
             loadComponent: () => import('./model/model-page').then((m) => m.ModelPage),
           },
           {
+            path: 'models',
+            data: { title: 'models' },
+            loadComponent: () => import('./models/models-page').then((m) => m.ModelsPage),
+          },
+          {
             path: 'monitoring',
             data: { title: 'monitoring' },
             loadComponent: () => import('./monitoring/monitoring-page').then((m) => m.MonitoringPage),

@@ -50,6 +50,14 @@ import { I18n } from './shared/i18n/i18n';
             </li>
             <li>
               <a
+                [routerLink]="['/', i18n.language(), 'models']"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
+                >{{ t().nav.models }}</a
+              >
+            </li>
+            <li>
+              <a
                 [routerLink]="['/', i18n.language(), 'monitoring']"
                 routerLinkActive="active"
                 ariaCurrentWhenActive="page"

@@ -92,3 +92,9 @@ export type TakenReview = Schemas['TakenReview'];
 export type ReviewCase = Schemas['ReviewCase'];
 export type OverridesReport = Schemas['OverridesReport'];
 export type OverrideTally = OverridesReport['byWeek'][number];
+// --- Model lifecycle ---------------------------------------------------------
+export type ModelList = Schemas['ModelList'];
+export type ModelSummary = Schemas['ModelSummary'];
+export type ModelRole = NonNullable<ModelSummary['role']>;
+export type ShadowComparisons = Schemas['ShadowComparisons'];
+export type ShadowComparison = Schemas['ShadowComparison'];

@@ -7,6 +7,8 @@ import type {
   FieldProblem,
   Explanation,
   Language,
+  ModelList,
+  ModelRole,
   MonitoringWindow,
   NewApplication,
   OfficerDecision,
@@ -66,6 +68,8 @@ export const apiUrls = {
   reviews: (limit = 50) => apiUrl('/reviews', { limit }),
   review: (decisionId: string) => apiUrl(`/reviews/${encodeURIComponent(decisionId)}`),
   overrides: (weeks: number) => apiUrl('/overrides', { weeks }),
+  models: () => apiUrl('/models'),
+  shadowComparison: (versions: { champion?: string; challenger?: string }) => apiUrl('/models/comparison', versions),
 } as const;
 
 /** The gateway's routes that change something or take a body. */
@@ -87,6 +91,16 @@ export class OctroiApi {
 
   whatIf(request: WhatIfRequest): Observable<WhatIf> {
     return this.http.post<WhatIf>(apiUrl('/what-if'), request);
+  }
+
+  /** Administrators only: the bundle becomes the champion (it decides) or the challenger (it scores in shadow). */
+  promoteModel(version: string, role: ModelRole, reason: string): Observable<ModelList> {
+    return this.http.put<ModelList>(apiUrl(`/models/${role}`), { version, reason });
+  }
+
+  /** Administrators only: the challenger stops scoring in shadow. */
+  retireChallenger(reason: string): Observable<ModelList> {
+    return this.http.delete<ModelList>(apiUrl('/models/challenger'), { params: { reason } });
   }
 
   scoreApplication(application: NewApplication): Observable<Score> {
