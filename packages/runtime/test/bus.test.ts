@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { TimeoutError } from '@nats-io/transport-node';
 import { endpoints, type Score } from '@octroi/contracts';
 import { MemoryBus, NatsBus, OctroiError, processMetrics, type Bus, type ServiceDefinition } from '../src/index.ts';
 import { startNats, type TestServer } from '../src/testing/index.ts';
@@ -87,6 +88,19 @@ function busContract(name: string, makeBuses: BusFactory) {
       await assert.rejects(
         peer.request(scoring.score, { features: [1] }),
         (err: OctroiError) => err.code === 'internal' && !/secret/.test(err.message),
+      );
+      await service.stop();
+    });
+
+    test('a store out of reach under a handler (a raw NATS timeout) answers unavailable, not internal', async () => {
+      const service = await serve(
+        scoringService(() => {
+          throw new TimeoutError();
+        }),
+      );
+      await assert.rejects(
+        peer.request(scoring.score, { features: [1] }),
+        (err: OctroiError) => err.code === 'unavailable' && /store is out of reach/.test(err.message),
       );
       await service.stop();
     });

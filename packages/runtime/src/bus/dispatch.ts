@@ -4,6 +4,7 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { Value } from '@sinclair/typebox/value';
 import type { TSchema } from '@sinclair/typebox';
 import { OctroiError, toErrorBody } from '../errors.ts';
+import { isStorageOutage } from '../jetstream/outage.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Bus, CallContext, HandlerContext, ServiceDefinition } from './types.ts';
@@ -78,7 +79,7 @@ export async function dispatch(
     const request = decodeRequest(endpoint.request, payload);
     reply = { ok: true, data: await handler(request, ctx) };
   } catch (err) {
-    const error = toErrorBody(err);
+    const error = toErrorBody(isStorageOutage(err) ? storeOutOfReach(err) : err);
     if (error.code === 'internal') log.error({ err }, 'handler failed');
     else log.debug({ code: error.code, message: error.message }, 'request refused');
     reply = { ok: false, error };
@@ -91,6 +92,16 @@ export async function dispatch(
     code: reply.ok ? 'ok' : reply.error.code,
   });
   return reply;
+}
+
+/**
+ * A store read or write the handler did not wrap (a raw NATS timeout while JetStream restarts or elects a leader)
+ * is an outage the caller may retry after a while, never an internal error.
+ */
+function storeOutOfReach(cause: unknown) {
+  const outage = new OctroiError('unavailable', 'The store is out of reach: try again shortly');
+  outage.cause = cause;
+  return outage;
 }
 
 /** Unwraps a reply envelope: data, or the service's error rethrown with its code. */
