@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 
 import { expect, expectNoAxeViolations, listClients, screenshot, test, waitForPanels } from './support/dashboard.ts';
+import { tabStops } from './support/keyboard.ts';
 
 interface Referral {
   decisionId: string;
@@ -84,4 +85,71 @@ test('referred applications wait in a queue, oldest first; an officer takes the 
   } else {
     await expect(panel.getByText('Aucun autre dossier n’attend.')).toBeVisible();
   }
+});
+
+/** A new application as another banking application sends it; the external scores vary around it. */
+const APPLICATION = {
+  NAME_CONTRACT_TYPE: 'Cash loans',
+  AMT_CREDIT: 450_000,
+  AMT_ANNUITY: 24_000,
+  AMT_GOODS_PRICE: 400_000,
+  CODE_GENDER: 'F',
+  DAYS_BIRTH: -15_000,
+  CNT_CHILDREN: 1,
+  CNT_FAM_MEMBERS: 3,
+  NAME_EDUCATION_TYPE: 'Higher education',
+  NAME_FAMILY_STATUS: 'Married',
+  NAME_HOUSING_TYPE: 'House / apartment',
+  AMT_INCOME_TOTAL: 180_000,
+  NAME_INCOME_TYPE: 'Working',
+  DAYS_EMPLOYED: -2_200,
+};
+
+test('a referred new application is reviewed on its own page: its score, the application as sent, the decision', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  // Which external scores land within the band depends on the model: send a range of them, keep a referred one.
+  const applications = [0.3, 0.5, 0.7].flatMap((second) =>
+    Array.from({ length: 50 }, (_, i) => ({ ...APPLICATION, EXT_SOURCE_2: second, EXT_SOURCE_3: 0.01 + 0.02 * i })),
+  );
+  const answer = await request.post('/api/v1/score', { data: { applications } });
+  expect(answer.ok(), await answer.text()).toBe(true);
+  const { scores } = (await answer.json()) as { scores: { decisionId: string; decision: string }[] };
+  const index = scores.findIndex((score) => score.decision === 'referred');
+  expect(index, 'one of the applications sent falls within the referral band').toBeGreaterThanOrEqual(0);
+  const { decisionId } = scores[index];
+  expect((await queue(request)).referrals.map((r) => r.decisionId)).toContain(decisionId);
+
+  await page.goto(`/fr/reviews/${decisionId}`);
+  await waitForPanels(page);
+  await expect(page.getByTestId('review-intro')).toBeVisible();
+  await expect(page.locator('.score-card .zone-referred')).toHaveCount(1);
+  // The application as it was sent: every field, labelled.
+  await expect(page.getByTestId('review-application').locator('dd')).toHaveCount(
+    Object.keys(applications[index]).length,
+  );
+  await expectNoAxeViolations(page, 'a referred new application');
+  const stops = await tabStops(page);
+  expect(
+    stops.filter((stop) => !stop.name),
+    'Tab stops without a name',
+  ).toEqual([]);
+  expect(stops.length, 'Tab stops on the review page').toBeLessThanOrEqual(40);
+  await screenshot(page, '16-referred-application');
+
+  const panel = page.locator('[data-panel="officer"]');
+  await expect(panel.getByTestId('awaiting-officer')).toBeVisible();
+  await panel.getByLabel('Accorder le crédit').check();
+  await panel.getByLabel('Motif', { exact: true }).selectOption('guarantor-or-collateral');
+  await panel.getByLabel('Justification', { exact: true }).fill('Un garant solvable couvre la totalité du prêt.');
+  await panel.getByRole('button', { name: 'Enregistrer ma décision' }).click();
+  await expect(panel.getByTestId('officer-decision-recorded')).toBeVisible();
+  await expect(panel.getByTestId('standing-decision')).toContainText('Crédit accordé');
+  const reviewed = (await (await request.get(`/api/v1/reviews/${decisionId}`)).json()) as {
+    reviewed: { standing: { decision: string; by: string } };
+  };
+  expect(reviewed.reviewed.standing).toMatchObject({ decision: 'granted', by: 'officer' });
+  expect((await queue(request)).referrals.map((r) => r.decisionId)).not.toContain(decisionId);
 });
