@@ -14,6 +14,7 @@ import { HISTORY_TABLES, type HistoryRow, type HistoryTableName, type NewApplica
 import { deriveFeatures, loadBundle, type ModelBundle } from '@octroi/model-bundle';
 import { REAL_DATA_DIR, realDataSkip } from '@octroi/model-bundle/testing';
 import { MemoryBus, createLogger, processMetrics, type Runtime } from '@octroi/runtime';
+import { FROM_SOURCES } from '@octroi/runtime/testing';
 import { testGateway, withKey } from '../gateway/test/helpers.ts';
 import { startExplain } from '../services/explain/src/main.ts';
 import { startScoring } from '../services/scoring/src/main.ts';
@@ -134,8 +135,7 @@ describe('history tables through every channel, on the real linked rows', { skip
     const cli = spawnSync(
       process.execPath,
       [
-        '--import',
-        'tsx',
+        ...FROM_SOURCES,
         'services/scoring/src/batch-cli.ts',
         '--input',
         join(folder, 'application_train.csv'),
