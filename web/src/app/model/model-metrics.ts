@@ -94,3 +94,68 @@ export function rocPointAt(quality: ModelQuality, threshold: number): { fpr: num
   }
   return best;
 }
+
+/** One group of a fairness report (metrics.json `fairness`, written by training/octroi_training/fairness.py). */
+export interface FairnessGroup {
+  group: string;
+  count: number;
+  defaultRate: number | null;
+  approvalRate: number | null;
+  approvalRatio: number | null;
+  truePositiveRate: number | null;
+  falsePositiveRate: number | null;
+  meanPredicted: number | null;
+  compared: boolean;
+}
+
+export interface FairnessAttribute {
+  groups: FairnessGroup[];
+  lowestApprovalRatio: number | null;
+  fourFifthsMet: boolean;
+  truePositiveRateGap: number | null;
+  falsePositiveRateGap: number | null;
+}
+
+export interface FairnessReport {
+  threshold: number | null;
+  gender: FairnessAttribute | null;
+  ageBand: FairnessAttribute | null;
+}
+
+function readAttribute(value: unknown): FairnessAttribute | null {
+  if (!isObject(value) || !Array.isArray(value['groups'])) return null;
+  const groups = value['groups'].filter(isObject).map((g) => ({
+    group: String(g['group'] ?? ''),
+    count: numberOrNull(g['count']) ?? 0,
+    defaultRate: numberOrNull(g['defaultRate']),
+    approvalRate: numberOrNull(g['approvalRate']),
+    approvalRatio: numberOrNull(g['approvalRatio']),
+    truePositiveRate: numberOrNull(g['truePositiveRate']),
+    falsePositiveRate: numberOrNull(g['falsePositiveRate']),
+    meanPredicted: numberOrNull(g['meanPredicted']),
+    compared: g['compared'] === true,
+  }));
+  return {
+    groups,
+    lowestApprovalRatio: numberOrNull(value['lowestApprovalRatio']),
+    fourFifthsMet: value['fourFifthsMet'] === true,
+    truePositiveRateGap: numberOrNull(value['truePositiveRateGap']),
+    falsePositiveRateGap: numberOrNull(value['falsePositiveRateGap']),
+  };
+}
+
+function readReport(value: unknown): FairnessReport | null {
+  if (!isObject(value)) return null;
+  const report = {
+    threshold: numberOrNull(value['threshold']),
+    gender: readAttribute(value['gender']),
+    ageBand: readAttribute(value['ageBand']),
+  };
+  return report.gender || report.ageBand ? report : null;
+}
+
+/** Fairness by gender and age band: on the training data, and on the real sample when the bundle carries it. */
+export function readFairness(metrics: Json): { training: FairnessReport | null; realSample: FairnessReport | null } {
+  const realSample = isObject(metrics['realSample']) ? metrics['realSample']['fairness'] : undefined;
+  return { training: readReport(metrics['fairness']), realSample: readReport(realSample) };
+}

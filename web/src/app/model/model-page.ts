@@ -7,6 +7,7 @@ import { LoadStatus } from '../shared/ui/load-status';
 import { DependencePanel } from './dependence-panel';
 import { ImportancePanel } from './importance-panel';
 import { QualityPanel } from './quality-panel';
+import { FairnessPanel } from './fairness-panel';
 import { ReferralPanel } from './referral-panel';
 import { SummaryPanel } from './summary-panel';
 
@@ -17,7 +18,7 @@ import { SummaryPanel } from './summary-panel';
  */
 @Component({
   selector: 'app-model-page',
-  imports: [LoadStatus, ImportancePanel, SummaryPanel, DependencePanel, QualityPanel, ReferralPanel],
+  imports: [LoadStatus, ImportancePanel, SummaryPanel, DependencePanel, QualityPanel, ReferralPanel, FairnessPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>{{ t().model.heading }}</h1>
@@ -40,6 +41,13 @@ import { SummaryPanel } from './summary-panel';
       />
       @if (catalog.model.hasValue()) {
         <app-quality-panel [model]="catalog.model.value()" />
+      }
+    </section>
+
+    <section class="card" aria-labelledby="fairness-heading">
+      <h2 id="fairness-heading">{{ t().fairness.heading }}</h2>
+      @if (catalog.model.hasValue()) {
+        <app-fairness-panel [model]="catalog.model.value()" />
       }
     </section>
 

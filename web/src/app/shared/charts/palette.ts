@@ -15,6 +15,10 @@ export const PALETTE = {
   client: '#ffd000',
   /** The referral band (`--referred`), named in each chart's legend and table as well. */
   referred: '#5b3b8c',
+  /** Fairness bars: clients granted, defaults refused, good clients refused (`.swatch.approved` …). */
+  approved: '#1b6e37',
+  defaultsRefused: '#1d3a6e',
+  goodRefused: '#a3192a',
   /** Everything outside what a chart points at. */
   muted: '#9aa3ae',
 } as const;

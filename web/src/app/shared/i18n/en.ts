@@ -220,6 +220,41 @@ export const en: Messages = {
     repaymentFollows: 'Follows the amount of the loan, at the same term; edit it to set it yourself.',
     remove: (label: string) => `Remove ${label}`,
   },
+  fairness: {
+    heading: 'Fairness of the decisions',
+    intro:
+      'Cross-validated decisions (every client decided by a model that never saw them), compared between groups. Gender is not a model input: it serves this measurement only.',
+    sourceLabel: 'Data',
+    sources: { training: 'training data', realSample: 'real sample (6,229 applications)' },
+    missing: 'This model comes without fairness figures.',
+    attributes: { gender: 'By gender', ageBand: 'By age band' },
+    caption: (attribute: string, source: string) =>
+      `${attribute}: share of clients granted, of defaults refused and of good clients refused (${source})`,
+    xAxis: { gender: 'Gender', ageBand: 'Age at application (years)' },
+    yAxis: 'Share of the group (%)',
+    groups: {
+      F: 'Women',
+      M: 'Men',
+      XNA: 'Not given',
+      '<25': 'under 25',
+      '25–40': '25 to 40',
+      '40–60': '40 to 60',
+      '≥60': '60 and over',
+    },
+    group: 'Group',
+    applicants: 'Applications',
+    defaultRate: 'Observed default rate',
+    approved: 'Granted',
+    ratio: 'Ratio to the most granted group',
+    defaultsRefused: 'Defaults refused (true positives)',
+    goodRefused: 'Good clients refused (false positives)',
+    predicted: 'Mean predicted probability',
+    notCompared: 'too few applications',
+    fourFifthsMet: 'four-fifths rule met',
+    fourFifthsNotMet: 'under four fifths: adverse impact to examine',
+    summary: (ratio: string, verdict: string, tprGap: string, fprGap: string) =>
+      `Lowest ratio of approval to the most granted group: ${ratio} (${verdict}). Gaps between groups: ${tprGap} points for defaults refused, ${fprGap} points for good clients refused.`,
+  },
   referral: {
     heading: 'Review by a loan officer',
     summary: (band: string, threshold: string, count: string, share: string, total: string) =>

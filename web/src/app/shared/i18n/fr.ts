@@ -222,6 +222,41 @@ export const fr = {
     repaymentFollows: 'Suit le montant du prêt, à durée égale ; modifiez-le pour le fixer.',
     remove: (label: string) => `Retirer ${label}`,
   },
+  fairness: {
+    heading: 'Équité des décisions',
+    intro:
+      'Décisions validées par croisement (chaque client décidé par un modèle qui ne l’a jamais vu), comparées entre groupes. Le genre n’est pas une entrée du modèle : il sert seulement à cette mesure.',
+    sourceLabel: 'Données',
+    sources: { training: 'données d’entraînement', realSample: 'échantillon réel (6 229 demandes)' },
+    missing: 'Ce modèle ne fournit pas de mesure d’équité.',
+    attributes: { gender: 'Par genre', ageBand: 'Par tranche d’âge' },
+    caption: (attribute: string, source: string) =>
+      `${attribute} : part des clients accordés, des défauts refusés et des bons clients refusés (${source})`,
+    xAxis: { gender: 'Genre', ageBand: 'Âge à la demande (années)' },
+    yAxis: 'Part du groupe (%)',
+    groups: {
+      F: 'Femmes',
+      M: 'Hommes',
+      XNA: 'Non renseigné',
+      '<25': 'moins de 25 ans',
+      '25–40': '25 à 40 ans',
+      '40–60': '40 à 60 ans',
+      '≥60': '60 ans et plus',
+    },
+    group: 'Groupe',
+    applicants: 'Demandes',
+    defaultRate: 'Taux de défaut observé',
+    approved: 'Crédits accordés',
+    ratio: 'Rapport au groupe le plus accordé',
+    defaultsRefused: 'Défauts refusés (vrais positifs)',
+    goodRefused: 'Bons clients refusés (faux positifs)',
+    predicted: 'Probabilité prédite moyenne',
+    notCompared: 'trop peu de demandes',
+    fourFifthsMet: 'règle des quatre cinquièmes respectée',
+    fourFifthsNotMet: 'sous les quatre cinquièmes : impact défavorable à examiner',
+    summary: (ratio: string, verdict: string, tprGap: string, fprGap: string) =>
+      `Plus faible rapport d’accord au groupe le plus accordé : ${ratio} (${verdict}). Écarts entre groupes : ${tprGap} points pour les défauts refusés, ${fprGap} points pour les bons clients refusés.`,
+  },
   referral: {
     heading: 'Examen par un conseiller',
     summary: (band: string, threshold: string, count: string, share: string, total: string) =>
