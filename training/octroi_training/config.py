@@ -45,6 +45,9 @@ class TrainingConfig:
     n_folds: int = 5
     # Folds inside each training part that choose the number of boosting rounds (early stopping).
     inner_folds: int = 3
+    # Share of training applicants whose credit history is removed, so the model learns to score
+    # an application alone (thin files; see thin_files.py).
+    thin_file_share: float = 0.2
     seed: int = 42
     cost_false_negative: float = 10.0  # granting a loan that defaults
     cost_false_positive: float = 1.0  # refusing a loan that would have been repaid

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import arrow_tables, config, missing_values, onnx_export, policy
+from . import arrow_tables, config, fairness, missing_values, onnx_export, policy, real_sample
 from .generate.calibration import load as load_calibration
 from .loan_reach import loan_reach
 from .model_card import model_card
@@ -135,6 +135,8 @@ def write_bundle(
         "exportParityRows": int(known.sum()),
         "missingValues": _missing_values(applicants[known], target[known], x[known], result, feature_spec),
         "counterfactualReach": loan_reach(result.booster, feature_spec, applicants, x, probability, result.threshold),
+        "fairness": fairness.report(applicants[known], target[known], result.oof, result.threshold),
+        "realSample": real_sample.load(),
     }
     write_json(out / "metrics.json", metrics)
     importance = reports.importance(result.booster)

@@ -12,13 +12,13 @@ import gc
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import config, dataset, history_spec, spec
+from . import config, dataset, history_spec, policy, spec
 from .application_features import DECLARED, RAW_ONLY, Declared
 from .history import HistoryFeature
 from .history_spec import HISTORY_FEATURES
@@ -150,10 +150,19 @@ def _history_feature(declared: HistoryFeature) -> dict:
     }
 
 
-def build_feature_spec(applicants: pd.DataFrame | None, descriptions: dict[str, str]) -> dict:
-    """The feature specification written to feature_spec.json (the categories follow the data)."""
+def build_feature_spec(
+    applicants: pd.DataFrame | None, descriptions: dict[str, str], protected: Iterable[str] = policy.PROTECTED
+) -> dict:
+    """The feature specification written to feature_spec.json (the categories follow the data).
+
+    No feature reads a ``protected`` attribute, directly or through a derivation; the derivations
+    kept are those the features need."""
     categories = {d.name: _categories(d, applicants) for d in DECLARED + RAW_ONLY if d.op == "category"}
-    features = [_application_feature(d, categories, descriptions) for d in DECLARED if d.is_feature]
+    derivations = [_derivation(d, categories) for d in DECLARED]
+    sources = spec.raw_sources({"derivations": derivations})
+    blocked = set(protected)
+    allowed = [d for d in DECLARED if d.is_feature and not sources[d.name] & blocked]
+    features = [_application_feature(d, categories, descriptions) for d in allowed]
     features += [_history_feature(h) for h in HISTORY_FEATURES]
     for index, feature in enumerate(features):
         feature["index"] = index
@@ -163,9 +172,18 @@ def build_feature_spec(applicants: pd.DataFrame | None, descriptions: dict[str, 
         "id": config.ID,
         "rawFields": _raw_fields(categories, descriptions),
         "features": features,
-        "derivations": [_derivation(d, categories) for d in DECLARED],
+        "derivations": _needed(derivations, {d.name for d in allowed}),
         "history": history_spec.history_section(),
     }
+
+
+def _needed(derivations: list[dict], wanted: set[str]) -> list[dict]:
+    """The derivations the wanted values read, directly or not, in their order."""
+    needed = set(wanted)
+    for derivation in reversed(derivations):
+        if derivation["name"] in needed and derivation["op"] not in spec.RAW_OPS:
+            needed |= set(derivation["inputs"])
+    return [d for d in derivations if d["name"] in needed]
 
 
 # Shown each secondary table as it is read (to keep a few applicants' rows for the test vectors).

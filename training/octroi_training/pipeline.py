@@ -33,6 +33,7 @@ def run(data_dir: Path, out: Path, cfg: config.TrainingConfig, trained_on: str, 
     columns = Columns(
         names=[f["name"] for f in feature_spec["features"]],
         categorical=[i for i, f in enumerate(feature_spec["features"]) if f["kind"] == "categorical"],
+        history=[i for i, f in enumerate(feature_spec["features"]) if f["source"] != "application"],
     )
     log.info("feature matrix: %d applicants × %d features (%.0f s)", *x.shape, time.perf_counter() - started)
     result = train(x[known], y, columns, cfg)

@@ -16,7 +16,8 @@ def declared() -> dict:
 
 def test_no_feature_reads_a_protected_attribute(declared: dict) -> None:
     names = {f["name"] for f in declared["features"]}
-    assert not names & {"CODE_GENDER", "NAME_FAMILY_STATUS", "CNT_CHILDREN", "CNT_FAM_MEMBERS"}
+    assert not names & {"CODE_GENDER", "NAME_FAMILY_STATUS", "CNT_CHILDREN", "CNT_FAM_MEMBERS", "DAYS_BIRTH"}
+    assert not names & {"EMPLOYED_AGE_RATIO", "REGISTRATION_AGE_RATIO", "PHONE_CHANGE_AGE_RATIO", "CAR_AGE_RATIO"}
     assert "INCOME_PER_PERSON" in names  # household size read only through the income per member
     assert policy.protected_features(declared) == []
     policy.check_features(declared)
@@ -27,6 +28,22 @@ def test_protected_attributes_remain_raw_fields_with_their_values(declared: dict
     assert raw["CODE_GENDER"]["categories"][:2] == ["F", "M"]
     assert "Married" in raw["NAME_FAMILY_STATUS"]["categories"]
     assert raw["CNT_CHILDREN"]["type"] == "number"
+
+
+def test_the_specification_leaves_out_what_reads_a_protected_attribute() -> None:
+    everything = features.build_feature_spec(None, {}, protected=())
+    without_age = features.build_feature_spec(None, {}, protected=("DAYS_BIRTH",))
+    dropped = {f["name"] for f in everything["features"]} - {f["name"] for f in without_age["features"]}
+    assert dropped == {
+        "DAYS_BIRTH",
+        "EMPLOYED_AGE_RATIO",
+        "REGISTRATION_AGE_RATIO",
+        "PHONE_CHANGE_AGE_RATIO",
+        "CAR_AGE_RATIO",
+    }
+    # Only the derivations the remaining features read are kept.
+    assert "DAYS_BIRTH" not in {d["name"] for d in without_age["derivations"]}
+    assert "DAYS_EMPLOYED" in {d["name"] for d in without_age["derivations"]}
 
 
 def test_a_feature_derived_from_a_protected_attribute_is_found(declared: dict) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import lightgbm as lgb
 import numpy as np
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
+from .. import thin_files
 from ..config import TrainingConfig
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,10 @@ class CrossValidation:
     oof: np.ndarray  # out-of-fold probability of default, one per training row
     fold_rounds: list[int]  # boosting rounds of each fold's model
     fold_auc: list[float]
+    # The same held-out applicants scored with their credit history removed (thin files).
+    oof_without_history: np.ndarray | None = None
+    # Both again by a model fitted without the thin-file remedy (same rounds), when asked for.
+    unremedied: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def folds(y: np.ndarray, n_folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -63,6 +68,7 @@ class Columns:
 
     names: list[str]
     categorical: list[int]
+    history: list[int] = field(default_factory=list)  # features aggregating the credit history
 
 
 def dataset(x: np.ndarray, y: np.ndarray, columns: Columns, reference: lgb.Dataset | None = None) -> lgb.Dataset:
@@ -140,23 +146,42 @@ def selection_cv(
 
 
 def nested_cv(
-    x: np.ndarray, y: np.ndarray, columns: Columns, params: dict, cfg: TrainingConfig, label: str
+    x: np.ndarray,
+    y: np.ndarray,
+    columns: Columns,
+    params: dict,
+    cfg: TrainingConfig,
+    label: str,
+    compare_remedy: bool = False,
 ) -> CrossValidation:
-    """Out-of-fold scores of the whole training procedure: in each outer fold, the rounds are chosen on
-    inner folds of its training rows only (as ``choose_rounds`` does for the shipped model), a model is
-    refitted on those rows, and the held-out fold, never seen before, is scored."""
+    """Out-of-fold scores of the whole training procedure: in each outer fold, the training rows lose
+    the history of a share of them (``training_rows``), the rounds are chosen on inner folds of those
+    rows only, a model is refitted on them, and the held-out fold, never seen before, is scored, as
+    it is and with its history removed. With ``compare_remedy``, a model fitted on the same rows with
+    their history intact (same rounds) scores the held-out fold both ways too: the remedy's worth."""
     start = time.perf_counter()
-    oof = np.zeros(len(y), dtype=np.float64)
+    oof, without = np.zeros(len(y), dtype=np.float64), np.zeros(len(y), dtype=np.float64)
+    plain, plain_without = np.zeros(len(y), dtype=np.float64), np.zeros(len(y), dtype=np.float64)
     rounds, aucs = [], []
     splits = folds(y, cfg.n_folds, cfg.seed)
     for k, (fit_rows, held_rows) in enumerate(splits, start=1):
         name = f"{label} fold {k}/{cfg.n_folds}"
-        rounds.append(choose_rounds(x[fit_rows], y[fit_rows], columns, params, cfg, f"{name}, inner folds"))
-        booster = lgb.train(params, dataset(x[fit_rows], y[fit_rows], columns), num_boost_round=rounds[-1])
-        oof[held_rows] = booster.predict(x[held_rows])
+        x_fit = training_rows(x[fit_rows], columns, cfg, seed=cfg.seed + k)
+        rounds.append(choose_rounds(x_fit, y[fit_rows], columns, params, cfg, f"{name}, inner folds"))
+        booster = lgb.train(params, dataset(x_fit, y[fit_rows], columns), num_boost_round=rounds[-1])
+        held, held_without = x[held_rows], thin_files.without_history(x[held_rows], columns.history)
+        oof[held_rows], without[held_rows] = booster.predict(held), booster.predict(held_without)
+        if compare_remedy:
+            unremedied = lgb.train(params, dataset(x[fit_rows], y[fit_rows], columns), num_boost_round=rounds[-1])
+            plain[held_rows], plain_without[held_rows] = unremedied.predict(held), unremedied.predict(held_without)
         aucs.append(float(roc_auc_score(y[held_rows], oof[held_rows])))
         log.info("%s: %d rounds, held-out AUC %.4f, %.0f s", name, rounds[-1], aucs[-1], time.perf_counter() - start)
-    return CrossValidation(oof, rounds, aucs)
+    return CrossValidation(oof, rounds, aucs, without, (plain, plain_without) if compare_remedy else None)
+
+
+def training_rows(x: np.ndarray, columns: Columns, cfg: TrainingConfig, seed: int) -> np.ndarray:
+    """What a model is fitted on: the rows with the history of ``cfg.thin_file_share`` of them removed."""
+    return thin_files.mask_history(x, columns.history, cfg.thin_file_share, seed)
 
 
 def fit_final(x: np.ndarray, y: np.ndarray, columns: Columns, params: dict, rounds: int) -> lgb.Booster:

@@ -9,6 +9,7 @@ import lightgbm as lgb
 import numpy as np
 from sklearn.model_selection import train_test_split
 
+from .. import thin_files
 from ..config import TrainingConfig
 from . import baselines, lgbm, metrics
 
@@ -80,7 +81,7 @@ def baseline_figures(x: np.ndarray, y: np.ndarray, categorical: list[int], cfg: 
 def train(x: np.ndarray, y: np.ndarray, columns: lgbm.Columns, cfg: TrainingConfig) -> TrainingResult:
     chosen, comparison = compare_imbalance(x, y, columns, cfg)
     params = lgbm.base_params(cfg) | imbalance_options(y)[chosen]
-    cv = lgbm.nested_cv(x, y, columns, params, cfg, "model")
+    cv = lgbm.nested_cv(x, y, columns, params, cfg, "model", compare_remedy=True)
     c_fn, c_fp = cfg.cost_false_negative, cfg.cost_false_positive
     figures = metrics.summary(y, cv.oof, c_fn, c_fp)
     log.info("out-of-fold AUC %.4f, threshold %.4f, cost %.0f", figures["auc"], figures["threshold"], figures["cost"])
@@ -103,7 +104,17 @@ def train(x: np.ndarray, y: np.ndarray, columns: lgbm.Columns, cfg: TrainingConf
         "baselines": baseline_figures(x, y, columns.categorical, cfg),
         "params": {k: v for k, v in params.items() if k not in ("num_threads", "verbose")},
     }
-    rounds = lgbm.choose_rounds(x, y, columns, params, cfg, "final model, inner folds")
-    booster = lgbm.fit_final(x, y, columns, params, rounds)
+    report["thinFile"] = thin_files.report(
+        y,
+        cv.oof,
+        cv.oof_without_history,
+        thin_files.has_history(x, columns.history),
+        figures["threshold"],
+        cfg.thin_file_share,
+        cv.unremedied,
+    )
+    x_fit = lgbm.training_rows(x, columns, cfg, seed=cfg.seed)
+    rounds = lgbm.choose_rounds(x_fit, y, columns, params, cfg, "final model, inner folds")
+    booster = lgbm.fit_final(x_fit, y, columns, params, rounds)
     report["finalRounds"] = rounds
     return TrainingResult(booster, params, cv.oof, report, figures["threshold"])
