@@ -221,6 +221,7 @@ def _thin_file_section(thin: dict, real: dict) -> str:
                 (f"without any history ({thin['withoutHistory']:,})", "aucNoHistory", "aucNoHistory"),
             )
         )
+        + _little_history_row(thin.get("littleHistory"))
         + "\n\n"
         f"Removing a known client's history moves the probability of default by {moved} points on average "
         f"({100 * (shift['meanAbsolute'] or 0):.2f} points in absolute value, {100 * (shift['p90Absolute'] or 0):.2f} "
@@ -238,6 +239,16 @@ def _thin_file_section(thin: dict, real: dict) -> str:
         "complete files and gains the thin ones. A second model would double what is served and explained; "
         "referring every thin file to an officer would send them all the first-time borrowers; the referral band "
         "around the threshold applies to thin files as to everyone."
+    )
+
+
+def _little_history_row(little: dict | None) -> str:
+    if not little:
+        return ""
+    credits = "one credit" if little["fewCredits"] == 1 else f"{little['fewCredits']} credits"
+    return (
+        f"\n| with little history: {credits} known at most ({little['count']:,}) | {_auc(little['auc'])} | "
+        f"| {_auc(little['aucWithoutRemedy'])} | |"
     )
 
 

@@ -102,6 +102,7 @@ def measure(sample: Path, cfg: config.TrainingConfig) -> dict:
             threshold,
             cfg.thin_file_share,
             cv.unremedied,
+            thin_files.little_history(x[:, shipped], columns.names),
         ),
     }
 

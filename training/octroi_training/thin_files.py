@@ -16,6 +16,10 @@ from sklearn.metrics import roc_auc_score
 
 # Natural thin files fewer than this, or with fewer defaults, get no AUC of their own.
 MIN_ROWS, MIN_DEFAULTS = 200, 10
+# The credits a client is known by: at other lenders (credit bureau) and earlier applications here.
+CREDIT_COUNTS = ("BUREAU_CREDIT_COUNT", "PREV_COUNT")
+# A thin file with some history: no more credits known than this.
+FEW_CREDITS = 1
 
 
 def without_history(x: np.ndarray, history: list[int]) -> np.ndarray:
@@ -39,6 +43,15 @@ def has_history(x: np.ndarray, history: list[int]) -> np.ndarray:
     if not history:
         return np.zeros(len(x), dtype=bool)
     return ~np.isnan(x[:, history]).all(axis=1)
+
+
+def little_history(x: np.ndarray, names: list[str]) -> np.ndarray:
+    """Applicants with a history that knows of no more than ``FEW_CREDITS`` credits."""
+    counted = [names.index(n) for n in CREDIT_COUNTS if n in names]
+    if not counted:
+        return np.zeros(len(x), dtype=bool)
+    known = ~np.isnan(x[:, counted]).all(axis=1)
+    return known & (np.nansum(x[:, counted], axis=1) <= FEW_CREDITS)
 
 
 def _auc(y: np.ndarray, p: np.ndarray) -> float | None:
@@ -65,10 +78,13 @@ def report(
     threshold: float,
     share: float,
     unremedied: tuple[np.ndarray, np.ndarray] | None = None,
+    little: np.ndarray | None = None,
 ) -> dict:
     """AUC with and without history, with the remedy and (``unremedied``: the same scores by a model
-    fitted without it) before it, and how the scores of clients with a history move without it."""
+    fitted without it) before it, of the applicants with ``little`` history too, and how the scores of
+    clients with a history move without it."""
     h = had_history
+    few = np.zeros(len(y), dtype=bool) if little is None else little
     shift = p_removed[h] - p[h]
     refused, refused_removed = p[h] >= threshold, p_removed[h] >= threshold
     return {
@@ -78,6 +94,12 @@ def report(
         "withoutHistory": int((~h).sum()),
         **_aucs(y, p, p_removed, h),
         "withoutRemedy": None if unremedied is None else _aucs(y, *unremedied, h),
+        "littleHistory": {
+            "fewCredits": FEW_CREDITS,
+            "count": int(few.sum()),
+            "auc": _auc(y[few], p[few]),
+            "aucWithoutRemedy": None if unremedied is None else _auc(y[few], unremedied[0][few]),
+        },
         "scoreShift": {
             "mean": float(shift.mean()) if h.any() else None,
             "meanAbsolute": float(np.abs(shift).mean()) if h.any() else None,

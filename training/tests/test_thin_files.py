@@ -69,3 +69,25 @@ def test_the_remedy_is_measured_against_a_model_fitted_without_it() -> None:
     assert before["aucNoHistory"] == pytest.approx(roc_auc_score(y[~had], plain[~had]))
     assert report["aucNoHistory"] == pytest.approx(roc_auc_score(y[~had], remedied.oof[~had]))
     assert thin_files.report(y, plain, plain_removed, had, 0.5, 0.2)["withoutRemedy"] is None
+    little = np.arange(2_000) >= 1_400
+    few = thin_files.report(y, remedied.oof, remedied.oof_without_history, had, 0.5, 0.2, remedied.unremedied, little)
+    assert few["littleHistory"]["count"] == 600
+    assert few["littleHistory"]["auc"] == pytest.approx(roc_auc_score(y[little], remedied.oof[little]))
+    assert few["littleHistory"]["aucWithoutRemedy"] == pytest.approx(roc_auc_score(y[little], plain[little]))
+
+
+def test_little_history_is_a_known_history_of_one_credit_at_most() -> None:
+    nan = np.nan
+    x = np.array(
+        [
+            [0.5, 0, 1],  # one earlier application
+            [0.5, 1, 1],  # two credits
+            [0.5, nan, nan],  # no history at all: not "little"
+            [0.5, 1, nan],  # one credit at another lender, no earlier application here
+            [0.5, 0, 0],  # a history without a credit
+        ],
+        dtype=np.float32,
+    )
+    names = ["EXT_SOURCE_2", "BUREAU_CREDIT_COUNT", "PREV_COUNT"]
+    assert thin_files.little_history(x, names).tolist() == [True, False, False, True, True]
+    assert not thin_files.little_history(x, ["A", "B", "C"]).any()

@@ -112,6 +112,7 @@ def train(x: np.ndarray, y: np.ndarray, columns: lgbm.Columns, cfg: TrainingConf
         figures["threshold"],
         cfg.thin_file_share,
         cv.unremedied,
+        thin_files.little_history(x, columns.names),
     )
     x_fit = lgbm.training_rows(x, columns, cfg, seed=cfg.seed)
     rounds = lgbm.choose_rounds(x_fit, y, columns, params, cfg, "final model, inner folds")
