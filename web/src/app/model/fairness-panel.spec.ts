@@ -52,6 +52,7 @@ describe('readFairness', () => {
 });
 
 describe('FairnessPanel', () => {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- ngx-charts 25 still needs the animations module
   beforeEach(() => TestBed.configureTestingModule({ providers: [provideNoopAnimations()] }));
 
   function render() {
@@ -65,12 +66,12 @@ describe('FairnessPanel', () => {
     const root = render();
     const tables = [...root.querySelectorAll('table')];
     expect(tables).toHaveLength(2);
-    const rows = [...tables[0]!.querySelectorAll('tbody tr')].map((r) =>
+    const rows = [...tables[0].querySelectorAll('tbody tr')].map((r) =>
       [...r.children].map((c) => c.textContent?.replace(/\s/g, ' ').trim()),
     );
     expect(rows[0]).toEqual(['Femmes', '600', '8,0 %', '78,0 %', '0,98', '50,0 %', '20,0 %', '10,0 %']);
-    expect(rows[2]![0]).toBe('Non renseigné');
-    expect(rows[2]![4]).toBe('trop peu de demandes');
+    expect(rows[2][0]).toBe('Non renseigné');
+    expect(rows[2][4]).toBe('trop peu de demandes');
     expect(root.querySelector('[data-testid="fairness-summary-gender"]')!.textContent).toContain(
       'règle des quatre cinquièmes respectée',
     );
@@ -88,7 +89,7 @@ describe('FairnessPanel', () => {
     picker.value = 'realSample';
     picker.dispatchEvent(new Event('change'));
     TestBed.tick();
-    const firstRow = root.querySelector('tbody tr')!.textContent!.replace(/\s/g, ' ');
+    const firstRow = root.querySelector('tbody tr')!.textContent.replace(/\s/g, ' ');
     expect(firstRow).toContain('70,0 %');
   });
 });

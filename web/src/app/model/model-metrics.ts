@@ -125,7 +125,7 @@ export interface FairnessReport {
 function readAttribute(value: unknown): FairnessAttribute | null {
   if (!isObject(value) || !Array.isArray(value['groups'])) return null;
   const groups = value['groups'].filter(isObject).map((g) => ({
-    group: String(g['group'] ?? ''),
+    group: typeof g['group'] === 'string' ? g['group'] : '',
     count: numberOrNull(g['count']) ?? 0,
     defaultRate: numberOrNull(g['defaultRate']),
     approvalRate: numberOrNull(g['approvalRate']),
