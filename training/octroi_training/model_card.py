@@ -79,7 +79,7 @@ options, the performance above is the model's.
 {_fairness_section(metrics["fairness"], metrics["realSample"]["fairness"])}
 
 ## Age
-{_age_section(metrics["realSample"]["age"], "DAYS_BIRTH" in policy["protectedAttributes"])}
+{_age_section(metrics["realSample"], "DAYS_BIRTH" in policy["protectedAttributes"])}
 
 ## Thin files: applicants without a known credit history
 {_thin_file_section(metrics["thinFile"], metrics["realSample"]["thinFile"])}
@@ -306,8 +306,9 @@ def _fairness_section(training: dict, real: dict) -> str:
     )
 
 
-def _age_section(age: dict, protected: bool) -> str:
-    """What age adds to the model on the real sample, and whether it is an input."""
+def _age_section(real: dict, protected: bool) -> str:
+    """What age adds to the model on the real sample, to its ranking and to its fairness, and whether it is an input."""
+    age = real["age"]
     gain = age["aucWith"] - age["aucWithout"]
     folds = sum(w > wo for w, wo in zip(age["foldAucWith"], age["foldAucWithout"], strict=True))
     spread = max(age["foldAucWithout"]) - min(age["foldAucWithout"])
@@ -323,5 +324,31 @@ def _age_section(age: dict, protected: bool) -> str:
         f"({', '.join(f'`{f}`' for f in age['features'])}) and {age['aucWithout']:.4f} without them "
         f"({gain:+.4f}; better with age in {folds} of {len(age['foldAucWith'])} folds). {verdict} Age is never "
         "offered as something to change (what-if, counterfactuals), and approval and error rates by age band "
-        "are reported above."
+        "are reported above." + _age_fairness(age.get("fairnessWith"), real["fairness"])
+    )
+
+
+def _age_fairness(with_age: dict | None, without: dict) -> str:
+    """The decisions by age band and gender of the model with age beside those of the model without it."""
+    if not with_age:
+        return ""
+    pct = lambda v: "–" if v is None else _pct(v)  # noqa: E731
+    rows = []
+    for attribute in ("ageBand", "gender"):
+        for w, wo in zip(with_age[attribute]["groups"], without[attribute]["groups"], strict=True):
+            rows.append(
+                f"| {w['group']} | {w['count']:,} | {pct(wo['approvalRate'])} | {pct(w['approvalRate'])} "
+                f"| {pct(wo['truePositiveRate'])} | {pct(w['truePositiveRate'])} "
+                f"| {pct(wo['falsePositiveRate'])} | {pct(w['falsePositiveRate'])} |"
+            )
+    ratio = lambda r: "–" if r["lowestApprovalRatio"] is None else f"{r['lowestApprovalRatio']:.2f}"  # noqa: E731
+    return (
+        "\n\nThe same applicants decided by the model with age (at its own threshold, "
+        f"{with_age['threshold']:.4f}) and without it ({without['threshold']:.4f}):\n\n"
+        "| group | applicants | granted without age | with age | defaults refused without | with "
+        "| good clients refused without | with |\n|---|---|---|---|---|---|---|---|\n"
+        + "\n".join(rows)
+        + f"\n\nLowest approval ratio between age bands: {ratio(without['ageBand'])} without age, "
+        f"{ratio(with_age['ageBand'])} with it; between genders: {ratio(without['gender'])} without, "
+        f"{ratio(with_age['gender'])} with."
     )

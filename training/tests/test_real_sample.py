@@ -27,6 +27,13 @@ def test_committed_figures_are_reproduced(measured: dict) -> None:
         ):
             assert now["group"] == then["group"] and now["count"] == then["count"]
             assert now["approvalRate"] == pytest.approx(then["approvalRate"], abs=0.03), (attribute, now["group"])
+    with_age = measured["age"]["fairnessWith"]
+    for attribute in ("gender", "ageBand"):
+        counts = [g["count"] for g in with_age[attribute]["groups"]]
+        assert counts == [g["count"] for g in measured["fairness"][attribute]["groups"]]  # the same applicants
+        then_groups = committed["age"]["fairnessWith"][attribute]["groups"]
+        for now, then in zip(with_age[attribute]["groups"], then_groups, strict=True):
+            assert now["approvalRate"] == pytest.approx(then["approvalRate"], abs=0.03), (attribute, now["group"])
     thin, then = measured["thinFile"], committed["thinFile"]
     assert thin["withHistory"] == then["withHistory"]
     assert thin["aucWithHistoryRemoved"] == pytest.approx(then["aucWithHistoryRemoved"], abs=0.02)
