@@ -9,6 +9,7 @@ npx tsc --build || { echo "0 passed, 1 failed"; exit 1; }   # Octroi runs compil
 data=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 password="e2e-$(date +%s)"
+log=${OCTROI_TEST_LOGS:-$data}/octroi.log   # the system's own log: kept with the run's logs under npm test
 mkdir -p "$data/models"
 ln -s "$PWD/models/home-credit-generated" "$data/models/shipped"
 node --conditions=source --import tsx --input-type=module -e "
@@ -17,7 +18,7 @@ node --conditions=source --import tsx --input-type=module -e "
 " || { echo "0 passed, 1 failed"; exit 1; }
 PORT=$port OCTROI_DATA_DIR="$data" AUDIT_FILE="$data/audit.jsonl" OCTROI_DEMO_PASSWORD="$password" LOG_LEVEL=warn \
   MONITORING_PUBLISH_MS=1000 MODELS_DIR="$data/models" MODEL_DIR="$PWD/models/home-credit-generated" \
-  setsid node scripts/dist/start.js > "$data/octroi.log" 2>&1 &
+  setsid node scripts/dist/start.js > "$log" 2>&1 &
 octroi=$!
 trap 'kill -TERM -- -$octroi 2>/dev/null; wait $octroi 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do
@@ -25,7 +26,7 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 if ! curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; then
-  echo "Octroi did not become ready:"; tail -30 "$data/octroi.log"; echo "0 passed, 1 failed"; exit 1
+  echo "Octroi did not become ready:"; tail -30 "$log"; echo "0 passed, 1 failed"; exit 1
 fi
 # An administrator for the pages that are theirs, added as operations would; the gateway reads the file again.
 admin_password=$(OCTROI_DATA_DIR="$data" node gateway/dist/users-cli.js add e2e-admin --role admin --name "Camille Martin" |
