@@ -159,7 +159,9 @@ describe('the system on NATS, Redis and the shipped model', () => {
     assert.equal(population.quantiles.length, 101);
     assert.ok(population.histogram.length > 0);
     const unknownFeature = await get('/api/v1/population/NOT_A_FEATURE');
-    assert.ok([400, 404].includes(unknownFeature.statusCode));
+    assert.equal(unknownFeature.statusCode, 400, unknownFeature.body);
+    assert.equal(unknownFeature.json().field, 'feature');
+    assert.match(unknownFeature.json().message, /NOT_A_FEATURE/);
   });
 
   test('new applications: one or many scored, every decision in the audit log, bad fields named', async () => {
@@ -285,7 +287,24 @@ describe('the system on NATS, Redis and the shipped model', () => {
 
     const counterfactual = await get(`/api/v1/clients/${id}/counterfactual`);
     assert.equal(counterfactual.statusCode, 200, counterfactual.body);
-    assert.equal(typeof counterfactual.json().found, 'boolean');
+    const suggestion = counterfactual.json();
+    assert.equal(suggestion.simulation, true, 'a counterfactual is a simulation');
+    assert.equal(suggestion.original.decision, score.decision, "it starts from the client's decision of record");
+    assert.ok(Math.abs(suggestion.original.probabilityOfDefault - score.probabilityOfDefault) <= 1e-5);
+    if (score.decision === 'granted') {
+      assert.deepEqual(
+        [suggestion.found, suggestion.changes, suggestion.result],
+        [true, [], null],
+        'nothing to change',
+      );
+    } else if (suggestion.found) {
+      const { actionable } = (await get('/api/v1/model')).json().policy;
+      assert.ok(suggestion.changes.length > 0);
+      for (const change of suggestion.changes) assert.ok(actionable.includes(change.field), change.field);
+      assert.deepEqual([suggestion.result.decision, suggestion.result.verifiedByScoring], ['granted', true]);
+    } else {
+      assert.deepEqual([suggestion.changes, suggestion.result], [[], null], 'no suggestion, only why not');
+    }
     assert.equal((await get('/api/v1/explanations/global')).statusCode, 200);
     assert.equal((await get('/api/v1/explanations/dependence?feature=NOT_A_FEATURE')).statusCode, 400);
   });

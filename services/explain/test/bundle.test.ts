@@ -18,7 +18,7 @@ import { FastTreeShap } from '../src/fast-treeshap.ts';
 import { type LightGbmDump, readForest } from '../src/forest.ts';
 import { TreeShap } from '../src/treeshap.ts';
 import { changedFeatures, whatIf } from '../src/what-if.ts';
-import { bundleDir, featureRows, hasBundle, readJson } from './fixtures.ts';
+import { bundleDir, featureRows, readJson } from './fixtures.ts';
 
 const TOLERANCE = 1e-6;
 
@@ -29,17 +29,17 @@ interface ShapReference {
 }
 
 describe('shipped model bundle', () => {
-  const model = hasBundle ? readJson<LightGbmDump>(`${bundleDir}model.lgb.json`) : null;
-  const reference = hasBundle ? readJson<ShapReference>(`${bundleDir}shap_reference.json`) : null;
+  const model = readJson<LightGbmDump>(`${bundleDir}model.lgb.json`);
+  const reference = readJson<ShapReference>(`${bundleDir}shap_reference.json`);
 
   for (const algorithm of ['reference TreeSHAP', 'Fast TreeSHAP v2'] as const) {
     it(`${algorithm} equals LightGBM pred_contrib on every reference row`, () => {
-      const forest = readForest(model!);
+      const forest = readForest(model);
       const shap = algorithm === 'reference TreeSHAP' ? new TreeShap(forest) : new FastTreeShap(forest);
       const features = forest.featureNames.length;
-      featureRows(reference!.features).forEach((row32, r) => {
+      featureRows(reference.features).forEach((row32, r) => {
         const phi = shap.explain(Float64Array.from(row32));
-        const expected = reference!.contributions[r]!;
+        const expected = reference.contributions[r]!;
         assert.equal(expected.length, features + 1);
         for (let f = 0; f < features; f++) {
           assert.ok(
@@ -49,21 +49,21 @@ describe('shipped model bundle', () => {
         }
         assert.ok(Math.abs(forest.expectedValue - expected[features]!) <= TOLERANCE);
         const total = phi.reduce((sum, v) => sum + v, forest.expectedValue);
-        assert.ok(Math.abs(total - reference!.rawScore[r]!) <= 1e-9, `row ${r}: ${total} vs ${reference!.rawScore[r]}`);
+        assert.ok(Math.abs(total - reference.rawScore[r]!) <= 1e-9, `row ${r}: ${total} vs ${reference.rawScore[r]}`);
       });
     });
   }
 
   it('the reference rows include categorical splits and missing values', () => {
-    const forest = readForest(model!);
+    const forest = readForest(model);
     assert.ok(forest.categorical.includes(1));
-    const rows = featureRows(reference!.features);
+    const rows = featureRows(reference.features);
     assert.ok(rows.some((row) => row.some(Number.isNaN)));
   });
 
   const explainerOf = (bundle: ModelBundle): Explainer =>
     createExplainer({
-      model: model!,
+      model: model,
       spec: bundle.spec,
       population: bundle.population,
       threshold: bundle.decision.threshold,
@@ -72,7 +72,7 @@ describe('shipped model bundle', () => {
 
   it('words reasons for refused and granted clients without column names', async () => {
     const explainer = explainerOf(await loadBundle(bundleDir));
-    const rows = featureRows(reference!.features);
+    const rows = featureRows(reference.features);
     for (const decision of ['refused', 'granted'] as const) {
       const row = rows.find((r) => explainer.score(r).decision === decision);
       assert.ok(row, `a ${decision} client among the reference rows`);

@@ -2,7 +2,7 @@
  * The test fixture (small LightGBM models written by fixtures/make_fixture.py) and, when it has
  * been exported, the shipped model bundle.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RawApplication } from '@octroi/contracts';
 import { parsePopulation, type FeatureDefinition, type PopulationStats } from '@octroi/model-bundle';
@@ -101,5 +101,3 @@ export function rawApplicationOf(row: ArrayLike<number>): RawApplication {
     EXT_SOURCE_MEAN: row[4]!,
   };
 }
-
-export const hasBundle = existsSync(`${bundleDir}model.lgb.json`) && existsSync(`${bundleDir}shap_reference.json`);
