@@ -36,7 +36,10 @@ const where = (file) => (file ? relative(process.cwd(), file) : 'the runner');
 function describeFailure(error) {
   if (error.failureType === 'testTimeoutFailure') return `${error.cause ?? error.message}: stopped`;
   const cause = error.cause instanceof Error || typeof error.cause === 'string' ? error.cause : error;
-  return lastLines(typeof cause === 'string' ? cause : inspect(cause, { depth: 4 }), SHOWN_ERROR_LINES);
+  // The message comes first, then the difference: the head of it is what to show.
+  const lines = (typeof cause === 'string' ? cause : inspect(cause, { depth: 4 })).trimEnd().split('\n');
+  const more = lines.length - SHOWN_ERROR_LINES;
+  return [...lines.slice(0, SHOWN_ERROR_LINES), ...(more > 0 ? [`… ${more} more lines`] : [])].join('\n');
 }
 
 /** @param {AsyncIterable<import('node:test/reporters').TestEvent>} source */
