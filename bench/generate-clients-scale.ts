@@ -1,5 +1,5 @@
 /**
- * Generates a full-scale bundle for the clients benchmark: the JSON files of a real bundle, and
+ * Generates a full-scale bundle for the benchmarks: the model and JSON files of a real bundle, and
  * features.arrow / applicants.arrow with 356,000 made-up applicants in the same columns.
  * Values follow the population quantiles of each feature; nothing is a real applicant.
  *
@@ -8,12 +8,12 @@
  * --from defaults to models/home-credit-generated when present, else the test bundle of
  * @octroi/model-bundle; --out defaults to <tmpdir>/octroi-clients-scale (never the repository).
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REQUIRED_FILES, loadBundle, seededRandom, type ModelBundle } from '@octroi/model-bundle';
+import { loadBundle, seededRandom, type ModelBundle } from '@octroi/model-bundle';
 import { arrowFileBytes, populationOf, writeTinyBundle, type ColumnValues } from '@octroi/model-bundle/testing';
 
 export const DEFAULT_SCALE_DIR = join(tmpdir(), 'octroi-clients-scale');
@@ -37,7 +37,9 @@ export async function generateScaleBundle(
 ): Promise<string> {
   const bundle = await sourceBundle();
   await mkdir(out, { recursive: true });
-  const copied = REQUIRED_FILES.filter((file) => file !== 'population.json' && file !== 'manifest.json');
+  // Every file of the source but the ones written here: the model files too, so the whole system can serve it.
+  const written = new Set(['population.json', 'manifest.json', 'features.arrow', 'applicants.arrow']);
+  const copied = (await readdir(bundle.dir)).filter((file) => !written.has(file));
   await Promise.all(copied.map((file) => copyFile(join(bundle.dir, file), join(out, file))));
   // The data files are new: the source's checksums would not match them.
   const manifest = {

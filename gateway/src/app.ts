@@ -24,6 +24,7 @@ import jsonBodies from './plugins/app/json-bodies.ts';
 import knownPaths from './plugins/app/known-paths.ts';
 import knownClientScores from './plugins/app/known-client-scores.ts';
 import requestIds from './plugins/app/request-ids.ts';
+import tracing from './plugins/app/tracing.ts';
 import validation from './plugins/app/validation.ts';
 import operationsRoutes from './routes/operations/index.ts';
 import legacyRoutes, { LEGACY_PREFIX } from './routes/legacy/index.ts';
@@ -57,6 +58,7 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, deps) => {
   await app.register(knownPaths);
   await app.register(errors, { spaIndex: servesDashboard });
   await app.register(requestIds);
+  await app.register(tracing);
   await app.register(httpMetrics, { metrics: runtime.metrics });
   await app.register(securityHeaders, { hsts: config.secureCookies });
   if (config.corsOrigins.length > 0) await app.register(cors, { origin: config.corsOrigins, credentials: true });

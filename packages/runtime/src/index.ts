@@ -20,3 +20,14 @@ export {
   type Served,
   type ServedModelsOptions,
 } from './served-models.ts';
+export {
+  contextFrom,
+  endSpan,
+  flushTraces,
+  SpanKind,
+  startSpan,
+  tracerOf,
+  tracingEnabled,
+  type Traced,
+  type TraceHeaders,
+} from './tracing.ts';

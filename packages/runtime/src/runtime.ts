@@ -14,6 +14,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { processMetrics, type Metrics } from './metrics.ts';
 import { startProbeServer } from './probe-server.ts';
 import { leaveQueueGroupWhileStalled } from './stall-watch.ts';
+import { flushTraces, tracingEnabled } from './tracing.ts';
 
 /** Everything a service or the gateway needs from its surroundings, built from the environment once. */
 export interface Runtime {
@@ -82,6 +83,8 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
   let redis: Redis | undefined;
   const files = options.dataDir ?? dataDir();
 
+  // Registered first, so run last: the spans of the work drained meanwhile are sent too.
+  if (tracingEnabled()) shutdown.add('send the last traces', () => flushTraces());
   if (ownsBus) shutdown.add('close the bus', () => bus.close());
   shutdown.add('close caches', async () => {
     await Promise.all(caches.map((cache) => cache.close()));

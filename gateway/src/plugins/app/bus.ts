@@ -13,7 +13,8 @@ import {
 } from '@octroi/runtime';
 
 /** What the bus needs of the request it forwards: its id (carried on) and its logger (HTTP or gRPC alike). */
-export type Asker = Pick<FastifyRequest, 'id' | 'log'> & Partial<Pick<FastifyRequest, 'principal' | 'headers'>>;
+export type Asker = Pick<FastifyRequest, 'id' | 'log'> &
+  Partial<Pick<FastifyRequest, 'principal' | 'headers' | 'traced'>>;
 
 export type Forward = <E extends Endpoint>(endpoint: E, payload: RequestOf<E>, request: Asker) => Promise<ReplyOf<E>>;
 
@@ -59,7 +60,8 @@ const LONGEST_RETRY_DELAY_MS = 800;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * HTTP → bus. The request id (for tracing), the principal and the caller's Idempotency-Key travel with the message.
+ * HTTP → bus. The request id, the principal, the caller's Idempotency-Key and, when tracing, the request's span travel
+ * with the message.
  * A request is sent again when:
  * - no instance is subscribed (after a NATS restart the services take a moment to subscribe again, during a rolling
  *   update none may be for an instant): no replica received it, so again and again with back-off, for up to the bus
@@ -76,6 +78,7 @@ export function busForwarder(bus: Bus, timeouts: BusTimeouts): Forward {
       requestId: request.id,
       timeoutMs,
       ...(request.principal ? { principal: request.principal.id } : {}),
+      ...(request.traced ? { span: request.traced } : {}),
       ...(typeof idempotencyKey === 'string' && /^[\x21-\x7E]{1,200}$/.test(idempotencyKey) ? { idempotencyKey } : {}),
     };
     const giveUpAt = Date.now() + timeoutMs;

@@ -2,6 +2,7 @@ import type { Endpoint, Envelope, ServiceName } from '@octroi/contracts';
 import { NoInstanceAnswers, OctroiError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { endSpan, headersOf, SpanKind, startSpan, type Traced } from '../tracing.ts';
 import { newRequestId, openEnvelope } from './dispatch.ts';
 import {
   DEFAULT_TIMEOUT_MS,
@@ -31,24 +32,40 @@ export abstract class BaseBus implements Bus {
     options: RequestOptions = {},
   ): Promise<ReplyOf<E>> {
     const { timeoutMs = DEFAULT_TIMEOUT_MS, requestId = newRequestId(), principal, idempotencyKey } = options;
+    const span = options.span && this.requestSpan(options.span, endpoint.subject, requestId);
+    const trace = span?.headers ?? options.trace;
     const call: CallContext = {
       requestId,
       ...(principal ? { principal } : {}),
       ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(trace ? { trace } : {}),
     };
     const stopTimer = this.metrics.requestSeconds.startTimer({ subject: endpoint.subject });
     let outcome = 'ok';
+    let failure: { code?: string; message?: string } | undefined;
     try {
       const reply = await this.send(endpoint.subject, payload, call, timeoutMs);
-      if (!reply.ok) outcome = reply.error.code;
+      if (!reply.ok) failure = reply.error;
       return openEnvelope(reply as Envelope<ReplyOf<E>>);
     } catch (err) {
-      if (err instanceof OctroiError) outcome = err.code;
+      failure = err instanceof OctroiError ? err : { message: String(err) };
       throw err;
     } finally {
       stopTimer();
+      if (failure?.code) outcome = failure.code;
       this.metrics.requested.inc({ subject: endpoint.subject, outcome });
+      if (span) endSpan(span.span, failure);
     }
+  }
+
+  /** The caller's span of one request, and the headers that make the service's span its child. */
+  private requestSpan(caller: Traced, subject: string, requestId: string) {
+    const { span, traced } = startSpan(caller, subject, SpanKind.CLIENT, {
+      'messaging.system': this.kind === 'nats' ? 'nats' : 'in-process',
+      'messaging.destination.name': subject,
+      'octroi.request_id': requestId,
+    });
+    return { span, headers: headersOf(traced) };
   }
 
   async close(): Promise<void> {

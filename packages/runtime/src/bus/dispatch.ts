@@ -7,6 +7,7 @@ import { OctroiError, toErrorBody } from '../errors.ts';
 import { isStorageOutage } from '../jetstream/outage.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { contextFrom, endSpan, SpanKind, startSpan, tracerOf } from '../tracing.ts';
 import type { Bus, CallContext, HandlerContext, ServiceDefinition } from './types.ts';
 
 const checks = new WeakMap<TSchema, TypeCheck<TSchema>>();
@@ -65,12 +66,14 @@ export async function dispatch(
   const endpoint = definition.endpoints[endpointKey] as Endpoint;
   const handler = definition.handlers[endpointKey]!;
   const log = context.log.child({ requestId: call.requestId, subject: endpoint.subject });
+  const tracing = handlingSpan(definition.name, endpoint.subject, call, context.bus);
+  const span = tracing?.traced;
   const ctx: HandlerContext = {
     ...call,
     log,
     instance: context.instance,
     instanceRunning: (instance) => context.bus.instanceRunning(definition.name, instance),
-    request: (ep, body, options) => context.bus.request(ep, body, { ...options, ...call }),
+    request: (ep, body, options) => context.bus.request(ep, body, { ...options, ...call, ...(span && { span }) }),
   };
   const stopTimer = context.metrics.handleSeconds.startTimer({ service: definition.name, subject: endpoint.subject });
   context.metrics.inFlight.inc({ service: definition.name });
@@ -91,6 +94,7 @@ export async function dispatch(
     subject: endpoint.subject,
     code: reply.ok ? 'ok' : reply.error.code,
   });
+  if (tracing) endSpan(tracing.span, reply.ok ? undefined : reply.error);
   return reply;
 }
 
@@ -102,6 +106,18 @@ function storeOutOfReach(cause: unknown) {
   const outage = new OctroiError('unavailable', 'The store is out of reach: try again shortly');
   outage.cause = cause;
   return outage;
+}
+
+/** The service's span of one request, the child of the caller's when `trace` names one; none when not tracing. */
+function handlingSpan(service: string, subject: string, call: CallContext, bus: Bus) {
+  const tracer = tracerOf(service);
+  if (!tracer) return undefined;
+  const parent = contextFrom(call.trace && { get: (key) => call.trace?.[key as keyof typeof call.trace] });
+  return startSpan({ tracer, context: parent }, subject, SpanKind.SERVER, {
+    'messaging.system': bus.kind === 'nats' ? 'nats' : 'in-process',
+    'messaging.destination.name': subject,
+    'octroi.request_id': call.requestId,
+  });
 }
 
 /** Unwraps a reply envelope: data, or the service's error rethrown with its code. */

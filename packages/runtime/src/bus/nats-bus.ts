@@ -96,6 +96,7 @@ export class NatsBus extends BaseBus {
     headers.set(Headers.requestId, call.requestId);
     if (call.principal) headers.set(Headers.principal, call.principal);
     if (call.idempotencyKey) headers.set(Headers.idempotencyKey, call.idempotencyKey);
+    for (const [name, value] of Object.entries(call.trace ?? {})) headers.set(name, value);
     if (this.reconnection) await waitAtMost(this.reconnection.done, timeoutMs);
     let fail: (err: Error) => void = () => undefined;
     const interrupted = new Promise<never>((_, reject) => (fail = reject));
@@ -264,10 +265,12 @@ async function waitAtMost(promise: Promise<void>, ms: number) {
 function callOf(headers: MsgHdrs | undefined): CallContext {
   const principal = headers?.get(Headers.principal);
   const idempotencyKey = headers?.get(Headers.idempotencyKey);
+  const [traceparent, tracestate] = [headers?.get('traceparent'), headers?.get('tracestate')];
   return {
     requestId: headers?.get(Headers.requestId) || newRequestId(),
     ...(principal ? { principal } : {}),
     ...(idempotencyKey ? { idempotencyKey } : {}),
+    ...(traceparent ? { trace: { traceparent, ...(tracestate ? { tracestate } : {}) } } : {}),
   };
 }
 

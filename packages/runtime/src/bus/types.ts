@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Endpoint, ServiceName } from '@octroi/contracts';
 import type { Logger } from '../logger.ts';
+import type { Traced, TraceHeaders } from '../tracing.ts';
 
 export type RequestOf<E extends Endpoint> = Static<E['request']>;
 export type ReplyOf<E extends Endpoint> = Static<E['reply']>;
@@ -11,10 +12,14 @@ export interface CallContext {
   requestId: string;
   principal?: string;
   idempotencyKey?: string;
+  /** W3C Trace Context naming the caller's span (`traceparent`, `tracestate`), when a trace is being recorded. */
+  trace?: TraceHeaders;
 }
 
 export interface RequestOptions extends Partial<CallContext> {
   timeoutMs?: number;
+  /** The caller's span, when tracing: the request gets a span of its own under it, named to the service by `trace`. */
+  span?: Traced;
 }
 
 /** What a handler gets besides its payload: the request id, a logger bound to it, and a way to call other services with the same id. */
