@@ -61,7 +61,10 @@ export function longTasks(profileFile: string, fromMicros: number, longerThanMs 
     time += profile.timeDeltas[i]!;
     if (time < fromMicros) return;
     const node = byId.get(id)!;
-    if (!isBusy(node)) return close(time);
+    if (!isBusy(node)) {
+      close(time);
+      return;
+    }
     start ??= time;
     const frame = frameName(node);
     counts.set(frame, (counts.get(frame) ?? 0) + 1);
