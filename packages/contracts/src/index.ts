@@ -16,6 +16,8 @@ export * from './schema-names.ts';
 export * from './monitoring.ts';
 export * from './officer.ts';
 export * from './models.ts';
+export * from './batches.ts';
+export * from './batch-records.ts';
 
 import { scoring } from './scoring.ts';
 import { clients } from './clients.ts';

@@ -7,6 +7,7 @@ import { scoreTensor } from './inference-v2.ts';
 import { NewApplication } from './intake/schemas.ts';
 import { AuditRecord, DECISION_ID_PATTERN, DecisionId } from './audit.ts';
 import { officerEndpoints } from './officer.ts';
+import { batchEndpoints } from './batches.ts';
 
 export const Score = Type.Object({
   probabilityOfDefault: Probability,
@@ -118,4 +119,5 @@ export const scoring = {
   model: endpoint('scoring', 'model', Empty, ModelInfo),
   ...officerEndpoints,
   ...modelEndpoints,
+  ...batchEndpoints,
 } as const;

@@ -2,6 +2,8 @@ export * from './bus/index.ts';
 export * from './cache/index.ts';
 export * from './audit/index.ts';
 export * from './feed/index.ts';
+export * from './objects/index.ts';
+export * from './work-queue/index.ts';
 export * from './jetstream/index.ts';
 export * from './store/index.ts';
 export * from './errors.ts';

@@ -6,6 +6,13 @@ import { MemoryBus, NatsBus, type Bus, type RunningService, type ServiceDefiniti
 import { createCache, type Cache } from './cache/index.ts';
 import { FileAuditLog, JetStreamAuditLog, type AuditLog } from './audit/index.ts';
 import { FileFeed, JetStreamFeed, type MonitoringFeed } from './feed/index.ts';
+import {
+  FileObjectBucket,
+  JetStreamObjectBucket,
+  type ObjectBucket,
+  type ObjectBucketOptions,
+} from './objects/index.ts';
+import { JetStreamWorkQueue, LocalWorkQueue, type WorkQueue, type WorkQueueOptions } from './work-queue/index.ts';
 import { dataDir, envInt, envString } from './config.ts';
 import { storageStatus } from './jetstream/index.ts';
 import { FileStore, JetStreamStore, type DurableStore } from './store/index.ts';
@@ -47,6 +54,10 @@ export interface Runtime {
    * user of it decides what that means (the rate limits let requests through).
    */
   redis(): Redis | undefined;
+  /** Files too large for a message: JetStream object store on NATS, `$OCTROI_DATA_DIR/objects/<bucket>` otherwise. */
+  objects(bucket: string, options?: ObjectBucketOptions): Promise<ObjectBucket>;
+  /** Work shared among the replicas of a service: a JetStream work-queue stream on NATS, in memory otherwise. */
+  workQueue<T>(options: WorkQueueOptions): Promise<WorkQueue<T>>;
   /** Serves a service on the bus and arranges for it to drain on shutdown. */
   serve<Eps extends Record<string, Endpoint>>(definition: ServiceDefinition<Eps>): Promise<RunningService>;
 }
@@ -155,6 +166,17 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
         await connection.quit().catch(() => undefined);
       });
       return redis;
+    },
+    async objects(bucket, options = {}) {
+      return bus instanceof NatsBus
+        ? JetStreamObjectBucket.open(bus.connection, bucket, options, log)
+        : new FileObjectBucket(`${dataDir()}/objects`, bucket);
+    },
+    async workQueue<T>(options: WorkQueueOptions) {
+      const ackWaitMs = options.ackWaitMs ?? envInt('WORK_ACK_WAIT_MS', 30_000);
+      return bus instanceof NatsBus
+        ? JetStreamWorkQueue.open<T>(bus.connection, { ...options, ackWaitMs }, log)
+        : new LocalWorkQueue<T>(log, options.capacity);
     },
     async serve(definition) {
       const running = await bus.serve(definition);

@@ -1,12 +1,15 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstreamManager, type JetStreamManager, type StreamConfig, type StreamInfo } from '@nats-io/jetstream';
 import { Kvm, type KV, type KvOptions } from '@nats-io/kv';
+import { Objm, type ObjectStore, type ObjectStoreOptions } from '@nats-io/obj';
 import type { Logger } from '../logger.ts';
 import { isStorageOutage } from './outage.ts';
 import { jetStreamReplicas } from './replicas.ts';
 
 /** The stream JetStream keeps a KV bucket in. */
 export const bucketStream = (bucket: string) => `KV_${bucket}`;
+/** The stream JetStream keeps an object store in. */
+export const objectStoreStream = (bucket: string) => `OBJ_${bucket}`;
 
 /**
  * The JetStream API once it answers. A cluster that has just started elects its leader first, and a server may be
@@ -81,4 +84,18 @@ export async function ensureBucket(
   const kv = await new Kvm(connection).create(name, { ...options, replicas });
   await keepReplicas(jsm, await jsm.streams.info(bucketStream(name)), replicas, log);
   return kv;
+}
+
+/** Opens an object store, creating it when absent, with every stream's replica count; an existing one is brought to it. */
+export async function ensureObjectStore(
+  connection: NatsConnection,
+  name: string,
+  options: Partial<ObjectStoreOptions> = {},
+  log?: Logger,
+): Promise<ObjectStore> {
+  const jsm = await jetStreamWhenReady(connection, log);
+  const replicas = jetStreamReplicas(connection);
+  const store = await new Objm(connection).create(name, { ...options, replicas });
+  await keepReplicas(jsm, await jsm.streams.info(objectStoreStream(name)), replicas, log);
+  return store;
 }

@@ -11,8 +11,8 @@ import { isStorageOutage } from './outage.ts';
 /** Copies hear from their leader every second: one silent for longer than this is taken as gone. */
 const SILENT_NANOS = 3e9;
 
-/** Octroi's streams: the audit log (`OCTROI_*`) and the durable store's buckets (`KV_octroi-*`). */
-const OURS = /^(OCTROI_|KV_octroi-)/;
+/** Octroi's streams: the audit log and queues (`OCTROI_*`), the durable store's buckets (`KV_octroi-*`) and objects (`OBJ_octroi-*`). */
+const OURS = /^(OCTROI_|KV_octroi-|OBJ_octroi-)/;
 
 export interface StorageStatus {
   available: boolean;

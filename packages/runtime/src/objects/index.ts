@@ -1,0 +1,3 @@
+export { checkObjectName, objectText, type ObjectBucket, type ObjectBucketOptions } from './types.ts';
+export { FileObjectBucket } from './file-objects.ts';
+export { JetStreamObjectBucket } from './jetstream-objects.ts';
