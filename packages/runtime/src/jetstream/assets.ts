@@ -95,7 +95,9 @@ export async function ensureObjectStore(
 ): Promise<ObjectStore> {
   const jsm = await jetStreamWhenReady(connection, log);
   const replicas = jetStreamReplicas(connection);
-  const store = await new Objm(connection).create(name, { ...options, replicas });
+  const open = () => new Objm(connection).create(name, { ...options, replicas });
+  // Replicas opening it at the same moment: the one that did not create it opens it.
+  const store = await open().catch((err: unknown) => (alreadyExists(err) ? open() : Promise.reject(err)));
   await keepReplicas(jsm, await jsm.streams.info(objectStoreStream(name)), replicas, log);
   return store;
 }

@@ -24,7 +24,7 @@ export class FileObjectBucket implements ObjectBucket {
     return join(this.root, name);
   }
 
-  async put(name: string, bytes: AsyncIterable<Uint8Array>): Promise<number> {
+  async put(name: string, bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number> {
     const path = this.path(name);
     mkdirSync(dirname(path), { recursive: true });
     const partial = `${path}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;

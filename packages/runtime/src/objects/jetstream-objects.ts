@@ -30,7 +30,7 @@ export class JetStreamObjectBucket implements ObjectBucket {
     return new JetStreamObjectBucket(name, store);
   }
 
-  async put(name: string, bytes: AsyncIterable<Uint8Array>): Promise<number> {
+  async put(name: string, bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number> {
     checkObjectName(name);
     const info = await this.store.put(
       { name, options: { max_chunk_size: PIECE_BYTES } },

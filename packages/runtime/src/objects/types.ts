@@ -6,7 +6,7 @@
 export interface ObjectBucket {
   readonly name: string;
   /** Stores the bytes under `name`, replacing what was there; resolves with their size once they are durable. */
-  put(name: string, bytes: AsyncIterable<Uint8Array>): Promise<number>;
+  put(name: string, bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number>;
   /** The bytes, as they are read; undefined when there is no such object. */
   get(name: string): Promise<AsyncIterable<Uint8Array> | undefined>;
   /** Deletes the object `name` and every object under `name/`. */

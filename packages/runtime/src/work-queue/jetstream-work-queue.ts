@@ -86,15 +86,15 @@ export class JetStreamWorkQueue<T> implements WorkQueue<T> {
   }
 
   consume(handle: (item: WorkItem<T>) => Promise<void>, { concurrency = 1 } = {}): Consuming {
-    let stopped = false;
+    const stopping = new AbortController();
     const loop = async () => {
       let consumer: Consumer | undefined;
-      for (let failures = 0; !stopped;) {
+      for (let failures = 0; !stopping.signal.aborted; ) {
         try {
           consumer ??= await this.js.consumers.get(this.options.stream, this.options.queue);
           const message = await consumer.next({ expires: PULL_EXPIRES_MS });
           failures = 0;
-          if (message) await this.handleOne(message, handle);
+          if (message) await this.handleOne(message, handle, stopping.signal);
         } catch (err) {
           // The server restarting, or a leader being elected: pull again shortly.
           if (!isStorageOutage(err)) this.log.warn({ err, queue: this.options.queue }, 'work queue pull failed');
@@ -106,13 +106,13 @@ export class JetStreamWorkQueue<T> implements WorkQueue<T> {
     const loops = Array.from({ length: concurrency }, loop);
     return {
       stop: async () => {
-        stopped = true;
+        stopping.abort();
         await Promise.all(loops);
       },
     };
   }
 
-  private async handleOne(message: JsMsg, handle: (item: WorkItem<T>) => Promise<void>) {
+  private async handleOne(message: JsMsg, handle: (item: WorkItem<T>) => Promise<void>, stopping: AbortSignal) {
     const deliveries = message.info.deliveryCount;
     let body: T;
     try {
@@ -125,13 +125,18 @@ export class JetStreamWorkQueue<T> implements WorkQueue<T> {
     // Still at it: without this, a chunk that takes longer than the ack wait would go to a second replica.
     const keep = setInterval(() => message.working(), Math.max(100, this.options.ackWaitMs / 3));
     try {
-      await handle({ body, deliveries });
+      await handle({ body, deliveries, stopping });
       clearInterval(keep);
       // Acknowledged once the work is stored; an acknowledgement lost on the way means the item comes back, and its
       // handler finds its work already done.
       await message.ackAck();
     } catch (err) {
       clearInterval(keep);
+      if (stopping.aborted) {
+        // Given back at once: another replica takes it up from where the durable records say it stood.
+        message.nak();
+        return;
+      }
       this.log.warn({ err, queue: this.options.queue, seq: message.seq, deliveries }, 'work item failed: retried');
       message.nak(retryDelay(deliveries));
     }

@@ -45,10 +45,10 @@ export class LocalWorkQueue<T> implements WorkQueue<T> {
   }
 
   consume(handle: (item: WorkItem<T>) => Promise<void>, { concurrency = 1 } = {}): Consuming {
-    let stopped = false;
+    const stopping = new AbortController();
     const wake = () => this.itemWaiters.splice(0).forEach((resolve) => resolve());
     const loop = async () => {
-      while (!stopped) {
+      while (!stopping.signal.aborted) {
         const item = this.items.shift();
         if (!item) {
           await new Promise<void>((resolve) => this.itemWaiters.push(resolve));
@@ -57,7 +57,7 @@ export class LocalWorkQueue<T> implements WorkQueue<T> {
         this.roomWaiters.shift()?.();
         item.deliveries++;
         try {
-          await handle({ body: item.body, deliveries: item.deliveries });
+          await handle({ body: item.body, deliveries: item.deliveries, stopping: stopping.signal });
         } catch (err) {
           this.log.warn(
             { err, item: item.id, deliveries: item.deliveries },
@@ -70,7 +70,7 @@ export class LocalWorkQueue<T> implements WorkQueue<T> {
     const loops = Array.from({ length: concurrency }, loop);
     return {
       stop: async () => {
-        stopped = true;
+        stopping.abort();
         wake();
         await Promise.all(loops);
       },

@@ -21,6 +21,11 @@ export interface WorkItem<T> {
   readonly body: T;
   /** 1 the first time the item is handed out, more when a consumer died or failed with it. */
   readonly deliveries: number;
+  /**
+   * Aborted when the consumer is told to stop (its process is shutting down): a long item stops at its next step by
+   * throwing, and is given again (to another replica, on NATS).
+   */
+  readonly stopping: AbortSignal;
 }
 
 export interface Consuming {
