@@ -9,6 +9,7 @@ import {
   requireValidApplications,
   type ApplicantFeatures,
   type DriftReference,
+  type FeatureSpec,
   type ModelBundle,
 } from '@octroi/model-bundle';
 import { modelInfoOf } from './model-info.ts';
@@ -40,6 +41,11 @@ export class CreditScorer {
 
   get version() {
     return this.bundle.version;
+  }
+
+  /** How the bundle reads an application into features. */
+  get spec(): FeatureSpec {
+    return this.bundle.spec;
   }
 
   get featureNames(): readonly string[] {

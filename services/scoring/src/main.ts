@@ -15,6 +15,8 @@ import { MonitoringPublisher } from './monitoring-feed.ts';
 import { ObservationTally } from './observations.ts';
 import { openOfficerBooks } from './officer/handlers.ts';
 import { releaseScoringModel, scoringModelLoader } from './scoring-models.ts';
+import { batchHandlers } from './batch/batch-handlers.ts';
+import { batchRetentionMs, openBatchJobs, startBatchWorkers } from './batch/batch-workers.ts';
 import { scoringService } from './service.ts';
 import { ShadowScoring } from './shadow-scoring.ts';
 
@@ -66,7 +68,10 @@ export async function startScoring(options: RuntimeOptions = {}) {
     applied: () => followNow(),
   });
   const shadow = new ShadowScoring(() => models.challenger(), feed, runtime.log, source, runtime.metrics.registry);
-  const service = await runtime.serve(scoringService(models, stores, { roles, shadow }));
+  const batch = await openBatchJobs(runtime);
+  const service = await runtime.serve(
+    scoringService(models, stores, { roles, shadow }, batchHandlers(batch.store, batch.reads)),
+  );
   const follower = followModelRoles(models, readRoles, {
     intervalMs: envInt('MODEL_ROLES_POLL_MS', 1000),
     log: runtime.log,
@@ -74,6 +79,13 @@ export async function startScoring(options: RuntimeOptions = {}) {
   });
   followNow = follower.check;
   runtime.shutdown.add('stop following the model roles', () => follower.stop());
+  await startBatchWorkers(runtime, batch, {
+    model: () => models.champion().model,
+    audit,
+    claims: await store.bucket('batch-chunks', { ttlMs: batchRetentionMs() }),
+    owner: () => service.id,
+    ownerRunning: (owner) => runtime.bus.instanceRunning('scoring', owner),
+  });
   return runtime;
 }
 

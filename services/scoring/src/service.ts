@@ -14,6 +14,7 @@ import type { ModelScore } from './credit-scorer.ts';
 import { decisionsOf, fingerprintOf, modelRecords, scoreOf } from './decisions.ts';
 import { lifecycleHandlers } from './lifecycle-handlers.ts';
 import type { ModelLifecycle } from './model-lifecycle.ts';
+import type { BatchHandlers } from './batch/batch-handlers.ts';
 import { officerHandlers, type OfficerBooks } from './officer/handlers.ts';
 import { recordOnce, type Claim } from './record-once.ts';
 import type { ScoringModel } from './scoring-models.ts';
@@ -54,6 +55,7 @@ export function scoringService(
   models: ServedModels<ScoringModel>,
   { audit, decisionsOfRecord, idempotency, cache, books }: DecisionStores,
   lifecycle: Lifecycle,
+  batch: BatchHandlers,
 ): ServiceDefinition<typeof endpoints.scoring> {
   const { shadow } = lifecycle;
 
@@ -221,6 +223,7 @@ export function scoringService(
       model: () => champion().info,
       ...lifecycleHandlers(lifecycle.roles),
       ...officerHandlers(books),
+      ...batch,
     },
   };
 

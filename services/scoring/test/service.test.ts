@@ -8,7 +8,9 @@ import { BundleCatalogue, loadApplicantFeatures, loadBundle, type ModelBundle } 
 import {
   ChainVerifier,
   FileAuditLog,
+  FileObjectBucket,
   FileStore,
+  LocalWorkQueue,
   MemoryCache,
   createLogger,
   processMetrics,
@@ -17,6 +19,8 @@ import {
   type HandlerContext,
 } from '@octroi/runtime';
 import { ApplicantGroups } from '../src/applicant-groups.ts';
+import { batchHandlers } from '../src/batch/batch-handlers.ts';
+import { BatchStore } from '../src/batch/batch-store.ts';
 import { CreditScorer } from '../src/credit-scorer.ts';
 import { openOfficerBooks } from '../src/officer/handlers.ts';
 import { ModelLifecycle } from '../src/model-lifecycle.ts';
@@ -107,7 +111,11 @@ describe('the scoring service records every decision it makes', () => {
       books: await openOfficerBooks(store, audit, { claimMinutes: 30 }),
     };
     const served = using === scorer ? models : await servedAlone(bundle, using);
-    return { handlers: scoringService(served, stores, noRoleChanges()).handlers, audit, cache };
+    const batch = batchHandlers(
+      new BatchStore(new FileObjectBucket(dir, 'batches'), await store.bucket('batch-jobs')),
+      new LocalWorkQueue(log),
+    );
+    return { handlers: scoringService(served, stores, noRoleChanges(), batch).handlers, audit, cache };
   };
 
   test('decision ids are made by the service, whatever request id the caller sent', async () => {

@@ -15,20 +15,24 @@ export interface ChunkRow {
 /** A chunk read: every row in file order, and the feature rows of those that pass the intake rules. */
 export interface ChunkApplications {
   rows: ChunkRow[];
-  /** Feature rows of the valid rows, in order. */
+  /** The applications that pass, in order, and their feature rows. */
+  applications: NewApplication[];
   matrix: Float32Array;
   /** For each feature row, its index in `rows`. */
   scored: number[];
 }
 
-/** A row's reasons stop after this many problems: the results stay readable, a chunk's result stays small. */
-const REASONS_SHOWN = 10;
+/** A row's reasons stop after this many problems, and this many characters: a chunk's results stay small. */
+const REASONS_SHOWN = 5;
+const REASONS_LENGTH = 400;
 
 export function reasonsOf(problems: readonly FieldProblem[]): string {
   const shown = problems.slice(0, REASONS_SHOWN).map((problem) => problem.message);
   if (problems.length > REASONS_SHOWN) shown.push(`and ${problems.length - REASONS_SHOWN} more problems`);
   return shown.join('; ');
 }
+
+const shortened = (text: string) => (text.length <= REASONS_LENGTH ? text : `${text.slice(0, REASONS_LENGTH - 1)}…`);
 
 /** The model's history features, in the order a chunk carries their values. */
 export const historyFeatureIndexes = (spec: FeatureSpec) =>
@@ -44,6 +48,7 @@ export function readChunk(spec: FeatureSpec, work: ChunkWork, featureCount: numb
   const historyColumns = history ? historyFeatureIndexes(spec) : [];
   const rows: ChunkRow[] = [];
   const scored: number[] = [];
+  const valid: NewApplication[] = [];
   const features: Float32Array[] = [];
   applications.forEach(({ id, application, problem }, index) => {
     const row = work.firstRow + index;
@@ -51,7 +56,7 @@ export function readChunk(spec: FeatureSpec, work: ChunkWork, featureCount: numb
     const historyProblems = work.history?.problems[index] ?? [];
     if (problem || problems.length > 0 || historyProblems.length > 0) {
       const reasons = [problem, problems.length > 0 ? reasonsOf(problems) : undefined, ...historyProblems];
-      rows.push({ row, id, error: reasons.filter(Boolean).join('; ') });
+      rows.push({ row, id, error: shortened(reasons.filter(Boolean).join('; ')) });
       return;
     }
     const vector = deriveApplicationFeatures(spec, application!);
@@ -61,11 +66,12 @@ export function readChunk(spec: FeatureSpec, work: ChunkWork, featureCount: numb
     }
     scored.push(rows.length);
     rows.push({ row, id });
+    valid.push(application!);
     features.push(vector);
   });
   const matrix = new Float32Array(features.length * featureCount);
   features.forEach((vector, index) => matrix.set(vector, index * featureCount));
-  return { rows, matrix, scored };
+  return { rows, applications: valid, matrix, scored };
 }
 
 interface ReadRecord {

@@ -46,6 +46,12 @@ export const noScoringYet = (): ScoringRecord => ({
   points: [],
 });
 
+/** Whether the chunk's results are counted in the progress. */
+export function isChunkDone(progress: ScoringRecord, chunk: number): boolean {
+  const bits = Buffer.from(progress.doneChunks, 'base64');
+  return ((bits[chunk >> 3] ?? 0) & (1 << (chunk & 7))) !== 0;
+}
+
 /** The progress with one more chunk done; undefined when that chunk was already counted. */
 export function withChunkDone(
   progress: ScoringRecord,
@@ -53,10 +59,10 @@ export function withChunkDone(
   counts: ChunkCounts,
   now = Date.now(),
 ): ScoringRecord | undefined {
+  if (isChunkDone(progress, chunk)) return undefined;
   const bits = Buffer.from(progress.doneChunks, 'base64');
   const byte = chunk >> 3;
   const mask = 1 << (chunk & 7);
-  if (byte < bits.length && (bits[byte]! & mask) !== 0) return undefined;
   const grown = Buffer.alloc(Math.max(bits.length, byte + 1));
   bits.copy(grown);
   grown[byte]! |= mask;
@@ -119,7 +125,10 @@ export function jobStatus(
     decisions: { granted: scoring.granted, refused: scoring.refused, referred: scoring.referred },
     rowsPerSecond: rate,
     etaSeconds: state === 'running' && left !== null && rate ? left / rate : done ? 0 : null,
-    progress: scoring.points.map(([at, rows]) => ({ seconds: Math.max(0, (at - (startedAt ?? at)) / 1000), rows })),
+    progress: [
+      ...(startedAt !== undefined ? [{ seconds: 0, rows: 0 }] : []),
+      ...scoring.points.map(([at, rows]) => ({ seconds: Math.max(0, (at - (startedAt ?? at)) / 1000), rows })),
+    ],
     ...(reading?.problem ? { problem: reading.problem } : {}),
   };
 }
