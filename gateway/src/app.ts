@@ -23,6 +23,7 @@ import intake from './plugins/app/intake.ts';
 import jsonBodies from './plugins/app/json-bodies.ts';
 import knownPaths from './plugins/app/known-paths.ts';
 import knownClientScores from './plugins/app/known-client-scores.ts';
+import batchUploads from './plugins/app/batch-uploads.ts';
 import requestIds from './plugins/app/request-ids.ts';
 import tracing from './plugins/app/tracing.ts';
 import validation from './plugins/app/validation.ts';
@@ -73,6 +74,7 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, deps) => {
   await app.register(currentModel);
   await app.register(intake);
   await app.register(knownClientScores, { runtime });
+  await app.register(batchUploads, { runtime });
 
   await app.register(operationsRoutes, { metrics: runtime.metrics, metricsPublic: config.metricsPublic });
   await app.register(sessionRoutes, {

@@ -69,6 +69,17 @@ def test_every_route_answers_as_documented(octroi):
     review = (f"/api/v1/reviews/{waiting[0]['decisionId']}", 200) if waiting else (f"/api/v1/reviews/{decision_id}", 404)
     verdict = {"decisionId": decision_id, "decision": "granted", "reasonCode": "documents-verified",
                "justification": "Payslips and a bank statement checked with the applicant."}
+    # A batch job of two applications, done before its results are asked for.
+    columns = list(application)
+    batch = "\n".join([",".join(columns), *[",".join(str(application[c]) for c in columns)] * 2]) + "\n"
+    csv_body = {"data": batch, "headers": {"Content-Type": "text/csv"}}
+    job = octroi.post("/api/v1/batches", **csv_body)
+    assert job.status_code == 202, job.text
+    job_id = job.json()["id"]
+    for _ in range(240):
+        if octroi.get(f"/api/v1/batches/{job_id}").json()["state"] == "done":
+            break
+        time.sleep(0.25)
     sessions = {"signIn": officer, "getSession": officer, "signOut": officer}
     sessions |= {"recordOfficerDecision": person, "takeNextReview": person, "getOverridesReport": admin}
     sessions |= {"promoteChampion": admin, "setChallenger": admin, "retireChallenger": admin}
@@ -114,6 +125,10 @@ def test_every_route_answers_as_documented(octroi):
         "promoteChampion": ("put", "/api/v1/models/champion", {"json": roles}, 200),
         "setChallenger": ("put", "/api/v1/models/challenger", {"json": roles}, 409),
         "retireChallenger": ("delete", "/api/v1/models/challenger", {"params": {"reason": "none to retire"}}, 200),
+        "submitBatch": ("post", "/api/v1/batches", csv_body, 202),
+        "listBatches": ("get", "/api/v1/batches", {"params": {"limit": 5}}, 200),
+        "getBatch": ("get", f"/api/v1/batches/{job_id}", {}, 200),
+        "getBatchResults": ("get", f"/api/v1/batches/{job_id}/results", {}, 200),
     }
     for prefix, base, headers in (("seed", "", None), ("legacy", legacy, {"X-API-Key": ""})):
         calls |= {
@@ -163,3 +178,5 @@ def test_every_route_answers_as_documented(octroi):
     check("promoteChampion", "put", "/api/v1/models/champion", {"json": roles}, 403, octroi.session)
     check("promoteChampion", "put", "/api/v1/models/champion", {"json": {**roles, "version": "no-such"}}, 404, admin)
     check("promoteChampion", "put", "/api/v1/models/champion", {"json": {"version": model["version"]}}, 400, admin)
+    check("submitBatch", "post", "/api/v1/batches", {"json": {}}, 415)
+    check("getBatch", "get", "/api/v1/batches/00000000-0000-4000-8000-000000000000", {}, 404)

@@ -27,6 +27,15 @@ export type BatchFileName = typeof APPLICATIONS_FILE | HistoryTableName;
 export const isBatchFileName = (name: string): name is BatchFileName =>
   name === APPLICATIONS_FILE || (HISTORY_TABLES as readonly string[]).includes(name);
 
+/**
+ * The object bucket of batch jobs, shared by the gateway (it stores the uploaded files) and the scoring replicas
+ * (they read them, and store each chunk's results beside them): `<job>/<file>`, `<job>/results/<chunk>`.
+ */
+export const BATCH_OBJECTS = 'batches';
+export const batchFileObject = (jobId: string, file: BatchFileName) => `${jobId}/${file}`;
+/** A job's files, records and results are kept this many days (BATCH_RETENTION_DAYS), then dropped. */
+export const BATCH_RETENTION_DAYS = 7;
+
 export const BatchJobId = Type.String({
   pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
   description: 'Identifier of a batch job, made by the server when the file is received',

@@ -27,6 +27,7 @@ import {
 } from './monitoring.ts';
 import { ModelList, ModelSummary, ShadowComparison, ShadowComparisons } from './models.ts';
 import { ModelFeature, ModelInfo, Score, ScoreBatchReply } from './scoring.ts';
+import { BatchJob, BatchJobList, BatchProgressPoint } from './batches.ts';
 import {
   DecisionHistory,
   ModelDecisionSummary,
@@ -45,6 +46,9 @@ import {
  * dashboard's types among them, keep these names. Each gets its name as its `title`.
  */
 export const NAMED_SCHEMAS: Record<string, TSchema> = {
+  BatchJob,
+  BatchJobList,
+  BatchProgressPoint,
   ErrorBody,
   RawApplication,
   ReferralBandReport,

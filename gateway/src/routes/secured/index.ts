@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import autohooks from './autohooks.ts';
+import batches from './batches/index.ts';
 import clients from './clients/index.ts';
 import explanations from './explanations/index.ts';
 import inferenceV2 from './inference-v2/index.ts';
@@ -19,6 +20,7 @@ const securedRoutes: FastifyPluginAsync = async (app) => {
   await app.register(seed, { operationPrefix: 'seed', security: secured });
   await app.register(inferenceV2);
   await app.register(monitoring);
+  await app.register(batches);
   await app.register(officer);
   await app.register(models);
 };

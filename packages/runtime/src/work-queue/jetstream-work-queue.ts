@@ -89,7 +89,7 @@ export class JetStreamWorkQueue<T> implements WorkQueue<T> {
     const stopping = new AbortController();
     const loop = async () => {
       let consumer: Consumer | undefined;
-      for (let failures = 0; !stopping.signal.aborted; ) {
+      for (let failures = 0; !stopping.signal.aborted;) {
         try {
           consumer ??= await this.js.consumers.get(this.options.stream, this.options.queue);
           const message = await consumer.next({ expires: PULL_EXPIRES_MS });

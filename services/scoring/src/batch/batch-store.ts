@@ -1,4 +1,4 @@
-import { storeKey } from '@octroi/contracts';
+import { batchFileObject, storeKey, type BatchFileName } from '@octroi/contracts';
 import { OctroiError, objectText, type KeyValueBucket, type ObjectBucket } from '@octroi/runtime';
 import {
   isChunkDone,
@@ -22,7 +22,6 @@ export class BatchStore {
     private readonly records: KeyValueBucket,
   ) {}
 
-  static fileName = (jobId: string, file: string) => `${jobId}/${file}`;
   private static resultsName = (jobId: string, chunk: number) => `${jobId}/results/${chunk}`;
 
   async createJob(job: JobRecord): Promise<JobRecord> {
@@ -52,8 +51,8 @@ export class BatchStore {
     return (await this.records.get<ScoringRecord>(storeKey('scoring', jobId)))?.value;
   }
 
-  async openFile(jobId: string, file: string): Promise<AsyncIterable<Uint8Array>> {
-    const bytes = await this.objects.get(BatchStore.fileName(jobId, file));
+  async openFile(jobId: string, file: BatchFileName): Promise<AsyncIterable<Uint8Array>> {
+    const bytes = await this.objects.get(batchFileObject(jobId, file));
     if (!bytes) throw OctroiError.notFound(`The file ${file} of batch job ${jobId} is no longer kept`);
     return bytes;
   }

@@ -1,18 +1,18 @@
-import { BATCH_WORK_STREAM, BATCH_WORK_SUBJECT_PREFIX } from '@octroi/contracts';
+import { BATCH_OBJECTS, BATCH_RETENTION_DAYS, BATCH_WORK_STREAM, BATCH_WORK_SUBJECT_PREFIX } from '@octroi/contracts';
 import { envInt, type Runtime, type WorkQueue } from '@octroi/runtime';
 import { BatchStore } from './batch-store.ts';
 import { scoreChunk, type ChunkScorerDeps } from './chunk-scorer.ts';
 import { readJobFile } from './file-reader.ts';
 import type { ChunkWork, ReadFileWork } from './work.ts';
 
-/** Batch jobs' files, records and results are kept this long (BATCH_RETENTION_DAYS). */
-export const batchRetentionMs = () => envInt('BATCH_RETENTION_DAYS', 7) * 24 * 3600_000;
+/** Batch jobs' files, records and results are kept this long. */
+export const batchRetentionMs = () => envInt('BATCH_RETENTION_DAYS', BATCH_RETENTION_DAYS) * 24 * 3600_000;
 
 /** The batch store and the two work queues of batch jobs, opened from the runtime (JetStream, or embedded). */
 export async function openBatchJobs(runtime: Runtime) {
   const ttlMs = batchRetentionMs();
   const store = new BatchStore(
-    await runtime.objects('batches', { ttlMs }),
+    await runtime.objects(BATCH_OBJECTS, { ttlMs }),
     await (await runtime.store()).bucket('batch-jobs', { ttlMs }),
   );
   const queue = { stream: BATCH_WORK_STREAM, subjectPrefix: BATCH_WORK_SUBJECT_PREFIX };

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  BATCH_RESULT_COLUMNS,
+  BatchJob,
+  BatchJobId,
+  BatchJobList,
+  MAX_BATCH_BYTES,
+  MAX_BATCH_ROWS,
+  endpoints,
+  type BatchFormat,
+} from '@octroi/contracts';
+import { BatchTooLarge } from '../../../plugins/app/batch-uploads.ts';
+import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
+
+const { scoring } = endpoints;
+const tags = ['batches'];
+
+/** The content types a file of applications may be sent as, and the format each means. */
+const FORMAT_OF: Record<string, BatchFormat> = {
+  'text/csv': 'csv',
+  'application/x-ndjson': 'jsonl',
+  'application/jsonl': 'jsonl',
+  'application/jsonlines': 'jsonl',
+};
+const formatOf = (contentType: string | undefined) =>
+  FORMAT_OF[(contentType ?? '').split(';')[0]!.trim().toLowerCase()];
+
+const fileBody = (description: string) => ({ schema: Type.String({ format: 'binary', description }) });
+
+/** Who asks: a job is shown to who submitted it, and every job to an administrator. */
+const askerOf = (request: FastifyRequest) => ({
+  principal: request.principal!.id,
+  seesEveryJob: request.principal!.user?.role === 'admin',
+});
+
+const refuse = (reply: FastifyReply, request: FastifyRequest, status: number, message: string) =>
+  reply.status(status).send({ code: 'bad_request', message, requestId: request.id });
+
+/**
+ * Batch jobs: a file of applications (a portfolio scored again, another system's day of applications) uploaded once,
+ * scored in the background by every scoring replica, followed by its progress, its results downloaded as CSV.
+ */
+const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The file is streamed into the batch store as it arrives, never held whole in memory.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
+  app.post(
+    '/api/v1/batches',
+    {
+      schema: {
+        operationId: 'submitBatch',
+        tags,
+        security: secured,
+        summary: 'Upload a file of applications to score in the background; 202 with the job',
+        description:
+          `CSV with a header line (Home Credit's application columns; other columns are ignored) or JSON lines (one application a line, ` +
+          `as POST /api/v1/score takes it), up to ${MAX_BATCH_ROWS.toLocaleString('en')} applications and ${MAX_BATCH_BYTES / 1024 ** 3} GiB. ` +
+          'A row that breaks an intake rule gets no decision: its line in the results says why. Every decision is kept in the audit log.',
+        body: {
+          content: {
+            'text/csv': fileBody('Applications, one a line after a header line naming the columns'),
+            'application/x-ndjson': fileBody('Applications, one JSON object a line'),
+          },
+        },
+        response: { 202: BatchJob, ...errorReplies(...COMMON_ERRORS) },
+      },
+      // The file is read by the scoring replicas, chunk by chunk, with the intake rules.
+      validatorCompiler: () => () => true,
+    },
+    async (request, reply) => {
+      const format = formatOf(request.headers['content-type']);
+      if (!format)
+        return refuse(
+          reply,
+          request,
+          415,
+          `Content-Type ${String(request.headers['content-type'] ?? '(none)').slice(0, 100)} is not a file of applications: send text/csv or application/x-ndjson`,
+        );
+      const jobId = randomUUID();
+      let file;
+      try {
+        file = await app.storeBatchFile(jobId, request.body as unknown as Readable);
+      } catch (err) {
+        if (err instanceof BatchTooLarge) return refuse(reply.header('connection', 'close'), request, 413, err.message);
+        throw err;
+      }
+      if (file.bytes === 0) return refuse(reply, request, 400, 'The file is empty: send the applications in the body');
+      const job = await app.forward(
+        scoring.submitBatch,
+        { jobId, submittedBy: request.principal!.id, format, files: [file] },
+        request,
+      );
+      return reply.status(202).header('location', `/api/v1/batches/${jobId}`).send(job);
+    },
+  );
+
+  app.get(
+    '/api/v1/batches',
+    {
+      schema: {
+        operationId: 'listBatches',
+        tags,
+        security: secured,
+        summary: 'Your batch jobs, newest first (every job for an administrator)',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }),
+        response: { 200: BatchJobList, ...errorReplies(...COMMON_ERRORS) },
+      },
+    },
+    (request) => app.forward(scoring.listBatches, { ...askerOf(request), limit: request.query.limit }, request),
+  );
+
+  const params = Type.Object({ id: BatchJobId });
+
+  app.get(
+    '/api/v1/batches/:id',
+    {
+      schema: {
+        operationId: 'getBatch',
+        tags,
+        security: secured,
+        summary: 'A batch job: rows read, done and failed, decisions, rate, time left and progress over time',
+        params,
+        response: { 200: BatchJob, ...errorReplies(...COMMON_ERRORS, 404) },
+      },
+    },
+    (request) => app.forward(scoring.getBatch, { jobId: request.params.id, ...askerOf(request) }, request),
+  );
+
+  app.get(
+    '/api/v1/batches/:id/results',
+    {
+      schema: {
+        operationId: 'getBatchResults',
+        tags,
+        security: secured,
+        summary: "A finished job's results as CSV, one line per application in the file's order",
+        description: `Columns: ${BATCH_RESULT_COLUMNS.join(', ')}. A row that could not be scored has ERROR and no decision. 409 while the job is not done.`,
+        params,
+        response: {
+          200: { description: 'The results', content: { 'text/csv': { schema: Type.String() } } },
+          ...errorReplies(...COMMON_ERRORS, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const asked = { jobId: request.params.id, ...askerOf(request) };
+      // The first page is asked before answering, so that a job not done is a 409, not a cut download.
+      const first = await app.forward(scoring.batchResults, { ...asked, fromChunk: 0 }, request);
+      async function* pages() {
+        yield `${BATCH_RESULT_COLUMNS.join(',')}\n`;
+        yield first.csv;
+        for (let next = first.nextChunk; next !== null;) {
+          const page = await app.forward(scoring.batchResults, { ...asked, fromChunk: next }, request);
+          yield page.csv;
+          next = page.nextChunk;
+        }
+      }
+      return (reply as FastifyReply)
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="batch-${asked.jobId}.csv"`)
+        .send(Readable.from(pages()));
+    },
+  );
+};
+
+export default batchRoutes;

@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { BATCH_RESULT_COLUMNS, EXAMPLE_APPLICATION, type BatchJob } from '@octroi/contracts';
+import { embeddedSystem, withKey } from './helpers.ts';
+
+type System = Awaited<ReturnType<typeof embeddedSystem>>;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Applications that differ by income and credit, each with an applicant id of its own. */
+const applications = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    SK_ID_CURR: 900_000 + i,
+    ...EXAMPLE_APPLICATION,
+    AMT_INCOME_TOTAL: 60_000 + 7_919 * i,
+    AMT_CREDIT: 200_000 + 9_973 * i,
+  }));
+
+const csvOf = (rows: Array<Record<string, unknown>>, columns = Object.keys(rows[0]!)) =>
+  [columns.join(','), ...rows.map((row) => columns.map((column) => row[column] ?? '').join(','))].join('\n') + '\n';
+
+async function finished(system: System, id: string, deadlineMs = 60_000): Promise<BatchJob> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const job = (await system.app.inject({ url: `/api/v1/batches/${id}`, headers: withKey })).json<BatchJob>();
+    if (job.state === 'done' || job.state === 'failed') return job;
+    if (Date.now() > until)
+      assert.fail(`job ${id} still ${job.state} after ${deadlineMs} ms: ${JSON.stringify(job.rows)}`);
+    await sleep(100);
+  }
+}
+
+async function submit(system: System, body: string, contentType: string) {
+  const response = await system.app.inject({
+    method: 'POST',
+    url: '/api/v1/batches',
+    headers: { ...withKey, 'content-type': contentType },
+    payload: body,
+  });
+  assert.equal(response.statusCode, 202, response.body);
+  assert.equal(response.headers.location, `/api/v1/batches/${response.json<BatchJob>().id}`);
+  return response.json<BatchJob>();
+}
+
+async function resultsOf(system: System, id: string) {
+  const response = await system.app.inject({ url: `/api/v1/batches/${id}/results`, headers: withKey });
+  assert.equal(response.statusCode, 200, response.body);
+  assert.match(String(response.headers['content-type']), /^text\/csv/);
+  return parse(response.body, { columns: true }) as Array<Record<(typeof BATCH_RESULT_COLUMNS)[number], string>>;
+}
+
+describe('batch jobs, embedded', () => {
+  let system: System;
+  before(async () => {
+    process.env.OCTROI_DATA_DIR = mkdtempSync(join(tmpdir(), 'octroi-batches-'));
+    system = await embeddedSystem();
+  });
+  after(async () => {
+    await system?.stop();
+    delete process.env.OCTROI_DATA_DIR;
+  });
+
+  test('a CSV file is scored row by row; a bad row keeps its line with the reasons; each decision is in the audit log', async () => {
+    const rows: Array<Record<string, unknown>> = applications(2500);
+    rows[7] = { ...rows[7], AMT_CREDIT: -5 };
+    rows[1200] = { ...rows[1200], NAME_CONTRACT_TYPE: 'Pawn loans' };
+    const body = csvOf(rows, ['SK_ID_CURR', 'TARGET', ...Object.keys(EXAMPLE_APPLICATION)]);
+    const lines = body.split('\n');
+    lines.splice(2000, 1, '901999,0,too,few,cells'); // row 2000
+    const submitted = await submit(system, lines.join('\n'), 'text/csv');
+    assert.ok(['queued', 'running'].includes(submitted.state));
+
+    const job = await finished(system, submitted.id);
+    assert.equal(job.state, 'done', job.problem);
+    assert.deepEqual(job.rows, { total: 2500, read: 2500, done: 2500, scored: 2497, failed: 3 });
+    assert.equal(job.decisions.granted + job.decisions.refused + job.decisions.referred, 2497);
+    assert.equal(job.etaSeconds, 0);
+    assert.ok(job.progress.at(-1)!.rows === 2500, 'the progress ends with every row');
+
+    const results = await resultsOf(system, job.id);
+    assert.deepEqual(
+      results.map((result) => Number(result.ROW)),
+      Array.from({ length: 2500 }, (_, i) => i + 1),
+      'every row once, in file order',
+    );
+    const failed = results.filter((result) => result.ERROR !== '');
+    assert.deepEqual(
+      failed.map((result) => result.ROW),
+      ['8', '1201', '2000'],
+    );
+    assert.match(failed[0]!.ERROR, /AMT_CREDIT/);
+    assert.match(failed[1]!.ERROR, /NAME_CONTRACT_TYPE/);
+    assert.match(failed[2]!.ERROR, /cells/);
+    assert.ok(failed.every((result) => result.DECISION === '' && result.DECISION_ID === ''));
+    assert.equal(new Set(results.map((result) => result.DECISION_ID).filter(Boolean)).size, 2497);
+
+    // A row's decision is the one of record, and the same as scoring its application alone.
+    for (const index of [0, 1998, 2499]) {
+      const result = results[index]!;
+      assert.equal(result.SK_ID_CURR, String(rows[index]!.SK_ID_CURR));
+      const recorded = await system.app.inject({ url: `/api/v1/decisions/${result.DECISION_ID}`, headers: withKey });
+      assert.equal(recorded.statusCode, 200, recorded.body);
+      assert.equal(recorded.json().probabilityOfDefault, Number(result.PROBABILITY_OF_DEFAULT));
+      assert.equal(recorded.json().decision, result.DECISION);
+      assert.equal(recorded.json().clientId, rows[index]!.SK_ID_CURR);
+      const { SK_ID_CURR: _, ...application } = rows[index]!;
+      const alone = await system.app.inject({
+        method: 'POST',
+        url: '/api/v1/score',
+        headers: withKey,
+        payload: application,
+      });
+      assert.equal(alone.json().probabilityOfDefault, Number(result.PROBABILITY_OF_DEFAULT));
+    }
+  });
+
+  test('JSON lines are read as POST /api/v1/score reads an application; a line that is not JSON says so', async () => {
+    const rows = applications(3).map((row) => JSON.stringify(row));
+    rows.splice(1, 0, '{"AMT_CREDIT": ');
+    const job = await finished(system, (await submit(system, rows.join('\n'), 'application/x-ndjson')).id);
+    assert.deepEqual(job.rows, { total: 4, read: 4, done: 4, scored: 3, failed: 1 });
+    const results = await resultsOf(system, job.id);
+    assert.match(results[1]!.ERROR, /not JSON/);
+    assert.equal(results[2]!.SK_ID_CURR, '900001');
+  });
+
+  test('a job is listed for who submitted it; its results wait until it is done; an unknown job is a 404', async () => {
+    const list = await system.app.inject({ url: '/api/v1/batches?limit=1', headers: withKey });
+    assert.equal(list.statusCode, 200);
+    assert.equal(list.json().jobs.length, 1);
+    const unknown = await system.app.inject({
+      url: '/api/v1/batches/00000000-0000-4000-8000-000000000000',
+      headers: withKey,
+    });
+    assert.equal(unknown.statusCode, 404);
+  });
+
+  test('a body that is not a file of applications is refused before any job exists', async () => {
+    const asJson = await system.app.inject({
+      method: 'POST',
+      url: '/api/v1/batches',
+      headers: { ...withKey, 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    assert.equal(asJson.statusCode, 415);
+    assert.match(asJson.json().message, /text\/csv/);
+    const empty = await system.app.inject({
+      method: 'POST',
+      url: '/api/v1/batches',
+      headers: { ...withKey, 'content-type': 'text/csv' },
+      payload: '',
+    });
+    assert.equal(empty.statusCode, 400);
+    const headerOnly = await finished(system, (await submit(system, 'SK_ID_CURR,AMT_CREDIT\n', 'text/csv')).id);
+    assert.equal(headerOnly.state, 'failed');
+    assert.match(headerOnly.problem!, /no application/);
+    const noKey = await system.app.inject({ method: 'POST', url: '/api/v1/batches', payload: 'a' });
+    assert.equal(noKey.statusCode, 401);
+  });
+});
