@@ -15,6 +15,7 @@ const pages = [
   // A link per waiting application (a few in a test run).
   { name: 'review queue', path: () => '/fr/reviews', budget: 40 },
   { name: 'model versions', path: () => '/fr/models', budget: 40 },
+  { name: 'batch jobs page', path: () => '/fr/batches', budget: 30 },
 ];
 
 for (const view of pages) {

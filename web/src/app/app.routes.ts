@@ -74,6 +74,11 @@ export const routes: Routes = [
             loadComponent: () => import('./overrides/overrides-page').then((m) => m.OverridesPage),
           },
           {
+            path: 'batches',
+            data: { title: 'batches' },
+            loadComponent: () => import('./batches/batches-page').then((m) => m.BatchesPage),
+          },
+          {
             path: 'applications/new',
             data: { title: 'newApplication' },
             loadComponent: () => import('./application/new-application-page').then((m) => m.NewApplicationPage),

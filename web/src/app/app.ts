@@ -91,6 +91,14 @@ import { I18n } from './shared/i18n/i18n';
             }
             <li>
               <a
+                [routerLink]="['/', i18n.language(), 'batches']"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
+                >{{ t().nav.batches }}</a
+              >
+            </li>
+            <li>
+              <a
                 [routerLink]="['/', i18n.language(), 'applications', 'new']"
                 routerLinkActive="active"
                 ariaCurrentWhenActive="page"

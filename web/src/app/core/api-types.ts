@@ -98,3 +98,5 @@ export type ModelSummary = Schemas['ModelSummary'];
 export type ModelRole = NonNullable<ModelSummary['role']>;
 export type ShadowComparisons = Schemas['ShadowComparisons'];
 export type ShadowComparison = Schemas['ShadowComparison'];
+export type BatchJob = Schemas['BatchJob'];
+export type BatchJobList = Schemas['BatchJobList'];

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
 import type {
+  BatchJob,
   ClientQuery,
   FieldProblem,
   Explanation,
@@ -70,6 +71,8 @@ export const apiUrls = {
   overrides: (weeks: number) => apiUrl('/overrides', { weeks }),
   models: () => apiUrl('/models'),
   shadowComparison: (versions: { champion?: string; challenger?: string }) => apiUrl('/models/comparison', versions),
+  batches: (limit = 20) => apiUrl('/batches', { limit }),
+  batchResults: (id: string) => apiUrl(`/batches/${encodeURIComponent(id)}/results`),
 } as const;
 
 /** The gateway's routes that change something or take a body. */
@@ -105,6 +108,11 @@ export class OctroiApi {
 
   scoreApplication(application: NewApplication): Observable<Score> {
     return this.http.post<Score>(apiUrl('/score'), application);
+  }
+
+  /** Uploads a file of applications as a batch job (CSV or JSON lines, said by its content type). */
+  submitBatch(file: Blob, contentType: string): Observable<BatchJob> {
+    return this.http.post<BatchJob>(apiUrl('/batches'), file, { headers: { 'content-type': contentType } });
   }
 
   explainApplication(application: NewApplication, language: Language): Observable<Explanation> {
