@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { BATCH_RESULT_COLUMNS, EXAMPLE_APPLICATION, type BatchJob } from '@octroi/contracts';
-import { embeddedSystem, withKey } from './helpers.ts';
+import { FROM_SOURCES } from '@octroi/runtime/testing';
+import { API_KEY, embeddedSystem, withKey } from './helpers.ts';
 
 type System = Awaited<ReturnType<typeof embeddedSystem>>;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -159,5 +162,35 @@ describe('batch jobs, embedded', () => {
     assert.match(headerOnly.problem!, /no application/);
     const noKey = await system.app.inject({ method: 'POST', url: '/api/v1/batches', payload: 'a' });
     assert.equal(noKey.statusCode, 401);
+  });
+
+  test('npm run score -- --url sends the file to a running Octroi, shows the progress and writes the results', async () => {
+    const address = await system.app.listen({ port: 0, host: '127.0.0.1' });
+    const dir = mkdtempSync(join(tmpdir(), 'octroi-submit-'));
+    const rows = applications(5);
+    writeFileSync(join(dir, 'applications.csv'), csvOf(rows));
+    const run = await promisify(execFile)(
+      process.execPath,
+      [
+        ...FROM_SOURCES,
+        'services/scoring/src/batch-cli.ts',
+        '--url',
+        address,
+        '--input',
+        join(dir, 'applications.csv'),
+        '--output',
+        join(dir, 'results.csv'),
+      ],
+      { cwd: resolve(import.meta.dirname, '../..'), env: { ...process.env, OCTROI_API_KEY: API_KEY }, timeout: 60_000 },
+    );
+    assert.match(run.stderr, /job [0-9a-f-]+ done: 5 \/ 5 rows done, 0 not scored/);
+    const results = parse(readFileSync(join(dir, 'results.csv'), 'utf8'), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    assert.deepEqual(
+      results.map((result) => result.SK_ID_CURR),
+      rows.map((row) => String(row.SK_ID_CURR)),
+    );
+    assert.ok(results.every((result) => result.DECISION_ID !== '' && result.ERROR === ''));
   });
 });

@@ -2,6 +2,10 @@
  * Scores a Home Credit application file with the scoring service's own code:
  *
  *   npm run score -- --input <applications.csv> --output <scores.csv> [--model <bundle>]
+ *   npm run score -- --url <Octroi> --input <applications.csv|.jsonl> --output <results.csv>
+ *
+ * With --url, the file is sent to a running Octroi as a batch job instead (see batch-submit.ts): every decision is
+ * then one of record, in its audit log.
  *
  * Each row is checked with the intake rules and its features derived in TypeScript from the bundle's
  * specification, as the service does for a new application. When secondary tables (bureau.csv,
@@ -26,6 +30,7 @@ import {
 import { batchHistory, type BatchHistory } from './batch-history.ts';
 import { CreditScorer } from './credit-scorer.ts';
 import { applicationOf, type CsvRecord } from './csv-records.ts';
+import { submitToOctroi } from './batch-submit.ts';
 
 const applications = (path: string) =>
   createReadStream(path).pipe(parse({ columns: true, bom: true })) as AsyncIterable<CsvRecord>;
@@ -78,13 +83,20 @@ async function main() {
       input: { type: 'string' },
       output: { type: 'string' },
       batch: { type: 'string', default: '2000' },
+      url: { type: 'string' },
+      key: { type: 'string', default: process.env.OCTROI_API_KEY },
     },
   });
   if (!values.input || !values.output)
     throw new Error(
-      'usage: npm run score -- --input <applications.csv> --output <scores.csv> [--model <bundle folder>]',
+      'usage: npm run score -- --input <applications.csv> --output <scores.csv> [--model <bundle folder> | --url <Octroi>]',
     );
   const input = resolve(values.input);
+  if (values.url) {
+    if (!values.key) throw new Error('An API key is needed to submit a batch job: set OCTROI_API_KEY or pass --key');
+    await submitToOctroi({ url: values.url, input, output: resolve(values.output), apiKey: values.key });
+    return;
+  }
   const bundle = await loadBundle(resolve(values.model));
   const scorer = await CreditScorer.load(bundle);
   const { applicantOf, rows: total } = await applicantsOf(bundle, input);
