@@ -1,0 +1,171 @@
+/**
+ * Batch jobs: a large file of applications (a million rows by default) scored through POST /api/v1/batches by Octroi
+ * in distributed mode (nats-server with JetStream, redis-server, compiled services), once with one scoring replica
+ * and once with two, on the same file.
+ *
+ *   node --conditions=source --import tsx bench/batch-jobs.ts [--rows 1000000] [--replicas 1,2]
+ *   node --conditions=source --import tsx bench/batch-jobs.ts --short      # 20,000 rows, to check the script
+ *
+ * The applications are made here (the example application with its amounts, ages and categories varied by a seeded
+ * generator, every one within the intake rules), written once to var/bench/. For each run it prints one JSON line:
+ * upload time, scoring time (from the job's start to its last chunk), rows per second, and a check that the results
+ * hold every row once with its own decision id. Then a table for bench/RESULTS.md.
+ */
+import { createWriteStream, existsSync, mkdirSync, createReadStream, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { EXAMPLE_APPLICATION, type BatchJob } from '@octroi/contracts';
+import { startCluster, type Cluster } from '../tests/support/cluster.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    replicas: { type: 'string', default: '1,2' },
+    short: { type: 'boolean', default: false },
+  },
+});
+const ROWS = values.short ? 20_000 : Number(values.rows);
+const REPLICAS = values.replicas!.split(',').map(Number);
+const ROOT = resolve(import.meta.dirname, '..');
+/** A run that has not finished after this long is reported as such (a million rows take minutes, not hours). */
+const RUN_LIMIT_MS = 60 * 60_000;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** A small seeded generator (mulberry32): the same file on every machine. */
+function generator(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function applicationsFile(rows: number): Promise<string> {
+  const dir = join(ROOT, 'var/bench');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `batch-applications-${rows}.csv`);
+  if (existsSync(path)) return path;
+  const random = generator(20_261_129);
+  const pick = <T>(options: readonly T[]) => options[Math.floor(random() * options.length)]!;
+  const columns = ['SK_ID_CURR', ...Object.keys(EXAMPLE_APPLICATION)];
+  const out = createWriteStream(`${path}.partial`);
+  const write = async (line: string) => {
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+  };
+  await write(columns.join(','));
+  for (let i = 0; i < rows; i++) {
+    const credit = Math.round(100_000 + random() * 1_400_000);
+    const age = 21 * 365 + Math.floor(random() * 45 * 365);
+    const row: Record<string, unknown> = {
+      ...EXAMPLE_APPLICATION,
+      SK_ID_CURR: 1_000_000 + i,
+      AMT_CREDIT: credit,
+      AMT_GOODS_PRICE: Math.round(credit * (0.8 + random() * 0.2)),
+      AMT_ANNUITY: Math.round(credit / (12 + random() * 48)),
+      AMT_INCOME_TOTAL: Math.round(40_000 + random() * 400_000),
+      DAYS_BIRTH: -age,
+      DAYS_EMPLOYED: -Math.floor(random() * (age - 18 * 365)),
+      CNT_CHILDREN: pick([0, 0, 1, 2, 3]),
+      NAME_CONTRACT_TYPE: pick(['Cash loans', 'Revolving loans']),
+      NAME_INCOME_TYPE: pick(['Working', 'Commercial associate', 'Pensioner', 'State servant']),
+      NAME_EDUCATION_TYPE: pick(['Higher education', 'Secondary / secondary special', 'Incomplete higher']),
+      CODE_GENDER: pick(['F', 'M']),
+    };
+    row.CNT_FAM_MEMBERS = Number(row.CNT_CHILDREN) + pick([1, 2]);
+    await write(columns.map((column) => row[column] ?? '').join(','));
+  }
+  out.end();
+  await once(out, 'finish');
+  const { rename } = await import('node:fs/promises');
+  await rename(`${path}.partial`, path);
+  return path;
+}
+
+async function status(cluster: Cluster, id: string): Promise<BatchJob> {
+  const response = await fetch(`${cluster.url}/api/v1/batches/${id}`, { headers: cluster.headers });
+  if (!response.ok) throw new Error(`GET batch ${id}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as BatchJob;
+}
+
+/** Every row once, in order, each scored row with a decision id of its own. */
+async function checkResults(cluster: Cluster, id: string, rows: number) {
+  const response = await fetch(`${cluster.url}/api/v1/batches/${id}/results`, { headers: cluster.headers });
+  const ids = new Set<string>();
+  let lines = 0;
+  let ordered = true;
+  let rest = '';
+  for await (const piece of Readable.fromWeb(response.body as never)) {
+    const text = rest + String(piece);
+    const split = text.split('\n');
+    rest = split.pop()!;
+    for (const line of split) {
+      if (lines++ === 0) continue; // the header
+      const cells = line.split(',');
+      if (Number(cells[0]) !== lines - 1) ordered = false;
+      if (cells[4]) ids.add(cells[4]);
+    }
+  }
+  return { rows: lines - 1, ordered, decisionIds: ids.size, complete: lines - 1 === rows && ordered };
+}
+
+async function run(file: string, replicas: number) {
+  const cluster = await startCluster({ scoring: replicas, env: { LOG_LEVEL: 'warn' } });
+  try {
+    const sent = Date.now();
+    const upload = await fetch(`${cluster.url}/api/v1/batches`, {
+      method: 'POST',
+      headers: { ...cluster.headers, 'content-type': 'text/csv' },
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>,
+      duplex: 'half',
+    } as RequestInit);
+    if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
+    const uploadSeconds = (Date.now() - sent) / 1000;
+    let job = (await upload.json()) as BatchJob;
+    let shownAt = 0;
+    while ((job.state === 'queued' || job.state === 'running') && Date.now() - sent < RUN_LIMIT_MS) {
+      await sleep(1000);
+      job = await status(cluster, job.id);
+      if (Date.now() - shownAt > 10_000) {
+        shownAt = Date.now();
+        const eta = job.etaSeconds === null ? '' : `, ${Math.round(job.etaSeconds)} s left`;
+        console.error(
+          `${replicas} replica(s): ${job.rows.done.toLocaleString('en')} / ${ROWS.toLocaleString('en')} rows${eta}`,
+        );
+      }
+    }
+    if (job.state !== 'done') throw new Error(`job ${job.id} ${job.state}: ${job.problem ?? 'not done in time'}`);
+    const seconds = (Date.parse(job.finishedAt!) - Date.parse(job.startedAt!)) / 1000;
+    const results = await checkResults(cluster, job.id, ROWS);
+    return {
+      replicas,
+      rows: ROWS,
+      fileMegabytes: Math.round(statSync(file).size / 1e6),
+      uploadSeconds: Number(uploadSeconds.toFixed(1)),
+      scoringSeconds: Number(seconds.toFixed(1)),
+      rowsPerSecond: Math.round(ROWS / seconds),
+      failed: job.rows.failed,
+      results,
+    };
+  } finally {
+    await cluster.stop();
+  }
+}
+
+const file = await applicationsFile(ROWS);
+const runs = [];
+for (const replicas of REPLICAS) {
+  const result = await run(file, replicas);
+  console.log(JSON.stringify(result));
+  runs.push(result);
+}
+console.log(
+  `\n| batch job, ${ROWS.toLocaleString('en')} rows (CSV, ${runs[0]?.fileMegabytes} MB) | upload | scoring | rows/s | results complete |`,
+);
+console.log('|---|---|---|---|---|');
+for (const r of runs)
+  console.log(
+    `| ${r.replicas} scoring replica${r.replicas > 1 ? 's' : ''} | ${r.uploadSeconds} s | ${r.scoringSeconds} s | ${r.rowsPerSecond.toLocaleString('en')} | ${r.results.complete ? 'yes' : 'NO'} (${r.results.decisionIds.toLocaleString('en')} decision ids) |`,
+  );
