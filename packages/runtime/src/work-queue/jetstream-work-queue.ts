@@ -123,7 +123,18 @@ export class JetStreamWorkQueue<T> implements WorkQueue<T> {
       return;
     }
     // Still at it: without this, a chunk that takes longer than the ack wait would go to a second replica.
-    const keep = setInterval(() => message.working(), Math.max(100, this.options.ackWaitMs / 3));
+    const keep = setInterval(
+      () => {
+        try {
+          message.working();
+        } catch {
+          // The connection is closing: the item goes to another replica after the ack wait.
+        }
+      },
+      Math.max(100, this.options.ackWaitMs / 3),
+    );
+    // The work itself keeps the process busy; this timer alone must not keep it alive.
+    keep.unref();
     try {
       await handle({ body, deliveries, stopping });
       clearInterval(keep);
