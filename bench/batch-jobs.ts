@@ -27,7 +27,7 @@ const { values } = parseArgs({
   },
 });
 const ROWS = values.short ? 20_000 : Number(values.rows);
-const REPLICAS = values.replicas!.split(',').map(Number);
+const REPLICAS = values.replicas.split(',').map(Number);
 const ROOT = resolve(import.meta.dirname, '..');
 /** A run that has not finished after this long is reported as such (a million rows take minutes, not hours). */
 const RUN_LIMIT_MS = 60 * 60_000;
@@ -59,7 +59,7 @@ async function applicationsFile(rows: number): Promise<string> {
   for (let i = 0; i < rows; i++) {
     const credit = Math.round(100_000 + random() * 1_400_000);
     const age = 21 * 365 + Math.floor(random() * 45 * 365);
-    const row: Record<string, unknown> = {
+    const row: Record<string, string | number> = {
       ...EXAMPLE_APPLICATION,
       SK_ID_CURR: 1_000_000 + i,
       AMT_CREDIT: credit,
@@ -118,9 +118,9 @@ async function run(file: string, replicas: number) {
     const upload = await fetch(`${cluster.url}/api/v1/batches`, {
       method: 'POST',
       headers: { ...cluster.headers, 'content-type': 'text/csv' },
-      body: Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>,
+      body: Readable.toWeb(createReadStream(file)),
       duplex: 'half',
-    } as RequestInit);
+    });
     if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${await upload.text()}`);
     const uploadSeconds = (Date.now() - sent) / 1000;
     let job = (await upload.json()) as BatchJob;

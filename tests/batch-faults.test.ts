@@ -17,7 +17,7 @@ function applicationsCsv(rows: number) {
   const columns = ['SK_ID_CURR', ...Object.keys(EXAMPLE_APPLICATION)];
   const lines = [columns.join(',')];
   for (let i = 0; i < rows; i++) {
-    const row: Record<string, unknown> = {
+    const row: Record<string, string | number> = {
       ...EXAMPLE_APPLICATION,
       SK_ID_CURR: 800_000 + i,
       AMT_INCOME_TOTAL: 50_000 + (i % 400) * 1_000,
@@ -81,7 +81,7 @@ describe('a batch job survives a scoring replica killed mid-way', () => {
 
     const download = await fetch(`${cluster.url}/api/v1/batches/${id}/results`, { headers: cluster.headers });
     assert.equal(download.status, 200);
-    const results = parse(await download.text(), { columns: true }) as Array<Record<string, string>>;
+    const results = parse<Record<string, string>>(await download.text(), { columns: true });
     assert.equal(results.length, ROWS);
     assert.ok(
       results.every((result, index) => Number(result.ROW) === index + 1),

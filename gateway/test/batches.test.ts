@@ -22,7 +22,7 @@ const applications = (count: number) =>
     AMT_CREDIT: 200_000 + 9_973 * i,
   }));
 
-const csvOf = (rows: Array<Record<string, unknown>>, columns = Object.keys(rows[0]!)) =>
+const csvOf = (rows: Array<Record<string, string | number>>, columns = Object.keys(rows[0]!)) =>
   [columns.join(','), ...rows.map((row) => columns.map((column) => row[column] ?? '').join(','))].join('\n') + '\n';
 
 async function finished(system: System, id: string, deadlineMs = 60_000): Promise<BatchJob> {
@@ -52,7 +52,7 @@ async function resultsOf(system: System, id: string) {
   const response = await system.app.inject({ url: `/api/v1/batches/${id}/results`, headers: withKey });
   assert.equal(response.statusCode, 200, response.body);
   assert.match(String(response.headers['content-type']), /^text\/csv/);
-  return parse(response.body, { columns: true }) as Array<Record<(typeof BATCH_RESULT_COLUMNS)[number], string>>;
+  return parse<Record<(typeof BATCH_RESULT_COLUMNS)[number], string>>(response.body, { columns: true });
 }
 
 describe('batch jobs, embedded', () => {
@@ -67,7 +67,7 @@ describe('batch jobs, embedded', () => {
   });
 
   test('a CSV file is scored row by row; a bad row keeps its line with the reasons; each decision is in the audit log', async () => {
-    const rows: Array<Record<string, unknown>> = applications(2500);
+    const rows: Array<Record<string, string | number>> = applications(2500);
     rows[7] = { ...rows[7], AMT_CREDIT: -5 };
     rows[1200] = { ...rows[1200], NAME_CONTRACT_TYPE: 'Pawn loans' };
     const body = csvOf(rows, ['SK_ID_CURR', 'TARGET', ...Object.keys(EXAMPLE_APPLICATION)]);
@@ -184,9 +184,7 @@ describe('batch jobs, embedded', () => {
       { cwd: resolve(import.meta.dirname, '../..'), env: { ...process.env, OCTROI_API_KEY: API_KEY }, timeout: 60_000 },
     );
     assert.match(run.stderr, /job [0-9a-f-]+ done: 5 \/ 5 rows done, 0 not scored/);
-    const results = parse(readFileSync(join(dir, 'results.csv'), 'utf8'), { columns: true }) as Array<
-      Record<string, string>
-    >;
+    const results = parse<Record<string, string>>(readFileSync(join(dir, 'results.csv'), 'utf8'), { columns: true });
     assert.deepEqual(
       results.map((result) => result.SK_ID_CURR),
       rows.map((row) => String(row.SK_ID_CURR)),

@@ -8,7 +8,6 @@
  * so a chunk scored twice (its replica died before acknowledging it) is stored once.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Decision } from './common.ts';
 import { endpoint } from './envelope.ts';
 import { HISTORY_TABLES, type HistoryTableName } from './intake/rules.ts';
 
@@ -48,7 +47,6 @@ export const BatchFile = Type.Object({
 export type BatchFile = Static<typeof BatchFile>;
 
 const Count = Type.Integer({ minimum: 0 });
-const NullableCount = Type.Union([Count, Type.Null()]);
 
 export const BatchProgressPoint = Type.Object({
   seconds: Type.Number({ minimum: 0, description: 'Seconds since the job started' }),

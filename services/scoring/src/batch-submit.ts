@@ -45,9 +45,9 @@ export async function submitToOctroi(options: SubmitOptions): Promise<BatchJob> 
   const upload = await fetch(`${base}/api/v1/batches`, {
     method: 'POST',
     headers: { ...headers, 'content-type': contentTypeOf(options.input) },
-    body: Readable.toWeb(createReadStream(options.input)) as ReadableStream<Uint8Array>,
+    body: Readable.toWeb(createReadStream(options.input)),
     duplex: 'half',
-  } as RequestInit);
+  });
   let job = await answer<BatchJob>(upload, 'The file was refused');
   report(`job ${job.id} submitted`);
   let shown = '';

@@ -3,19 +3,23 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { EXAMPLE_APPLICATION } from '@octroi/contracts';
+import { EXAMPLE_APPLICATION, isModelRecord } from '@octroi/contracts';
 import { loadBundle } from '@octroi/model-bundle';
-import { FileAuditLog, FileObjectBucket, FileStore, type AuditLog } from '@octroi/runtime';
+import { FileAuditLog, FileObjectBucket, FileStore, createLogger, type AuditLog } from '@octroi/runtime';
 import { BatchStore } from '../src/batch/batch-store.ts';
 import { Chunker } from '../src/batch/chunker.ts';
 import { scoreChunk, type ChunkScorerDeps } from '../src/batch/chunk-scorer.ts';
 import { jobStatus, noScoringYet, withChunkDone } from '../src/batch/job-progress.ts';
 import type { ChunkWork } from '../src/batch/work.ts';
+import { ApplicantGroups } from '../src/applicant-groups.ts';
 import { CreditScorer } from '../src/credit-scorer.ts';
+import { LiveDecisions, MonitoringPublisher } from '../src/monitoring-feed.ts';
+import { ObservationTally } from '../src/observations.ts';
+import type { ScoringModel } from '../src/scoring-models.ts';
 
 const columns = ['SK_ID_CURR', ...Object.keys(EXAMPLE_APPLICATION)];
-const record = (i: number, change: Record<string, unknown> = {}) => {
-  const row: Record<string, unknown> = {
+const record = (i: number, change: Record<string, string | number> = {}) => {
+  const row: Record<string, string | number> = {
     SK_ID_CURR: 500 + i,
     ...EXAMPLE_APPLICATION,
     AMT_INCOME_TOTAL: 90_000 + 1000 * i,
@@ -36,14 +40,29 @@ const work = (records: string[]): ChunkWork => ({
 
 async function auditedRecords(audit: AuditLog) {
   const found = [];
-  for await (const { entry } of audit.entries()) found.push(...entry.records);
+  for await (const { entry } of audit.entries()) found.push(...entry.records.filter(isModelRecord));
   return found;
 }
 
 describe('a chunk of a batch job', () => {
-  let scorer: CreditScorer;
+  let model: ScoringModel;
   before(async () => {
-    scorer = await CreditScorer.load(await loadBundle());
+    const bundle = await loadBundle();
+    const scorer = await CreditScorer.load(bundle);
+    // Decisions counted for a monitoring feed nobody reads.
+    const feed = {
+      kind: 'file' as const,
+      publish: async () => {},
+      follow: async () => ({ caughtUp: Promise.resolve(), stop: async () => {} }),
+      close: async () => {},
+    };
+    const publisher = new MonitoringPublisher(new ObservationTally('test'), feed, createLogger('test', 'warn'));
+    const live = new LiveDecisions(publisher, {
+      reference: scorer.driftReference(),
+      featureNames: scorer.featureNames,
+      groups: await ApplicantGroups.load(bundle),
+    });
+    model = { version: scorer.version, scorer, info: scorer.modelInfo(), live };
   });
 
   /** Two replicas' view of one set of stores: the same folder, each its own owner name. */
@@ -55,7 +74,7 @@ describe('a chunk of a batch job', () => {
     const claims = await store.bucket('batch-chunks');
     const running = new Set(['a', 'b']);
     const replica = (name: string): ChunkScorerDeps & { store: BatchStore } => ({
-      scorer,
+      model: () => model,
       store: batches,
       audit,
       claims,

@@ -97,7 +97,10 @@ export async function ensureObjectStore(
   const replicas = jetStreamReplicas(connection);
   const open = () => new Objm(connection).create(name, { ...options, replicas });
   // Replicas opening it at the same moment: the one that did not create it opens it.
-  const store = await open().catch((err: unknown) => (alreadyExists(err) ? open() : Promise.reject(err)));
+  const store = await open().catch((err: unknown) => {
+    if (alreadyExists(err)) return open();
+    throw err;
+  });
   await keepReplicas(jsm, await jsm.streams.info(objectStoreStream(name)), replicas, log);
   return store;
 }

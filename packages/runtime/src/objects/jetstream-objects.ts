@@ -34,7 +34,7 @@ export class JetStreamObjectBucket implements ObjectBucket {
     checkObjectName(name);
     const info = await this.store.put(
       { name, options: { max_chunk_size: PIECE_BYTES } },
-      ReadableStream.from(bytes) as ReadableStream<Uint8Array>,
+      ReadableStream.from<Uint8Array>(bytes),
     );
     return info.size;
   }

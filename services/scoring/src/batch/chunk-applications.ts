@@ -112,6 +112,8 @@ function jsonApplications(spec: FeatureSpec, work: ChunkWork): ReadRecord[] {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return { id: '', problem: 'the line is not a JSON object (one application a line)' };
     const { [spec.id]: id, ...application } = value as Record<string, unknown>;
-    return { id: id === undefined || id === null ? '' : String(id), application: application as NewApplication };
+    const written =
+      typeof id === 'string' || typeof id === 'number' ? String(id) : id == null ? '' : JSON.stringify(id);
+    return { id: written, application: application as NewApplication };
   });
 }

@@ -61,11 +61,10 @@ export async function scoreChunk(work: ChunkWork, deps: ChunkScorerDeps): Promis
       replyOf: (records) => modelRecords(records).map(rowDecisionOf),
       describe: `Chunk ${work.chunk} of batch job ${work.jobId}`,
       owner: deps.owner(),
-      ownerRunning: deps.ownerRunning,
+      ownerRunning: (owner) => deps.ownerRunning(owner),
     });
     // The monitoring counts the decisions made here, not those of an earlier attempt found in the audit log.
-    if (decisions[0]?.decisionId === made[0]!.decisionId)
-      live.applications(read.matrix, read.applications, scores);
+    if (decisions[0]?.decisionId === made[0]!.decisionId) live.applications(read.matrix, read.applications, scores);
   }
   const { csv, counts } = chunkResults(read.rows, decisions);
   await store.saveResults(work.jobId, work.chunk, csv);

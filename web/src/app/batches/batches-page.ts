@@ -157,9 +157,15 @@ export class BatchesPage {
   protected upload(files: FileList | null): void {
     const file = files?.[0];
     this.uploadProblem.set(undefined);
-    if (!file) return this.uploadProblem.set(this.t().batches.chooseFile);
+    if (!file) {
+      this.uploadProblem.set(this.t().batches.chooseFile);
+      return;
+    }
     const contentType = batchContentType(file.name);
-    if (!contentType) return this.uploadProblem.set(this.t().batches.wrongType);
+    if (!contentType) {
+      this.uploadProblem.set(this.t().batches.wrongType);
+      return;
+    }
     this.sending.set(true);
     this.api.submitBatch(file, contentType).subscribe({
       next: () => {

@@ -79,12 +79,12 @@ const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           reply,
           request,
           415,
-          `Content-Type ${String(request.headers['content-type'] ?? '(none)').slice(0, 100)} is not a file of applications: send text/csv or application/x-ndjson`,
+          `Content-Type ${(request.headers['content-type'] ?? '(none)').slice(0, 100)} is not a file of applications: send text/csv or application/x-ndjson`,
         );
       const jobId = randomUUID();
       let file;
       try {
-        file = await app.storeBatchFile(jobId, request.body as unknown as Readable);
+        file = await app.storeBatchFile(jobId, request.body as Readable);
       } catch (err) {
         if (err instanceof BatchTooLarge) return refuse(reply.header('connection', 'close'), request, 413, err.message);
         throw err;
