@@ -8,7 +8,7 @@ import { startPrometheus, type PrometheusAlert } from './support/prometheus.ts';
 /** The raw field the shifted population differs in, read by the model as a feature of the same name. */
 const SHIFTED = 'AMT_INCOME_TOTAL';
 /** A feature that does not read the shifted field, to show the alert names the right one. */
-const UNSHIFTED = 'DAYS_BIRTH';
+const UNSHIFTED = 'DAYS_EMPLOYED';
 const APPLICATIONS = 1000;
 
 /**
