@@ -15,6 +15,7 @@ import {
   jetStreamWhenReady,
   storageStatus,
   type StorageStatus,
+  withinAttempt,
   withStorageRetry,
 } from '../src/index.ts';
 import { startNats, startNatsCluster, type NatsCluster, type TestServer } from '../src/testing/index.ts';
@@ -73,6 +74,30 @@ test(
     let failuresLeft = 2;
     const recovers = () => (failuresLeft-- > 0 ? outage() : Promise.resolve('stored'));
     assert.equal(await withStorageRetry('record', recovers, 5000), 'stored');
+  },
+);
+
+test(
+  'a store call whose answer was lost with a dying node is given up after its share of the time and asked again',
+  { timeout: 60_000 },
+  async () => {
+    const asked: number[] = [];
+    const answer = await withStorageRetry(
+      'read',
+      (attemptMs) => {
+        asked.push(attemptMs);
+        // The first request's reply never comes (no time limit of its own, as a KV read under JetStream's default).
+        return withinAttempt(attemptMs, asked.length === 1 ? new Promise<string>(() => {}) : Promise.resolve('read'));
+      },
+      10_000,
+    );
+    assert.equal(answer, 'read');
+    assert.equal(asked.length, 2, 'asked again once the first attempt was given up');
+    assert.ok(asked[0]! < 10_000, `the first attempt had only part of the time (${asked[0]} ms)`);
+    await assert.rejects(
+      withStorageRetry('read', (attemptMs) => withinAttempt(attemptMs, new Promise(() => {})), 300),
+      isUnavailable,
+    );
   },
 );
 

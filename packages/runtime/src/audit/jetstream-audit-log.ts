@@ -19,7 +19,7 @@ import {
   type ChainedRecord,
 } from '@octroi/contracts';
 import { OctroiError } from '../errors.ts';
-import { ensureStream, orUnavailable, storeTimeoutMs } from '../jetstream/index.ts';
+import { ensureStream, storeTimeoutMs, withinAttempt, withStorageRetry } from '../jetstream/index.ts';
 import type { Logger } from '../logger.ts';
 import { ChainWriter, type AuditEntry } from './chain.ts';
 import type { AuditLog } from './types.ts';
@@ -156,9 +156,12 @@ export class JetStreamAuditLog implements AuditLog {
   }
 
   async request(decisionId: string): Promise<AuditRecord[] | undefined> {
-    // A store out of reach fails `unavailable`, never a false "not found".
-    const message = await orUnavailable('The decision could not be read', () =>
-      this.jsm.streams.getMessage(AUDIT_STREAM, { last_by_subj: auditSubject(requestKeyOf(decisionId)) }),
+    // A store out of reach is asked again until STORE_TIMEOUT_MS, then fails `unavailable`, never a false "not found".
+    const message = await withStorageRetry('The decision could not be read', (ms) =>
+      withinAttempt(
+        ms,
+        this.jsm.streams.getMessage(AUDIT_STREAM, { last_by_subj: auditSubject(requestKeyOf(decisionId)) }),
+      ),
     );
     return message?.json<AuditEntry>().records.filter(isDecisionRecord);
   }

@@ -59,6 +59,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const LONGEST_ATTEMPT_MS = 2000;
 
 /**
+ * Gives up waiting for `work` after `ms`, with the timeout nats.js would have given: for the store calls that take no
+ * time limit of their own (a KV read or create waits for JetStream's default 5 s), so that one attempt of
+ * `withStorageRetry` never outlives its share of the deadline. The abandoned call may still complete: only calls
+ * that are safe to repeat are bounded this way.
+ */
+export function withinAttempt<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError()), ms);
+  });
+  work.catch(() => undefined);
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Runs a store operation that is safe to repeat (a publish with a message id, a read), again and again with
  * back-off while the store is out of reach (a stream electing its leader after a node died takes a second or two),
  * and fails `unavailable` once `timeoutMs` has passed. The operation gets the time its attempt may take.
