@@ -82,8 +82,21 @@ export async function ensureBucket(
   const jsm = await jetStreamWhenReady(connection, log);
   const replicas = jetStreamReplicas(connection);
   const kv = await new Kvm(connection).create(name, { ...options, replicas });
-  await keepReplicas(jsm, await jsm.streams.info(bucketStream(name)), replicas, log);
+  await keepReplicas(jsm, await infoOfCreated(jsm, bucketStream(name)), replicas, log);
   return kv;
+}
+
+/**
+ * The information of a stream just created or opened. In a cluster, the server asked may not know a stream created
+ * a moment ago through another one yet ("stream not found"): asked again for a few seconds before failing.
+ */
+async function infoOfCreated(jsm: JetStreamManager, name: string): Promise<StreamInfo> {
+  for (let attempt = 0; ; attempt++) {
+    const info = await infoOrNothing(jsm, name);
+    if (info) return info;
+    if (attempt >= 50) return jsm.streams.info(name);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Opens an object store, creating it when absent, with every stream's replica count; an existing one is brought to it. */

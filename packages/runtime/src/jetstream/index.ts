@@ -7,5 +7,12 @@ export {
   jetStreamWhenReady,
   objectStoreStream,
 } from './assets.ts';
-export { isStorageOutage, orUnavailable, storageOutage, storeTimeoutMs, withinAttempt, withStorageRetry } from './outage.ts';
+export {
+  isStorageOutage,
+  orUnavailable,
+  storageOutage,
+  storeTimeoutMs,
+  withinAttempt,
+  withStorageRetry,
+} from './outage.ts';
 export { storageStatus, type StorageStatus } from './storage-status.ts';
