@@ -114,6 +114,6 @@ export async function ensureObjectStore(
     if (alreadyExists(err)) return open();
     throw err;
   });
-  await keepReplicas(jsm, await jsm.streams.info(objectStoreStream(name)), replicas, log);
+  await keepReplicas(jsm, await infoOfCreated(jsm, objectStoreStream(name)), replicas, log);
   return store;
 }
