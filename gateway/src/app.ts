@@ -21,7 +21,7 @@ import errors from './plugins/app/errors.ts';
 import httpMetrics from './plugins/app/http-metrics.ts';
 import intake from './plugins/app/intake.ts';
 import jsonBodies from './plugins/app/json-bodies.ts';
-import knownPaths from './plugins/app/known-paths.ts';
+import knownPaths, { isApiPath } from './plugins/app/known-paths.ts';
 import knownClientScores from './plugins/app/known-client-scores.ts';
 import batchUploads from './plugins/app/batch-uploads.ts';
 import requestIds from './plugins/app/request-ids.ts';
@@ -86,7 +86,15 @@ const gateway: FastifyPluginAsync<GatewayDeps> = async (app, deps) => {
   if (legacyKeys && legacyKeys.size > 0) await app.register(legacyRoutes, { legacyKeys, prefix: LEGACY_PREFIX });
 
   // Files are looked up per request (not listed at start), so a rebuilt dashboard is served without a restart.
-  if (servesDashboard) await app.register(fastifyStatic, { root: webDir, wildcard: true });
+  if (servesDashboard) {
+    // An API path reaches the files' catch-all route only when the router refused it (a path parameter over its
+    // length): the not-found handler answers it as the API would, not a file lookup with its own 403s.
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.routeOptions.url === '/*' && isApiPath(request.url)) reply.callNotFound();
+      else done();
+    });
+    await app.register(fastifyStatic, { root: webDir, wildcard: true });
+  }
 };
 
 export default gateway;

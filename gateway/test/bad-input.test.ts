@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EXAMPLE_APPLICATION, MAX_BATCH } from '@octroi/contracts';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../src/json-depth.ts';
@@ -158,10 +161,54 @@ describe('bad input is refused at the edge, before anything reaches the bus', ()
     ];
     for (const [method, url, allow] of cases) {
       const response = await gateway.app.inject({ method: method as 'GET', url, headers: withKey });
-      assertEnvelope(response, 405, `${method} ${url}`);
+      assert.equal(assertEnvelope(response, 405, `${method} ${url}`).code, 'method_not_allowed');
       assert.equal(response.headers['allow'], allow, `${method} ${url}`);
     }
     assertEnvelope(await gateway.app.inject({ url: '/api/v1/nothing-here', headers: withKey }), 404, 'unknown path');
+  });
+});
+
+/** Served with the dashboard, whose catch-all route for its files is where the router sends what no API route took. */
+describe('with the dashboard served, an API path is never answered as a file', () => {
+  let gateway: Gateway;
+  before(async () => {
+    const webDir = mkdtempSync(join(tmpdir(), 'octroi-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Octroi</title>');
+    gateway = await testGateway({ webDir });
+  });
+  after(async () => {
+    await gateway.app.close();
+  });
+  const get = (url: string) => gateway.app.inject({ url, headers: withKey });
+
+  test('a path parameter over the length the router takes is a 414, not a 405 naming the method asked', async () => {
+    const long = '0'.repeat(150);
+    for (const url of [
+      `/v2/models/${long}`,
+      `/v2/models/${long}/ready`,
+      `/v2/models/octroi/versions/${long}`,
+      `/v2/models/octroi/versions/${long}/ready`,
+      `/api/v1/clients/${long}`,
+      `/get_score/${long}`,
+    ]) {
+      const body = assertEnvelope(await get(url), 414, url.slice(0, 40));
+      assert.match(body.message, /part of the path is longer/);
+    }
+  });
+
+  test("odd percent-encoded characters in a long path part are a 414 too, not the file lookup's 403", async () => {
+    const odd = '%F3%B3%88%8CS%3FLr%5C%C3%84'.repeat(20); // a backslash is what the file lookup refused
+    for (const url of [`/v2/models/${odd}/ready`, `/v2/models/octroi/versions/${odd}`]) {
+      const body = assertEnvelope(await get(url), 414, url.slice(0, 40));
+      assert.doesNotMatch(body.message, /Forbidden/);
+    }
+  });
+
+  test('the dashboard is still served: its files and its index page for its own routes', async () => {
+    const page = await gateway.app.inject('/en/clients/100002');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<title>Octroi<\/title>/);
+    assertEnvelope(await get('/api/v1/nothing-here'), 404, 'an unknown API path');
   });
 });
 

@@ -24,6 +24,8 @@ export async function testGateway(
     secureCookies?: boolean;
     /** Shared by gateway replicas: the session key and the users. */
     dataDir?: string;
+    /** The dashboard's built files (default: none, so no file is served). */
+    webDir?: string;
   } = {},
 ) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'octroi-gateway-'));
@@ -35,7 +37,7 @@ export async function testGateway(
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     busTimeoutMs: options.busTimeoutMs ?? 3000,
     metricsPublic: options.metricsPublic ?? true,
-    webDir: join(dataDir, 'no-web'),
+    webDir: options.webDir ?? join(dataDir, 'no-web'),
     secureCookies: options.secureCookies ?? false,
   };
   const runtime = await createRuntime('gateway', {

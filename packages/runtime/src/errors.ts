@@ -5,6 +5,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'unauthorized',
   'forbidden',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'rate_limited',
   'unavailable',

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { httpStatusOf, type ErrorBody, type FieldProblem } from '@octroi/contracts';
 import { OctroiError } from '@octroi/runtime';
+import { isApiPath } from './known-paths.ts';
 import { REQUEST_ID_HEADER } from './request-ids.ts';
 
 type SchemaError = NonNullable<FastifyError['validation']>[number];
@@ -14,6 +15,8 @@ type SchemaError = NonNullable<FastifyError['validation']>[number];
  * stream to elect a new leader or a restarted service to subscribe again, short enough not to lose the client.
  */
 export const RETRY_AFTER_SECONDS = 2;
+
+const PATH_PART_TOO_LONG = 'A part of the path is longer than the gateway accepts';
 
 /** `/body/AMT_CREDIT` or `body.AMT_CREDIT` → `AMT_CREDIT`; `querystring/page` → `page`. */
 function fieldOf(error: SchemaError): string | undefined {
@@ -97,17 +100,24 @@ export default fp<{ spaIndex: boolean }>(
       const path = request.url.split('?')[0] ?? '/';
       const isFile = /\.[a-z0-9]+$/i.test(path);
       const allowed = app.methodsAllowed(path);
+      // The path has a route for this very method, yet the router did not take it: a path parameter is over the
+      // router's length (Fastify answers that 414 itself unless the dashboard's catch-all route is there to try).
+      if (allowed.includes(request.method)) {
+        return reply
+          .status(414)
+          .send({ code: 'bad_request', message: PATH_PART_TOO_LONG, requestId: request.id } satisfies ErrorBody);
+      }
       if (allowed.length > 0) {
         return reply
           .status(405)
           .header('allow', allowed.join(', '))
           .send({
-            code: 'bad_request',
+            code: 'method_not_allowed',
             message: `${request.method} is not a method of ${path}: use ${allowed.join(', ')}`,
             requestId: request.id,
-          });
+          } satisfies ErrorBody);
       }
-      if (options.spaIndex && request.method === 'GET' && !isFile && !/^\/(api|v2|docs|get_|legacy)/.test(path)) {
+      if (options.spaIndex && request.method === 'GET' && !isFile && !isApiPath(path)) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply
@@ -127,7 +137,7 @@ export function frameworkErrors(headers: Record<string, string>) {
     const status = error.statusCode ?? 400;
     const message =
       error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-        ? 'A part of the path is longer than the gateway accepts'
+        ? PATH_PART_TOO_LONG
         : error.code === 'FST_ERR_BAD_URL'
           ? 'The URL is not valid: a percent-encoded part does not decode'
           : error.message;

@@ -7,6 +7,9 @@ declare module 'fastify' {
   }
 }
 
+/** The API's paths (every other GET may be the dashboard's: one of its files, or its index page). */
+export const isApiPath = (path: string) => /^\/(api|v2|docs|get_|legacy)/.test(path);
+
 /** `/api/v1/clients/:id/score` → a pattern matching its paths; undefined for a catch-all (the dashboard's files). */
 function patternOf(url: string): RegExp | undefined {
   if (url.includes('*')) return undefined;

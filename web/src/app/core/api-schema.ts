@@ -1234,7 +1234,7 @@ export interface components {
         };
         /** ErrorBody */
         ErrorBody: {
-            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable" | "timeout" | "internal";
+            code: "bad_request" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "rate_limited" | "unavailable" | "timeout" | "internal";
             /** @description Every problem with the input, one per field at fault; `field` and `message` repeat the first */
             errors?: {
                 /** @description Where the problem is: AMT_CREDIT, applications.3.DAYS_BIRTH, bureau.2.AMT_CREDIT_SUM, ... */
