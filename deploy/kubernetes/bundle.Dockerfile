@@ -1,7 +1,9 @@
-# The model bundle as an image of its own, copied by an init container into each service's pod.
+# A model bundle as an image of its own, installed into the models volume by the Job octroi-model-install
+# (model-install.yaml) with install-bundle.sh:
 #   docker build -f deploy/kubernetes/bundle.Dockerfile --build-arg BUNDLE=models/home-credit-generated \
 #     -t octroi/model-bundle:<bundle version> .
 FROM busybox:1.37
 ARG BUNDLE=models/home-credit-generated
 COPY ${BUNDLE} /bundle
+COPY deploy/kubernetes/install-bundle.sh /usr/local/bin/install-bundle
 USER 1000

@@ -8,7 +8,7 @@ export function environmentReadByCode(): Set<string> {
   const patterns = [
     /\benv(?:String|Int|List)\(\s*['"]([A-Z0-9_]+)['"]/g,
     /\bprocess\.env\.([A-Z0-9_]+)/g,
-    /\bprocess\.env\[\s*['"]([A-Z0-9_]+)['"]\s*\]/g,
+    /\b(?:process\.)?env\[\s*['"]([A-Z0-9_]+)['"]\s*\]/g,
   ];
   const names = new Set<string>();
   const visit = (dir: string) => {

@@ -68,8 +68,8 @@ export const REQUIRED_FILES = [
 ] as const;
 
 /** MODEL_DIR, else the bundle trained on generated data, shipped with the repository. */
-export function defaultModelDir(): string {
-  const fromEnv = process.env['MODEL_DIR'];
+export function defaultModelDir(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env['MODEL_DIR'];
   if (fromEnv) return fromEnv;
   return fileURLToPath(new URL('../../../models/home-credit-generated', import.meta.url));
 }

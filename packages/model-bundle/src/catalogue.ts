@@ -27,7 +27,7 @@ export class BundleCatalogue {
 
   static fromEnvironment(env: NodeJS.ProcessEnv = process.env): BundleCatalogue {
     const folder = env['MODELS_DIR'];
-    return new BundleCatalogue(folder ? resolve(folder) : undefined, resolve(defaultModelDir()));
+    return new BundleCatalogue(folder ? resolve(folder) : undefined, resolve(defaultModelDir(env)));
   }
 
   static ofFolder(folder: string): BundleCatalogue {
