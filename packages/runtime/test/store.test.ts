@@ -88,6 +88,29 @@ describe('file store', () => {
     assert.match(readFileSync(join(own, 'kept.jsonl'), 'utf8'), /\n\{"k":"after"/, 'the next line starts on its own');
   });
 
+  test('concurrent writes are in the file, in the order they were made, once acknowledged', async () => {
+    const own = temporaryDir();
+    const store = FileStore.at(own);
+    const bucket = await store.bucket('busy');
+    const writes = Array.from({ length: 200 }, (_, i) => bucket.put(`key.${i % 7}`, i));
+    const acknowledged = await Promise.all(writes);
+    const lines = readFileSync(join(own, 'busy.jsonl'), 'utf8').trim().split('\n');
+    const revisions = lines.map((line) => (JSON.parse(line) as { r: number }).r);
+    assert.deepEqual(
+      revisions,
+      acknowledged.map((entry) => entry.revision),
+    );
+    assert.deepEqual(
+      revisions,
+      [...revisions].sort((a, b) => a - b),
+    );
+    for (let k = 0; k < 7; k++) {
+      const last = writes.length - 1 - ((writes.length - 1 - k) % 7);
+      assert.equal((await bucket.get(`key.${k}`))?.value, last);
+    }
+    await store.close();
+  });
+
   test('entries older than the bucket TTL are gone', async () => {
     const own = temporaryDir();
     writeFileSync(join(own, 'short.jsonl'), `${JSON.stringify({ k: 'old', r: 1, t: Date.now() - 10_000, v: 1 })}\n`);

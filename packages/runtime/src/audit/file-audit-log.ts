@@ -48,7 +48,10 @@ export class FileAuditLog implements AuditLog {
   async append<R extends AuditedRecord>(decisions: R[]): Promise<Array<R & ChainedRecord>> {
     const request = requestKeyOf(decisions[0]!.decisionId);
     const stored = this.byRequest.get(request);
-    if (stored) return stored; // the same request appended again: kept once
+    if (stored) {
+      await this.file.flushed(); // the same request appended again: kept once, answered once it is on disk
+      return stored;
+    }
     const entry = this.chain.link(decisions);
     this.byRequest.set(request, entry.records);
     await this.file.append([JSON.stringify(entry)]);
@@ -78,7 +81,7 @@ export class FileAuditLog implements AuditLog {
     const shared = FileAuditLog.open.get(this.path);
     if (shared && --shared.users > 0) return;
     FileAuditLog.open.delete(this.path);
-    this.file.close();
+    await this.file.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   closeSync,
   existsSync,
+  fsync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -12,17 +13,24 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+
+const syncFile = promisify(fsync);
 
 /**
  * A file of JSON lines that only grows, for the stores of embedded mode. `append` resolves once the lines are
- * written and fsynced, so an acknowledged write survives a crash; appends arriving in the same turn of the event
- * loop share one fsync (group commit). A lock file beside it keeps a second process out: two instances writing one
- * file would interleave their records.
+ * written and fsynced, so an acknowledged write survives a crash. Lines are written at once, in order; the fsync
+ * runs off the event loop (on a busy disk one takes tens of milliseconds, which would hold every request of the
+ * process), one at a time, and the lines written while one runs share the next (group commit). A lock file beside
+ * it keeps a second process out: two instances writing one file would interleave their records.
  */
 export class AppendOnlyFile {
   private fd: number;
   private readonly lockPath: string;
-  private pending: { lines: string[]; done: Promise<void>; resolve: () => void } | undefined;
+  /** The last fsync asked for: it begins after every write made so far. */
+  private lastSync: Promise<void> = Promise.resolve();
+  /** An fsync asked for that has not begun: what is written now is on disk when it ends. */
+  private waitingSync: Promise<void> | undefined;
 
   private constructor(readonly path: string) {
     this.lockPath = `${path}.lock`;
@@ -38,24 +46,20 @@ export class AppendOnlyFile {
   }
 
   append(lines: string[]): Promise<void> {
-    if (!this.pending) {
-      let resolve!: () => void;
-      const done = new Promise<void>((settle) => (resolve = settle));
-      this.pending = { lines: [], done, resolve };
-      setImmediate(() => this.flush());
-    }
-    this.pending.lines.push(...lines);
-    return this.pending.done;
+    writeSync(this.fd, `${lines.join('\n')}\n`);
+    return this.sync();
   }
 
   /** Resolves once everything appended so far is on disk. */
   flushed(): Promise<void> {
-    return this.pending?.done ?? Promise.resolve();
+    return this.lastSync;
   }
 
-  /** Replaces the whole file with `lines` (compaction at start-up), atomically: a crash leaves the old or the new file. */
+  /**
+   * Replaces the whole file with `lines` (compaction at start-up, before any append), atomically: a crash leaves
+   * the old or the new file.
+   */
   rewrite(lines: string[]) {
-    this.flush();
     const temporary = `${this.path}.compacting`;
     writeFileSync(temporary, lines.length ? `${lines.join('\n')}\n` : '');
     const fd = openSync(temporary, 'r+');
@@ -66,20 +70,33 @@ export class AppendOnlyFile {
     this.fd = openSync(this.path, 'a');
   }
 
-  private flush() {
-    const batch = this.pending;
-    if (!batch) return;
-    this.pending = undefined;
-    writeSync(this.fd, `${batch.lines.join('\n')}\n`);
-    fsyncSync(this.fd);
-    batch.resolve();
+  private sync(): Promise<void> {
+    if (!this.waitingSync) {
+      const synced = this.lastSync.then(() => {
+        this.waitingSync = undefined; // what is written from now on waits for the next one
+        return syncFile(this.fd);
+      });
+      this.waitingSync = synced;
+      this.lastSync = synced.catch(stopTheProcess);
+    }
+    return this.waitingSync;
   }
 
-  close() {
-    this.flush();
+  async close() {
+    await this.lastSync;
     closeSync(this.fd);
     rmSync(this.lockPath, { force: true });
   }
+}
+
+/**
+ * A failed fsync leaves unknown what the disk holds, and memory ahead of it: the process stops, as a database does,
+ * and its next start reads back what the disk really has.
+ */
+function stopTheProcess(err: unknown) {
+  setImmediate(() => {
+    throw err;
+  });
 }
 
 /**

@@ -24,8 +24,11 @@ interface Line {
  */
 class FileBucket implements KeyValueBucket {
   private readonly entries = new Map<string, StoredEntry<unknown>>();
-  /** Keys written but not yet fsynced: a read of one waits for the disk, so nothing is answered from a write that could be lost. */
-  private readonly unflushed = new Set<string>();
+  /**
+   * Keys written but not yet fsynced, with the revision of their last write: a read of one waits for the disk, so
+   * nothing is answered from a write that could be lost.
+   */
+  private readonly unflushed = new Map<string, number>();
   private revision = 0;
 
   constructor(
@@ -61,9 +64,9 @@ class FileBucket implements KeyValueBucket {
     if (value === undefined) this.entries.delete(key);
     else this.entries.set(key, entry);
     const line: Line = { k: key, r: entry.revision, t: entry.writtenAt, ...(value === undefined ? {} : { v: value }) };
-    this.unflushed.add(key);
+    this.unflushed.set(key, entry.revision);
     return this.file.append([JSON.stringify(line)]).then(() => {
-      this.unflushed.delete(key);
+      if (this.unflushed.get(key) === entry.revision) this.unflushed.delete(key);
       return entry;
     });
   }
@@ -105,7 +108,7 @@ class FileBucket implements KeyValueBucket {
   }
 
   close() {
-    this.file.close();
+    return this.file.close();
   }
 }
 
@@ -141,7 +144,7 @@ export class FileStore implements DurableStore {
     const shared = FileStore.open.get(this.dir);
     if (shared && --shared.users > 0) return;
     FileStore.open.delete(this.dir);
-    for (const bucket of this.buckets.values()) bucket.close();
+    await Promise.all([...this.buckets.values()].map((bucket) => bucket.close()));
     this.buckets.clear();
   }
 }
