@@ -11,13 +11,14 @@
  * machine disturbs less than the wall clock. Memory: resident set size once ready.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultModelDir, loadBundle } from '@octroi/model-bundle';
 import { FROM_SOURCES, freePort } from '@octroi/runtime/testing';
 import { COMPONENT_FOLDER, compiledEntry, type Component } from '../scripts/topology.ts';
+import { cpuMilliseconds, rssMegabytes } from './process-cpu.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -28,7 +29,6 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const components = values.only.split(',') as Component[];
-const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
 
 type Way = 'tsx' | 'compiled';
 interface Start {
@@ -40,14 +40,7 @@ interface Start {
 const commandOf = (component: Component, way: Way) =>
   way === 'compiled' ? [compiledEntry(component)] : [...FROM_SOURCES, `${COMPONENT_FOLDER[component]}/src/main.ts`];
 
-function processFigures(pid: number) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14th and 15th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const cpuTicks = Number(fields[11]) + Number(fields[12]);
-  const rssKilobytes = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-  return { cpuMilliseconds: (cpuTicks * 1000) / CLOCK_TICKS_PER_SECOND, rssMegabytes: rssKilobytes / 1024 };
-}
+const processFigures = (pid: number) => ({ cpuMilliseconds: cpuMilliseconds(pid), rssMegabytes: rssMegabytes(pid) });
 
 async function startOnce(component: Component, way: Way): Promise<Start> {
   const port = await freePort();

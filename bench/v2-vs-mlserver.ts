@@ -2,13 +2,15 @@
  * Open Inference Protocol V2 throughput: Octroi in distributed mode beside MLServer 1.7.1 + mlserver-lightgbm with
  * the same LightGBM model (the bundle's model.lgb.txt), measured in the same run with autocannon on the same rows.
  *
- *   node --import tsx bench/v2-vs-mlserver.ts [--duration 15] [--warmup 5] [--scoring 1]
+ *   node --import tsx bench/v2-vs-mlserver.ts [--duration 15] [--warmup 5] [--scoring 1,2]
  *
  * MLServer runs in its own virtual environment (var/bench/mlserver-venv, made on first use from PyPI), in one
  * process (`parallel_workers: 0`: its worker pool does not start on Python 3.11 here). Rows with missing values are
  * `null` in the JSON bodies of both (MLServer refuses `NaN`); Octroi's binary runs send the same rows as FP32
  * tensors with the binary extension, which MLServer's REST API does not have, so they are compared with its JSON.
- * Prints one JSON line per run, then the table for bench/RESULTS.md.
+ * `--scoring` lists the numbers of scoring replicas Octroi is measured with, one run each. Every run also reads the
+ * CPU time each process spent (this bench's autocannon included) and prints it per request: where the time goes.
+ * Prints one JSON line per run, then the tables for bench/RESULTS.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -18,12 +20,13 @@ import autocannon from 'autocannon';
 import { defaultModelDir, loadApplicantFeatures, loadBundle } from '@octroi/model-bundle';
 import { freePort, waitForPort } from '@octroi/runtime/testing';
 import { startCluster } from '../tests/support/cluster.ts';
+import { cpuByProcess, cpuPerRequest } from './process-cpu.ts';
 
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '5' },
-    scoring: { type: 'string', default: '1' },
+    scoring: { type: 'string', default: '1,2' },
   },
 });
 const ROOT = resolve(import.meta.dirname, '..');
@@ -81,10 +84,13 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU milliseconds per request, by process. */
+  cpu: Record<string, number>;
 }
 
 async function run(server: string, url: string, headers: Record<string, string>, load: Load, seconds: number) {
   let next = 0;
+  const cpuBefore = cpuByProcess();
   const result = await autocannon({
     url,
     method: 'POST',
@@ -109,6 +115,7 @@ async function run(server: string, url: string, headers: Record<string, string>,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
+    cpu: cpuPerRequest(cpuBefore, cpuByProcess(), result.requests.total),
   };
   console.log(JSON.stringify(row));
   return row;
@@ -191,14 +198,14 @@ async function mlserver(seconds: number, warmup: number): Promise<Row[]> {
   }
 }
 
-async function octroi(seconds: number, warmup: number): Promise<Row[]> {
-  const cluster = await startCluster({ scoring: Number(values.scoring), env: { LOG_LEVEL: 'warn' } });
+async function octroi(scoring: number, seconds: number, warmup: number): Promise<Row[]> {
+  const cluster = await startCluster({ scoring, env: { LOG_LEVEL: 'warn' } });
   try {
     const url = `${cluster.url}/v2/models/${bundle.manifest.name}/infer`;
     const rows = [];
     for (const load of [loads.single, loads.batchJson, loads.batchBinary]) {
       await run('Octroi (warm-up)', url, cluster.headers, load, warmup);
-      rows.push(await run(`Octroi distributed (${values.scoring} scoring)`, url, cluster.headers, load, seconds));
+      rows.push(await run(`Octroi distributed (${scoring} scoring)`, url, cluster.headers, load, seconds));
     }
     return rows;
   } finally {
@@ -209,16 +216,29 @@ async function octroi(seconds: number, warmup: number): Promise<Row[]> {
 const seconds = Number(values.duration);
 const warmup = Number(values.warmup);
 const peer = await mlserver(seconds, warmup);
-const ours = await octroi(seconds, warmup);
+const ours: Row[] = [];
+for (const scoring of values.scoring.split(',').map(Number)) ours.push(...(await octroi(scoring, seconds, warmup)));
 
 const peerOf = (row: Row) => peer.find((p) => p.rowsPerRequest === row.rowsPerRequest)!;
 console.log(`\nbundle ${bundle.version}, ${width} features, ${seconds} s per run after a ${warmup} s warm-up\n`);
 console.log('| V2 infer | server | req/s | rows/s | p50 ms | p99 ms | errors | rows/s ÷ MLServer |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-for (const row of [...peer, ...ours]) {
+const loadOrder: string[] = Object.values(loads).map((load) => load.name);
+const rows = [...peer, ...ours].sort((a, b) => loadOrder.indexOf(a.load) - loadOrder.indexOf(b.load));
+for (const row of rows) {
   const ratio = (row.rowsPerSecond / peerOf(row).rowsPerSecond).toFixed(2);
   console.log(
     `| ${row.load} | ${row.server} | ${row.requestsPerSecond} | ${row.rowsPerSecond} | ${row.p50} | ${row.p99} | ${row.errors} | ${ratio}× |`,
   );
+}
+
+const names = [...new Set(rows.flatMap((row) => Object.keys(row.cpu)))];
+const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(2));
+console.log("\nCPU milliseconds per request, by process (the load generator is this bench's autocannon):\n");
+console.log(`| V2 infer | server | ${names.join(' | ')} | total |`);
+console.log(`|---|---|${names.map(() => '---:|').join('')}---:|`);
+for (const row of rows) {
+  const total = Object.values(row.cpu).reduce((sum, value) => sum + value, 0);
+  console.log(`| ${row.load} | ${row.server} | ${names.map((name) => ms(row.cpu[name])).join(' | ')} | ${ms(total)} |`);
 }
 process.exit(0);

@@ -5,26 +5,32 @@
  */
 export const MAX_JSON_DEPTH = 16;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
+/** Outside strings, only these characters matter: brackets, and the quote that opens a string. */
+const STRUCTURE = /[[\]{}"]/g;
+/** Inside a string: its closing quote, or an escape (whose next character is skipped). */
+const STRING_END = /["\\]/g;
 
-/** Whether JSON text nests objects and arrays deeper than `limit`, brackets inside strings left out: one pass, no parse. */
+/**
+ * Whether JSON text nests objects and arrays deeper than `limit`, brackets inside strings left out: one pass, no
+ * parse. The regular expressions jump over numbers and the text of strings, most of a large body.
+ */
 export function nestsDeeperThan(text: string, limit = MAX_JSON_DEPTH): boolean {
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
-    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+  STRUCTURE.lastIndex = 0;
+  for (let found = STRUCTURE.exec(text); found; found = STRUCTURE.exec(text)) {
+    const c = found[0];
+    if (c === '"') {
+      STRING_END.lastIndex = STRUCTURE.lastIndex;
+      let end = STRING_END.exec(text);
+      while (end?.[0] === '\\') {
+        STRING_END.lastIndex = end.index + 2;
+        end = STRING_END.exec(text);
+      }
+      if (!end) return false; // an unterminated string: not JSON, which the parser says
+      STRUCTURE.lastIndex = end.index + 1;
+    } else if (c === '[' || c === '{') {
       if (++depth > limit) return true;
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+    } else depth--;
   }
   return false;
 }

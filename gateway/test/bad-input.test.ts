@@ -36,6 +36,9 @@ test('the depth scan counts brackets outside strings only', () => {
   assert.equal(nestsDeeperThan(JSON.stringify({ text: '['.repeat(100) })), false, 'brackets in a string');
   assert.equal(nestsDeeperThan(JSON.stringify({ text: '\\"[[[' + '['.repeat(100) })), false, 'escaped quotes');
   assert.equal(nestsDeeperThan(`[${'[]'.repeat(1000)}]`), false, 'wide is not deep');
+  const afterBackslash = `{"text":${JSON.stringify('ends with a backslash \\')},"deep":${deepArrays(MAX_JSON_DEPTH)}}`;
+  assert.equal(nestsDeeperThan(afterBackslash), true, 'a string ending with an escaped backslash');
+  assert.equal(nestsDeeperThan('{"text": "never closed [[[[[[[[[[[[[[[[[[['), false, 'an unterminated string');
 });
 
 /** With no service behind the gateway, a request that got past the edge is a 503: a 400 was refused at the edge. */

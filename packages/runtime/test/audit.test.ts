@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { connect } from '@nats-io/transport-node';
+import { stringify } from 'safe-stable-stringify';
 import { decisionIds, type DecisionRecord, type ModelAuditRecord } from '@octroi/contracts';
 import {
   ChainVerifier,
   ChainWriter,
   FileAuditLog,
+  digestOf,
   JetStreamAuditLog,
   readAuditFile,
   type AuditEntry,
@@ -42,6 +45,28 @@ describe('hash chains', () => {
     const [a, b] = [new ChainWriter('a'), new ChainWriter('b')];
     return [a.link(request(3)), b.link(request(1)), a.link(request(2)), b.link(request(100))];
   };
+
+  test('a digest is SHA-256 of the record without its digest, keys sorted at every depth, as logs written before', () => {
+    const [flat] = new ChainWriter('a').link(request(1)).records;
+    const awkward = {
+      ...flat!,
+      principal: 'quote " backslash \\ tab \t é 日本 \u2028 lone \ud800',
+      probabilityOfDefault: -0,
+      threshold: 1e21,
+      clientId: undefined,
+    };
+    const nested = {
+      ...flat!,
+      kind: 'officer',
+      officer: { name: 'B. Officer', role: 'officer', id: 'u-2' },
+      reasons: ['income', { code: 'other', text: 'z then a' }],
+    };
+    for (const record of [flat!, awkward, nested]) {
+      const { digest: _digest, ...content } = record;
+      const expected = createHash('sha256').update(stringify(content)).digest('hex');
+      assert.equal(digestOf(record as typeof flat & object), expected);
+    }
+  });
 
   test('two writers interleaved: each chain verifies, counts add up', () => {
     const report = verify(twoWriters());

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import {
   decisionIds,
@@ -19,9 +19,7 @@ export interface Asker {
 
 /** SHA-256 of one feature row exactly as the model read it (float32, little-endian). */
 export function featuresDigest(row: Float32Array): string {
-  return createHash('sha256')
-    .update(new Uint8Array(row.buffer, row.byteOffset, row.byteLength))
-    .digest('hex');
+  return hash('sha256', new Uint8Array(row.buffer, row.byteOffset, row.byteLength));
 }
 
 /**

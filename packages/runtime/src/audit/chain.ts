@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 import { indexInRequest, requestKeyOf, type AuditedRecord, type ChainedRecord } from '@octroi/contracts';
 
@@ -11,8 +11,25 @@ export const GENESIS = '0'.repeat(64);
 
 /** SHA-256 of a record without its `digest`, keys sorted: the same record gives the same digest wherever it is read. */
 export function digestOf(record: Omit<ChainedRecord, 'digest'> & { digest?: string }): string {
-  const { digest: _ignored, ...content } = record;
-  return createHash('sha256').update(stringify(content)).digest('hex');
+  return hash('sha256', canonicalJson(record, 'digest'));
+}
+
+const isPlainValue = (value: unknown) => value === null || typeof value !== 'object';
+
+/**
+ * A record as JSON with its keys sorted at every depth (undefined values left out) and without the key `left`:
+ * the text safe-stable-stringify writes. A flat record (every model decision) is written by JSON.stringify with the
+ * sorted keys as its replacer, which gives the same text without a copy of the record; a nested one is copied
+ * without `left` and written by safe-stable-stringify.
+ */
+export function canonicalJson(record: object, left: string): string {
+  const values = record as Record<string, unknown>;
+  const keys = Object.keys(values)
+    .filter((key) => key !== left)
+    .sort();
+  if (keys.every((key) => isPlainValue(values[key]))) return JSON.stringify(values, keys);
+  const { [left]: _left, ...content } = values;
+  return stringify(content) ?? '';
 }
 
 /** One request's records as the audit log stores them: one JetStream message, or one line of the file. */
@@ -40,9 +57,9 @@ export class ChainWriter {
     const records = decisions.map((decision, index) => {
       if (requestKeyOf(decision.decisionId) !== request || indexInRequest(decision.decisionId) !== index)
         throw new RangeError(`Decision ${decision.decisionId} is not number ${index} of request ${request}`);
-      const unsigned = { ...decision, chain: this.id, seq: this.seq++, previous: this.previous };
-      this.previous = digestOf(unsigned);
-      return { ...unsigned, digest: this.previous } as R & ChainedRecord;
+      const record = { ...decision, chain: this.id, seq: this.seq++, previous: this.previous, digest: '' };
+      record.digest = this.previous = digestOf(record);
+      return record as R & ChainedRecord;
     });
     return { request, records };
   }
