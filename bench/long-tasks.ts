@@ -73,3 +73,22 @@ export function longTasks(profileFile: string, fromMicros: number, longerThanMs 
   close(time);
   return tasks;
 }
+
+/** Where a process spent its time over a whole profile: the functions by share of the busy samples (self time). */
+export function busiestFunctions(profileFile: string, count = 12): Array<{ frame: string; share: number }> {
+  const profile = JSON.parse(readFileSync(profileFile, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const counts = new Map<string, number>();
+  let busy = 0;
+  for (const id of profile.samples) {
+    const node = byId.get(id)!;
+    if (node.callFrame.functionName === '(idle)') continue;
+    const frame = frameName(node);
+    counts.set(frame, (counts.get(frame) ?? 0) + 1);
+    busy++;
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([frame, samples]) => ({ frame, share: samples / busy }));
+}

@@ -2,7 +2,7 @@
  * Open Inference Protocol V2 throughput: Octroi in distributed mode beside MLServer 1.7.1 + mlserver-lightgbm with
  * the same LightGBM model (the bundle's model.lgb.txt), measured in the same run with autocannon on the same rows.
  *
- *   node --import tsx bench/v2-vs-mlserver.ts [--duration 15] [--warmup 5] [--scoring 1,2]
+ *   node --import tsx bench/v2-vs-mlserver.ts [--duration 15] [--warmup 5] [--scoring 1,2] [--cpu-prof]
  *
  * MLServer runs in its own virtual environment (var/bench/mlserver-venv, made on first use from PyPI), in one
  * process (`parallel_workers: 0`: its worker pool does not start on Python 3.11 here). Rows with missing values are
@@ -10,16 +10,20 @@
  * tensors with the binary extension, which MLServer's REST API does not have, so they are compared with its JSON.
  * `--scoring` lists the numbers of scoring replicas Octroi is measured with, one run each. Every run also reads the
  * CPU time each process spent (this bench's autocannon included) and prints it per request: where the time goes.
+ * `--cpu-prof` adds a run of the 100-row JSON load on one scoring replica with V8's profiler in every Octroi
+ * process, and lists the functions the gateway and the scoring replica spent their busy time in.
  * Prints one JSON line per run, then the tables for bench/RESULTS.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { defaultModelDir, loadApplicantFeatures, loadBundle } from '@octroi/model-bundle';
 import { freePort, waitForPort } from '@octroi/runtime/testing';
 import { startCluster } from '../tests/support/cluster.ts';
+import { busiestFunctions } from './long-tasks.ts';
 import { cpuByProcess, cpuPerRequest } from './process-cpu.ts';
 
 const { values } = parseArgs({
@@ -27,6 +31,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '5' },
     scoring: { type: 'string', default: '1,2' },
+    'cpu-prof': { type: 'boolean', default: false },
   },
 });
 const ROOT = resolve(import.meta.dirname, '..');
@@ -218,6 +223,33 @@ const warmup = Number(values.warmup);
 const peer = await mlserver(seconds, warmup);
 const ours: Row[] = [];
 for (const scoring of values.scoring.split(',').map(Number)) ours.push(...(await octroi(scoring, seconds, warmup)));
+
+/** Where the gateway and one scoring replica spend their time on 100-row JSON inferences, from V8's profiler. */
+async function profiled(seconds: number, warmup: number) {
+  const profiles = mkdtempSync(join(tmpdir(), 'octroi-v2-profile-'));
+  const cluster = await startCluster({
+    scoring: 1,
+    env: { LOG_LEVEL: 'warn' },
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`],
+  });
+  try {
+    const url = `${cluster.url}/v2/models/${bundle.manifest.name}/infer`;
+    await run('Octroi (warm-up)', url, cluster.headers, loads.batchJson, warmup);
+    await run('Octroi distributed (1 scoring, profiled)', url, cluster.headers, loads.batchJson, seconds);
+  } finally {
+    await cluster.stop(); // the profiles are written as the processes exit
+  }
+  for (const member of [cluster.gateway, cluster.services.scoring[0]!]) {
+    const file = readdirSync(profiles).find((name) => name.includes(`.${member.child.pid}.0.`));
+    if (!file) throw new Error(`no profile of ${member.name} in ${profiles}`);
+    console.log(
+      `\n${member.name}: share of its busy time (self), 100 rows per request, JSON (${join(profiles, file)}):`,
+    );
+    for (const { frame, share } of busiestFunctions(join(profiles, file)))
+      console.log(`- ${(share * 100).toFixed(1)} % ${frame}`);
+  }
+}
+if (values['cpu-prof']) await profiled(seconds, warmup);
 
 const peerOf = (row: Row) => peer.find((p) => p.rowsPerRequest === row.rowsPerRequest)!;
 console.log(`\nbundle ${bundle.version}, ${width} features, ${seconds} s per run after a ${warmup} s warm-up\n`);

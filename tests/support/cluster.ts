@@ -61,6 +61,8 @@ export interface ClusterOptions {
   explain?: number;
   monitoring?: number;
   env?: NodeJS.ProcessEnv;
+  /** Node's own options for every Octroi process, e.g. `--cpu-prof` (which NODE_OPTIONS may not carry). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -108,7 +110,11 @@ export async function startCluster(options: ClusterOptions = {}) {
           }
         : { ...base, METRICS_PORT: String(port), ...extraEnv };
     const child = ownedProcess(
-      spawn(process.execPath, [compiledEntry(role)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }),
+      spawn(process.execPath, [...(options.nodeArgs ?? []), compiledEntry(role)], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
     );
     const out = createWriteStream(logFile);
     child.stdout.pipe(out);
