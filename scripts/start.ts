@@ -37,6 +37,9 @@ async function startEmbedded() {
     startExplain({ bus }),
     startMonitoring({ bus }),
   ]);
+  // One process shares its cores: HTTP opens once the services' start-up work (the global importance) is done, so
+  // that a ready Octroi answers within its latency budget from the first request.
+  await Promise.all(services.map((runtime) => runtime.health.startedUp()));
   const gateway = await startGateway({ bus });
   // One signal stops everything: the gateway first (no new HTTP work), then each service drains.
   let stopping = false;

@@ -75,13 +75,22 @@ export interface Readiness {
  */
 export class Health {
   private readonly pending = new Set<string>();
+  private readonly whenStartedUp: Array<() => void> = [];
   private readonly checks = new Map<string, () => Promise<DependencyStatus>>();
   private stopping = false;
 
   /** Declares something that must be done before the component is ready; call the returned function when it is. */
   waitFor(what: string): () => void {
     this.pending.add(what);
-    return () => this.pending.delete(what);
+    return () => {
+      this.pending.delete(what);
+      if (this.pending.size === 0) for (const resolve of this.whenStartedUp.splice(0)) resolve();
+    };
+  }
+  /** Resolves once no start-up step is left to do. */
+  startedUp(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.whenStartedUp.push(resolve));
   }
   /** A dependency asked at each readiness probe; registering the same name twice keeps the first. */
   addCheck(name: string, check: () => Promise<DependencyStatus>) {

@@ -13,8 +13,8 @@ import { explainService } from './service.ts';
 
 /**
  * Loads the champion bundle (MODELS_DIR, else MODEL_DIR) and serves explanations at once; the global importance is
- * computed in the background (or read from the cache another replica filled). Follows the champion: a promotion
- * loads the new bundle, then switches, without stopping.
+ * computed in the background (or read from the cache another replica filled), and the replica says it is ready
+ * once it is done. Follows the champion: a promotion loads the new bundle, then switches, without stopping.
  */
 export async function startExplain(options: RuntimeOptions = {}) {
   const runtime = await createRuntime('explain', options);
@@ -27,6 +27,8 @@ export async function startExplain(options: RuntimeOptions = {}) {
     release: releaseExplainModel,
     log: runtime.log,
   });
+  // Start-up work: the importance takes a core for a few seconds, and a replica is ready once it has it back.
+  void models.champion().model.job.done.finally(runtime.health.waitFor('the global importance'));
   const audit = await runtime.auditLog();
   const service = await runtime.serve(explainService(models));
   const follower = followModelRoles(models, championOnly, {

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadBundle } from '@octroi/model-bundle';
-import { MemoryCache, processMetrics } from '@octroi/runtime';
+import { MemoryBus, MemoryCache, processMetrics } from '@octroi/runtime';
 import { ExplainerContext } from '../src/explainer-context.ts';
 import { runGlobalImportance } from '../src/global-job.ts';
 import { evenlySpacedRows } from '../src/importance-sample.ts';
+import { startExplain } from '../src/main.ts';
 import { capturingLogger } from '../../../packages/runtime/test/helpers.ts';
 
 test('the importance sample spreads evenly over every applicant and never exceeds its size', () => {
@@ -49,5 +53,25 @@ test('global importance is computed in a worker thread, equals the SHAP values o
     assert.deepEqual(replica.importance.report('en'), report);
   } finally {
     delete process.env.GLOBAL_IMPORTANCE_ROWS;
+  }
+});
+
+test('an explain replica says it is ready only once its global importance is computed', async () => {
+  process.env.GLOBAL_IMPORTANCE_ROWS = '60';
+  process.env.OCTROI_DATA_DIR = mkdtempSync(join(tmpdir(), 'octroi-explain-'));
+  const { log, lines } = capturingLogger();
+  const bus = new MemoryBus(log, processMetrics());
+  const runtime = await startExplain({ bus, log });
+  try {
+    await runtime.health.startedUp();
+    assert.equal(runtime.health.ready, true);
+    const finished = (line: Record<string, unknown>) =>
+      line.msg === 'global importance ready' || line.msg === 'global importance read from the cache';
+    assert.ok(lines().some(finished), 'ready, and the importance is done');
+  } finally {
+    await runtime.shutdown.run();
+    await bus.close();
+    delete process.env.GLOBAL_IMPORTANCE_ROWS;
+    delete process.env.OCTROI_DATA_DIR;
   }
 });
