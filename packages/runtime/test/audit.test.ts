@@ -61,11 +61,17 @@ describe('hash chains', () => {
       officer: { name: 'B. Officer', role: 'officer', id: 'u-2' },
       reasons: ['income', { code: 'other', text: 'z then a' }],
     };
-    for (const record of [flat!, awkward, nested]) {
-      const { digest: _digest, ...content } = record;
-      const expected = createHash('sha256').update(stringify(content)).digest('hex');
-      assert.equal(digestOf(record as typeof flat & object), expected);
-    }
+    const sha256OfContent = (record: object) => {
+      const { digest: _digest, ...content } = record as { digest?: string };
+      return createHash('sha256').update(stringify(content)).digest('hex');
+    };
+    for (const record of [flat!, awkward, nested])
+      assert.equal(digestOf(record as typeof flat & object), sha256OfContent(record));
+    // The digests the chain writes are the same text's.
+    const [linkedNested] = new ChainWriter('b').link([
+      { ...request(1)[0]!, reasons: nested.reasons } as DecisionRecord,
+    ]).records;
+    for (const record of [flat!, linkedNested!]) assert.equal(record.digest, sha256OfContent(record));
   });
 
   test('two writers interleaved: each chain verifies, counts add up', () => {

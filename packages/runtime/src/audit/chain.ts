@@ -18,18 +18,44 @@ const isPlainValue = (value: unknown) => value === null || typeof value !== 'obj
 
 /**
  * A record as JSON with its keys sorted at every depth (undefined values left out) and without the key `left`:
- * the text safe-stable-stringify writes. A flat record (every model decision) is written by JSON.stringify with the
- * sorted keys as its replacer, which gives the same text without a copy of the record; a nested one is copied
+ * the text safe-stable-stringify writes. A flat record is written by JSON.stringify: as it is when its keys are in
+ * order already (the chain writes its records so), else with the sorted keys as replacer. A nested one is copied
  * without `left` and written by safe-stable-stringify.
  */
 export function canonicalJson(record: object, left: string): string {
   const values = record as Record<string, unknown>;
-  const keys = Object.keys(values)
-    .filter((key) => key !== left)
-    .sort();
-  if (keys.every((key) => isPlainValue(values[key]))) return JSON.stringify(values, keys);
+  const keys = Object.keys(values);
+  if (keys.every((key) => isPlainValue(values[key]))) {
+    if (!(left in values) && keys.every((key, i) => i === 0 || keys[i - 1]! < key)) return JSON.stringify(values);
+    return JSON.stringify(values, keys.filter((key) => key !== left).sort());
+  }
   const { [left]: _left, ...content } = values;
   return stringify(content) ?? '';
+}
+
+/** The fields the chain adds to a decision, but its digest. */
+type ChainFields = Pick<ChainedRecord, 'chain' | 'seq' | 'previous'>;
+
+/** The keys of decisions of one shape with the chain's fields, sorted, by the decisions' own keys. */
+const keyOrders = new Map<string, string[]>();
+
+/**
+ * A decision with the chain's fields, in a new object whose keys are in sorted order: its canonical JSON is then
+ * what JSON.stringify writes (copying with a spread and sorting at every digest cost several times more).
+ */
+function inKeyOrder(decision: object, fields: ChainFields): Record<string, unknown> {
+  const values = decision as Record<string, unknown>;
+  const added = fields as unknown as Record<string, unknown>;
+  const own = Object.keys(values);
+  const shape = own.join();
+  let order = keyOrders.get(shape);
+  if (!order) {
+    order = [...new Set([...own, ...Object.keys(added)])].sort();
+    keyOrders.set(shape, order);
+  }
+  const record: Record<string, unknown> = {};
+  for (const key of order) record[key] = key in added ? added[key] : values[key];
+  return record;
 }
 
 /** One request's records as the audit log stores them: one JetStream message, or one line of the file. */
@@ -57,9 +83,9 @@ export class ChainWriter {
     const records = decisions.map((decision, index) => {
       if (requestKeyOf(decision.decisionId) !== request || indexInRequest(decision.decisionId) !== index)
         throw new RangeError(`Decision ${decision.decisionId} is not number ${index} of request ${request}`);
-      const record = { ...decision, chain: this.id, seq: this.seq++, previous: this.previous, digest: '' };
-      record.digest = this.previous = digestOf(record);
-      return record as R & ChainedRecord;
+      const record = inKeyOrder(decision, { chain: this.id, seq: this.seq++, previous: this.previous });
+      record['digest'] = this.previous = hash('sha256', canonicalJson(record, 'digest'));
+      return record as unknown as R & ChainedRecord;
     });
     return { request, records };
   }
