@@ -69,7 +69,7 @@ describe('hash chains', () => {
       assert.equal(digestOf(record as typeof flat & object), sha256OfContent(record));
     // The digests the chain writes are the same text's.
     const [linkedNested] = new ChainWriter('b').link([
-      { ...request(1)[0]!, reasons: nested.reasons } as DecisionRecord,
+      { ...request(1)[0]!, reasons: nested.reasons } as unknown as DecisionRecord,
     ]).records;
     for (const record of [flat!, linkedNested!]) assert.equal(record.digest, sha256OfContent(record));
   });
