@@ -40,14 +40,17 @@ const report = (women: number) => ({
   },
 });
 
-const model = { metrics: { fairness: report(0.78), realSample: { fairness: report(0.7) } } } as unknown as ModelInfo;
+const model = {
+  metrics: { fairness: report(0.78), realSample: { rows: 1234, fairness: report(0.7) } },
+} as unknown as ModelInfo;
 
 describe('readFairness', () => {
   it('reads the training and real-sample reports, and nothing from metrics without them', () => {
-    const { training, realSample } = readFairness(model.metrics);
+    const { training, realSample, realSampleRows } = readFairness(model.metrics);
     expect(training?.gender?.groups.map((g) => g.group)).toEqual(['F', 'M', 'XNA']);
     expect(realSample?.ageBand?.fourFifthsMet).toBe(false);
-    expect(readFairness({ auc: 0.7 })).toEqual({ training: null, realSample: null });
+    expect(realSampleRows).toBe(1234);
+    expect(readFairness({ auc: 0.7 })).toEqual({ training: null, realSample: null, realSampleRows: null });
   });
 });
 
@@ -86,6 +89,10 @@ describe('FairnessPanel', () => {
     expect(axisLabels).toContain('Part du groupe (%)');
     expect(axisLabels).toContain('Âge à la demande (années)');
     const picker = root.querySelector<HTMLSelectElement>('#fairness-source')!;
+    expect([...picker.options].map((option) => option.textContent.replace(/\s/g, ' ').trim())).toEqual([
+      'données d’entraînement',
+      'échantillon réel (1 234 demandes)',
+    ]);
     picker.value = 'realSample';
     picker.dispatchEvent(new Event('change'));
     TestBed.tick();

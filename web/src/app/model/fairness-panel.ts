@@ -38,7 +38,7 @@ const FILL: Record<string, string> = {
         <label for="fairness-source">{{ t().fairness.sourceLabel }}</label>
         <select id="fairness-source" #picker (change)="source.set($any(picker.value))">
           @for (s of sources(); track s) {
-            <option [value]="s" [selected]="s === source()">{{ t().fairness.sources[s] }}</option>
+            <option [value]="s" [selected]="s === source()">{{ sourceName(s) }}</option>
           }
         </select>
       </div>
@@ -51,7 +51,7 @@ const FILL: Record<string, string> = {
       <p [attr.data-testid]="'fairness-summary-' + item.key">{{ summary(item.figures) }}</p>
       <figure>
         <figcaption>
-          {{ t().fairness.caption(t().fairness.attributes[item.key], t().fairness.sources[source()]) }}
+          {{ t().fairness.caption(t().fairness.attributes[item.key], sourceName(source())) }}
         </figcaption>
         <ul class="legend" aria-hidden="true">
           <li><span class="swatch approved"></span>{{ t().fairness.approved }}</li>
@@ -82,7 +82,7 @@ const FILL: Record<string, string> = {
         </div>
         <app-data-table
           [summary]="t().model.showTable"
-          [caption]="t().fairness.caption(t().fairness.attributes[item.key], t().fairness.sources[source()])"
+          [caption]="t().fairness.caption(t().fairness.attributes[item.key], sourceName(source()))"
           [columns]="columns()"
           [rows]="rows(item.figures)"
         />
@@ -101,6 +101,10 @@ export class FairnessPanel {
     (['training', 'realSample'] as const).filter((s) => this.reports()[s] !== null),
   );
   protected readonly source = signal<Source>('training');
+  /** A data source in words, the real sample with its number of applications. */
+  protected sourceName(source: Source): string {
+    return this.t().fairness.sources[source](this.reports().realSampleRows);
+  }
   protected readonly report = computed(() => this.reports()[this.source()] ?? this.reports().training);
   protected readonly attributes = computed(() => {
     const report = this.report();

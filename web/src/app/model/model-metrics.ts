@@ -154,8 +154,19 @@ function readReport(value: unknown): FairnessReport | null {
   return report.gender || report.ageBand ? report : null;
 }
 
-/** Fairness by gender and age band: on the training data, and on the real sample when the bundle carries it. */
-export function readFairness(metrics: Json): { training: FairnessReport | null; realSample: FairnessReport | null } {
-  const realSample = isObject(metrics['realSample']) ? metrics['realSample']['fairness'] : undefined;
-  return { training: readReport(metrics['fairness']), realSample: readReport(realSample) };
+/**
+ * Fairness by gender and age band: on the training data, and on the real sample (with its number of applications)
+ * when the bundle carries it.
+ */
+export function readFairness(metrics: Json): {
+  training: FairnessReport | null;
+  realSample: FairnessReport | null;
+  realSampleRows: number | null;
+} {
+  const realSample = isObject(metrics['realSample']) ? metrics['realSample'] : undefined;
+  return {
+    training: readReport(metrics['fairness']),
+    realSample: readReport(realSample?.['fairness']),
+    realSampleRows: numberOrNull(realSample?.['rows']),
+  };
 }

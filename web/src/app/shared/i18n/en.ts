@@ -227,7 +227,11 @@ export const en: Messages = {
     intro:
       'Cross-validated decisions (every client decided by a model that never saw them), compared between groups. Gender is not a model input: it serves this measurement only.',
     sourceLabel: 'Data',
-    sources: { training: 'training data', realSample: 'real sample (6,229 applications)' },
+    sources: {
+      training: () => 'training data',
+      realSample: (rows: number | null) =>
+        rows === null ? 'real sample' : `real sample (${rows.toLocaleString('en-GB')} applications)`,
+    },
     missing: 'This model comes without fairness figures.',
     attributes: { gender: 'By gender', ageBand: 'By age band' },
     caption: (attribute: string, source: string) =>

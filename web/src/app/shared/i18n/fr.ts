@@ -229,7 +229,11 @@ export const fr = {
     intro:
       'Décisions validées par croisement (chaque client décidé par un modèle qui ne l’a jamais vu), comparées entre groupes. Le genre n’est pas une entrée du modèle : il sert seulement à cette mesure.',
     sourceLabel: 'Données',
-    sources: { training: 'données d’entraînement', realSample: 'échantillon réel (6 229 demandes)' },
+    sources: {
+      training: () => 'données d’entraînement',
+      realSample: (rows: number | null) =>
+        rows === null ? 'échantillon réel' : `échantillon réel (${rows.toLocaleString('fr-FR')} demandes)`,
+    },
     missing: 'Ce modèle ne fournit pas de mesure d’équité.',
     attributes: { gender: 'Par genre', ageBand: 'Par tranche d’âge' },
     caption: (attribute: string, source: string) =>
