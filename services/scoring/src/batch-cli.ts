@@ -27,7 +27,7 @@ import {
   setHistoryFeatures,
   type ModelBundle,
 } from '@octroi/model-bundle';
-import { batchHistory, type BatchHistory } from './batch-history.ts';
+import { batchHistory, historyFilesIn, type BatchHistory } from './batch-history.ts';
 import { CreditScorer } from './credit-scorer.ts';
 import { applicationOf, type CsvRecord } from './csv-records.ts';
 import { submitToOctroi } from './batch-submit.ts';
@@ -100,8 +100,12 @@ async function main() {
   const bundle = await loadBundle(resolve(values.model));
   const scorer = await CreditScorer.load(bundle);
   const { applicantOf, rows: total } = await applicantsOf(bundle, input);
-  const history = await batchHistory(bundle.spec, dirname(input), applicantOf, applicantOf.size, (line) =>
-    console.error(`history: ${line}`),
+  const history = await batchHistory(
+    bundle.spec,
+    historyFilesIn(bundle.spec, dirname(input)),
+    applicantOf,
+    applicantOf.size,
+    (line) => console.error(`history: ${line}`),
   );
   const report = progress(total);
   const width = scorer.featureCount;

@@ -1,18 +1,28 @@
 import fp from 'fastify-plugin';
 import {
-  APPLICATIONS_FILE,
   BATCH_OBJECTS,
   BATCH_RETENTION_DAYS,
   MAX_BATCH_BYTES,
   batchFileObject,
   type BatchFile,
+  type BatchFileName,
 } from '@octroi/contracts';
 import { envInt, type ObjectBucket, type Runtime } from '@octroi/runtime';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Stores an uploaded file of applications under its job, for the scoring replicas to read. */
-    storeBatchFile(jobId: string, bytes: AsyncIterable<Uint8Array>): Promise<BatchFile>;
+    /**
+     * Stores an uploaded file under its job, for the scoring replicas to read; BatchTooLarge past `limit` bytes
+     * (what is left of the job's MAX_BATCH_BYTES).
+     */
+    storeBatchFile(
+      jobId: string,
+      name: BatchFileName,
+      bytes: AsyncIterable<Uint8Array>,
+      limit: number,
+    ): Promise<BatchFile>;
+    /** Drops the files stored for a job that was refused. */
+    dropBatchFiles(jobId: string, files: readonly BatchFile[]): Promise<void>;
   }
 }
 
@@ -23,7 +33,10 @@ async function* atMost(bytes: AsyncIterable<Uint8Array>, limit: number) {
   let seen = 0;
   for await (const piece of bytes) {
     seen += piece.length;
-    if (seen > limit) throw new BatchTooLarge(`A batch file holds at most ${limit} bytes: send it in parts`);
+    if (seen > limit)
+      throw new BatchTooLarge(
+        `The files of a batch job hold at most ${MAX_BATCH_BYTES} bytes together: send them in parts`,
+      );
     yield piece;
   }
 }
@@ -42,11 +55,16 @@ export default fp<{ runtime: Pick<Runtime, 'objects'> }>(
           bucket = undefined;
           throw err;
         }));
-    app.decorate('storeBatchFile', async (jobId: string, bytes: AsyncIterable<Uint8Array>) => {
-      const stored = await (
-        await objects()
-      ).put(batchFileObject(jobId, APPLICATIONS_FILE), atMost(bytes, MAX_BATCH_BYTES));
-      return { name: APPLICATIONS_FILE, bytes: stored };
+    app.decorate(
+      'storeBatchFile',
+      async (jobId: string, name: BatchFileName, bytes: AsyncIterable<Uint8Array>, limit: number) => {
+        const stored = await (await objects()).put(batchFileObject(jobId, name), atMost(bytes, limit));
+        return { name, bytes: stored };
+      },
+    );
+    app.decorate('dropBatchFiles', async (jobId: string, files: readonly BatchFile[]) => {
+      const bucket = await objects();
+      await Promise.all(files.map((file) => bucket.delete(batchFileObject(jobId, file.name as BatchFileName))));
     });
   },
   { name: 'batch-uploads' },

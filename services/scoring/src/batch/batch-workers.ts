@@ -34,7 +34,7 @@ export async function startBatchWorkers(
   const log = runtime.log.child({ part: 'batch' });
   const reading = reads.consume(async ({ body, stopping }) => {
     const job = await store.job(body.jobId);
-    if (job) await readJobFile(job, { store, chunks, log }, stopping);
+    if (job) await readJobFile(job, { store, chunks, log, spec: () => deps.model().scorer.spec }, stopping);
   });
   const scoring = chunks.consume(async ({ body }) => scoreChunk(body, { ...deps, store }), {
     concurrency: envInt('BATCH_CONCURRENCY', 2),

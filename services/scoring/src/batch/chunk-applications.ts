@@ -1,8 +1,14 @@
-import { decodeFloat32, type FieldProblem, type NewApplication } from '@octroi/contracts';
-import { applicationProblems, deriveApplicationFeatures, type FeatureSpec } from '@octroi/model-bundle';
+import { decodeFloat32, isHistoryTable, type FieldProblem, type NewApplication } from '@octroi/contracts';
+import {
+  applicationProblems,
+  deriveApplicationFeatures,
+  deriveFeatures,
+  setHistoryFeatures,
+  type FeatureSpec,
+} from '@octroi/model-bundle';
 import { cellValue } from '../csv-records.ts';
 import { cellsOf } from './csv-cells.ts';
-import type { ChunkWork } from './work.ts';
+import type { ChunkHistory, ChunkWork } from './work.ts';
 
 /** One record of a chunk: where it is in the file, its applicant id as written, and why it fails, if it does. */
 export interface ChunkRow {
@@ -34,18 +40,23 @@ export function reasonsOf(problems: readonly FieldProblem[]): string {
 
 const shortened = (text: string) => (text.length <= REASONS_LENGTH ? text : `${text.slice(0, REASONS_LENGTH - 1)}…`);
 
-/** The model's history features, in the order a chunk carries their values. */
-export const historyFeatureIndexes = (spec: FeatureSpec) =>
-  spec.features.filter((feature) => feature.source !== 'application').map((feature) => feature.index);
+/** A record's history aggregates from the chunk's history, by feature name. */
+function historyOf(history: ChunkHistory | undefined) {
+  if (!history) return undefined;
+  const values = decodeFloat32(history.values) ?? new Float32Array();
+  const width = history.features.length;
+  return (index: number) => new Map(history.features.map((name, k) => [name, values[index * width + k]!]));
+}
 
 /**
  * The chunk's applications, each checked with the intake rules (as `/api/v1/score` checks them), and the features of
- * those that pass. A record that cannot be read keeps its row with the reason; nothing of it is scored.
+ * those that pass: history features from the chunk's history (the job's history files) or, without history files,
+ * from the history tables a JSON line carries, as `/api/v1/score` derives them. A record that cannot be read keeps
+ * its row with the reason; nothing of it is scored.
  */
 export function readChunk(spec: FeatureSpec, work: ChunkWork, featureCount: number): ChunkApplications {
   const applications = work.format === 'csv' ? csvApplications(spec, work) : jsonApplications(spec, work);
-  const history = work.history ? decodeFloat32(work.history.values) : undefined;
-  const historyColumns = history ? historyFeatureIndexes(spec) : [];
+  const historyAt = historyOf(work.history);
   const rows: ChunkRow[] = [];
   const scored: number[] = [];
   const valid: NewApplication[] = [];
@@ -53,17 +64,23 @@ export function readChunk(spec: FeatureSpec, work: ChunkWork, featureCount: numb
   applications.forEach(({ id, application, problem }, index) => {
     const row = work.firstRow + index;
     const problems = application ? applicationProblems(spec, application) : [];
-    const historyProblems = work.history?.problems[index] ?? [];
-    if (problem || problems.length > 0 || historyProblems.length > 0) {
+    const carried = historyAt && application ? Object.keys(application).filter(isHistoryTable) : [];
+    const historyProblems = [
+      work.history?.problems[index],
+      carried.length > 0
+        ? `the line carries history tables (${carried.join(', ')}) while the job has history files: send the history one way`
+        : undefined,
+    ];
+    if (problem || problems.length > 0 || historyProblems.some(Boolean)) {
       const reasons = [problem, problems.length > 0 ? reasonsOf(problems) : undefined, ...historyProblems];
       rows.push({ row, id, error: shortened(reasons.filter(Boolean).join('; ')) });
       return;
     }
-    const vector = deriveApplicationFeatures(spec, application!);
-    if (history) {
-      const offset = index * historyColumns.length;
-      historyColumns.forEach((column, k) => (vector[column] = history[offset + k]!));
-    }
+    let vector: Float32Array;
+    if (historyAt) {
+      vector = deriveApplicationFeatures(spec, application!);
+      setHistoryFeatures(spec, vector, historyAt(index));
+    } else vector = deriveFeatures(spec, application!);
     scored.push(rows.length);
     rows.push({ row, id });
     valid.push(application!);

@@ -1,7 +1,9 @@
 import { APPLICATIONS_FILE, MAX_BATCH_ROWS, fileRecords } from '@octroi/contracts';
+import type { FeatureSpec } from '@octroi/model-bundle';
 import type { Logger, WorkQueue } from '@octroi/runtime';
 import type { BatchStore } from './batch-store.ts';
-import { Chunker, type RecordGroup } from './chunker.ts';
+import { CHUNK_BYTES, CHUNK_ROWS, Chunker, type RecordGroup } from './chunker.ts';
+import { jobHistory } from './job-history.ts';
 import { isChunkDone, noScoringYet, type JobRecord, type ReadingRecord } from './job-progress.ts';
 import { chunkWorkId, type ChunkWork } from './work.ts';
 
@@ -15,16 +17,19 @@ export interface FileReaderDeps {
   store: BatchStore;
   chunks: WorkQueue<ChunkWork>;
   log: Logger;
+  /** The specification of the model served now: which history aggregates the job's history files give. */
+  spec: () => FeatureSpec;
 }
 
 /**
  * Reads a job's file of applications and queues it in chunks for the scoring replicas. Read again (its replica died
  * mid-way, or embedded mode restarted), it queues again every chunk not yet counted: the queue drops a chunk queued
- * twice within minutes, and a chunk scored twice is stored and counted once.
+ * twice within minutes, and a chunk scored twice is stored and counted once. When history files came with the job,
+ * their aggregates are computed first, and each chunk carries those of its records.
  */
 export async function readJobFile(
   job: JobRecord,
-  { store, chunks, log }: FileReaderDeps,
+  { store, chunks, log, spec }: FileReaderDeps,
   stopping?: AbortSignal,
 ): Promise<void> {
   const before = await store.reading(job.id);
@@ -37,7 +42,8 @@ export async function readJobFile(
     complete: false,
   };
   await store.saveReading(job.id, { ...(before ?? reading), startedAt: reading.startedAt });
-  const chunker = new Chunker();
+  const history = await jobHistory(job, store, spec(), log);
+  const chunker = new Chunker({ rows: CHUNK_ROWS, bytes: CHUNK_BYTES, extraBytesPerRow: history?.bytesPerRecord ?? 0 });
   let header: string | undefined;
   let reportedAt = 0;
 
@@ -54,6 +60,7 @@ export async function readJobFile(
         ...(header !== undefined ? { header } : {}),
         records: group.records,
         submittedBy: job.submittedBy,
+        ...(history ? { history: history.ofRecords(group.records) } : {}),
       };
       await chunks.add(work, chunkWorkId(job.id, group.chunk));
     }

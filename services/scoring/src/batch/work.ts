@@ -24,11 +24,16 @@ export interface ChunkWork {
   history?: ChunkHistory;
 }
 
-/** The history features of a chunk's rows (float32, row after row, in the model's order of history features). */
+/**
+ * The history aggregates of a chunk's records, computed from the job's history files by the replica that read it:
+ * float32, record after record, in the order of `features` (named, so that a replica serving another model version
+ * finds its own).
+ */
 export interface ChunkHistory {
+  features: string[];
   values: string;
-  /** Per record, what is wrong with the applicant's history rows (absent: nothing). */
-  problems: Record<number, string[]>;
+  /** By record index, what is wrong with the applicant's history rows (absent: nothing). */
+  problems: Record<number, string>;
 }
 
 /** The chunk's work-queue id: the queue keeps a chunk queued twice (a reader that restarted) once. */

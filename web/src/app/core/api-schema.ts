@@ -11,8 +11,8 @@ export interface paths {
         get: operations["listBatches"];
         put?: never;
         /**
-         * Upload a file of applications to score in the background; 202 with the job
-         * @description CSV with a header line (Home Credit's application columns; other columns are ignored) or JSON lines (one application a line, as POST /api/v1/score takes it), up to 1,000,000 applications and 3 GiB. A row that breaks an intake rule gets no decision: its line in the results says why. Every decision is kept in the audit log.
+         * Upload a file of applications, with their history tables if you have them; 202 with the job
+         * @description CSV with a header line (Home Credit's application columns; other columns are ignored) or JSON lines (one application a line, as POST /api/v1/score takes it, history tables included), up to 1,000,000 applications and 3 GiB. Send the file as the body, or as the `applications` part of a multipart/form-data body whose other parts are the applicants' history tables as CSV files (bureau, bureau_balance, previous_application, POS_CASH_balance, installments_payments, credit_card_balance), linked by SK_ID_CURR (SK_ID_BUREAU for bureau_balance): their rows are checked and aggregated as POST /api/v1/score does with the tables of one application. A row that breaks an intake rule, or whose applicant's history rows do, gets no decision: its line in the results says why. Every decision is kept in the audit log.
          */
         post: operations["submitBatch"];
         delete?: never;
@@ -2103,6 +2103,43 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-ndjson": string;
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description Applications as CSV (text/csv, or a file name ending in .csv) or JSON lines (application/x-ndjson, or .jsonl)
+                     */
+                    applications: string;
+                    /**
+                     * Format: binary
+                     * @description The bureau rows of the applicants, as CSV with the Home Credit columns
+                     */
+                    bureau?: string;
+                    /**
+                     * Format: binary
+                     * @description The bureau_balance rows of the applicants, as CSV with the Home Credit columns
+                     */
+                    bureau_balance?: string;
+                    /**
+                     * Format: binary
+                     * @description The credit_card_balance rows of the applicants, as CSV with the Home Credit columns
+                     */
+                    credit_card_balance?: string;
+                    /**
+                     * Format: binary
+                     * @description The installments_payments rows of the applicants, as CSV with the Home Credit columns
+                     */
+                    installments_payments?: string;
+                    /**
+                     * Format: binary
+                     * @description The POS_CASH_balance rows of the applicants, as CSV with the Home Credit columns
+                     */
+                    POS_CASH_balance?: string;
+                    /**
+                     * Format: binary
+                     * @description The previous_application rows of the applicants, as CSV with the Home Credit columns
+                     */
+                    previous_application?: string;
+                };
                 "text/csv": string;
             };
         };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
@@ -8,28 +9,36 @@ import {
   BatchJob,
   BatchJobId,
   BatchJobList,
+  HISTORY_TABLES,
   MAX_BATCH_BYTES,
   MAX_BATCH_ROWS,
   endpoints,
-  type BatchFormat,
 } from '@octroi/contracts';
 import { BatchTooLarge } from '../../../plugins/app/batch-uploads.ts';
 import { COMMON_ERRORS, errorReplies, secured } from '../../schemas.ts';
+import { UploadRefused, storeUpload } from './upload.ts';
 
 const { scoring } = endpoints;
 const tags = ['batches'];
 
-/** The content types a file of applications may be sent as, and the format each means. */
-const FORMAT_OF: Record<string, BatchFormat> = {
-  'text/csv': 'csv',
-  'application/x-ndjson': 'jsonl',
-  'application/jsonl': 'jsonl',
-  'application/jsonlines': 'jsonl',
-};
-const formatOf = (contentType: string | undefined) =>
-  FORMAT_OF[(contentType ?? '').split(';')[0]!.trim().toLowerCase()];
+const binary = (description: string) => Type.String({ format: 'binary', description });
+const fileBody = (description: string) => ({ schema: binary(description) });
 
-const fileBody = (description: string) => ({ schema: Type.String({ format: 'binary', description }) });
+/** The multipart form of an upload: the applications, and the history tables of their applicants, one file each. */
+const UploadParts = Type.Object(
+  {
+    applications: binary(
+      'Applications as CSV (text/csv, or a file name ending in .csv) or JSON lines (application/x-ndjson, or .jsonl)',
+    ),
+    ...Object.fromEntries(
+      HISTORY_TABLES.map((table) => [
+        table,
+        Type.Optional(binary(`The ${table} rows of the applicants, as CSV with the Home Credit columns`)),
+      ]),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** Who asks: a job is shown to who submitted it, and every job to an administrator. */
 const askerOf = (request: FastifyRequest) => ({
@@ -45,8 +54,12 @@ const refuse = (reply: FastifyReply, request: FastifyRequest, status: number, me
  * scored in the background by every scoring replica, followed by its progress, its results downloaded as CSV.
  */
 const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // The file is streamed into the batch store as it arrives, never held whole in memory.
+  // The files are streamed into the batch store as they arrive, never held whole in memory.
   app.removeAllContentTypeParsers();
+  await app.register(multipart, {
+    // The files of a job share MAX_BATCH_BYTES, counted as they are stored: the parser's own limit never cuts first.
+    limits: { fileSize: MAX_BATCH_BYTES + 1, files: 1 + HISTORY_TABLES.length, parts: 1 + HISTORY_TABLES.length },
+  });
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 
   app.post(
@@ -56,43 +69,44 @@ const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'submitBatch',
         tags,
         security: secured,
-        summary: 'Upload a file of applications to score in the background; 202 with the job',
+        summary: 'Upload a file of applications, with their history tables if you have them; 202 with the job',
         description:
           `CSV with a header line (Home Credit's application columns; other columns are ignored) or JSON lines (one application a line, ` +
-          `as POST /api/v1/score takes it), up to ${MAX_BATCH_ROWS.toLocaleString('en')} applications and ${MAX_BATCH_BYTES / 1024 ** 3} GiB. ` +
-          'A row that breaks an intake rule gets no decision: its line in the results says why. Every decision is kept in the audit log.',
+          `as POST /api/v1/score takes it, history tables included), up to ${MAX_BATCH_ROWS.toLocaleString('en')} applications and ${MAX_BATCH_BYTES / 1024 ** 3} GiB. ` +
+          'Send the file as the body, or as the `applications` part of a multipart/form-data body whose other parts are the ' +
+          `applicants' history tables as CSV files (${HISTORY_TABLES.join(', ')}), linked by SK_ID_CURR (SK_ID_BUREAU for ` +
+          'bureau_balance): their rows are checked and aggregated as POST /api/v1/score does with the tables of one application. ' +
+          "A row that breaks an intake rule, or whose applicant's history rows do, gets no decision: its line in the results says why. " +
+          'Every decision is kept in the audit log.',
         body: {
           content: {
             'text/csv': fileBody('Applications, one a line after a header line naming the columns'),
             'application/x-ndjson': fileBody('Applications, one JSON object a line'),
+            'multipart/form-data': { schema: UploadParts },
           },
         },
         response: { 202: BatchJob, ...errorReplies(...COMMON_ERRORS) },
       },
-      // The file is read by the scoring replicas, chunk by chunk, with the intake rules.
+      // The files are read by the scoring replicas, chunk by chunk, with the intake rules.
       validatorCompiler: () => () => true,
     },
     async (request, reply) => {
-      const format = formatOf(request.headers['content-type']);
-      if (!format)
-        return refuse(
-          reply,
-          request,
-          415,
-          `Content-Type ${(request.headers['content-type'] ?? '(none)').slice(0, 100)} is not a file of applications: send text/csv or application/x-ndjson`,
-        );
       const jobId = randomUUID();
-      let file;
+      let upload;
       try {
-        file = await app.storeBatchFile(jobId, request.body as Readable);
+        upload = await storeUpload(app, request, jobId);
       } catch (err) {
         if (err instanceof BatchTooLarge) return refuse(reply.header('connection', 'close'), request, 413, err.message);
+        if (err instanceof UploadRefused) {
+          // What is left of a multipart body is not read.
+          if (request.isMultipart()) reply.header('connection', 'close');
+          return refuse(reply, request, err.status, err.message);
+        }
         throw err;
       }
-      if (file.bytes === 0) return refuse(reply, request, 400, 'The file is empty: send the applications in the body');
       const job = await app.forward(
         scoring.submitBatch,
-        { jobId, submittedBy: request.principal!.id, format, files: [file] },
+        { jobId, submittedBy: request.principal!.id, ...upload },
         request,
       );
       return reply.status(202).header('location', `/api/v1/batches/${jobId}`).send(job);
