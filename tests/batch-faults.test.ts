@@ -9,8 +9,8 @@ import { sleep } from './support/load.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ROWS = 40_000;
-/** The whole test stops here, whatever happens: a job that never finishes is a failure, not a hung run. */
-const DEADLINE_MS = 240_000;
+/** The whole file stops here, whatever happens: a job that never finishes is a failure, not a hung run. */
+const DEADLINE_MS = 300_000;
 
 /** Applications that differ row by row (income, credit, age), each with an applicant id of its own. */
 function applicationsCsv(rows: number) {
@@ -30,25 +30,29 @@ function applicationsCsv(rows: number) {
 }
 
 /**
- * A batch job on real processes (two scoring replicas sharing the JetStream work queue, a gateway, nats-server,
- * redis-server): one scoring replica is killed with SIGKILL while the job runs. The job finishes, every row has
- * exactly one result, and every decision is in the audit log exactly once.
+ * Batch jobs on real processes (two scoring replicas sharing the JetStream work queue, a gateway, nats-server,
+ * redis-server): a scoring replica, then the gateway, is killed with SIGKILL while a job runs. Each job finishes,
+ * every row has exactly one result, and every decision is in the audit log exactly once.
  */
-describe('a batch job survives a scoring replica killed mid-way', () => {
+describe('a batch job survives a scoring replica or the gateway killed mid-way', () => {
   let cluster: Cluster;
   const started = Date.now();
   const timeLeft = () => DEADLINE_MS - (Date.now() - started);
 
-  before(async () => {
-    // A chunk held by the killed replica goes to the other one after WORK_ACK_WAIT_MS.
-    cluster = await startCluster({ scoring: 2, env: { WORK_ACK_WAIT_MS: '3000', STORE_TIMEOUT_MS: '3000' } });
-  });
-  after(async () => cluster?.stop());
+  before(
+    async () => {
+      // A chunk held by the killed replica goes to the other one after WORK_ACK_WAIT_MS.
+      cluster = await startCluster({ scoring: 2, env: { WORK_ACK_WAIT_MS: '3000', STORE_TIMEOUT_MS: '3000' } });
+    },
+    { timeout: 120_000 },
+  );
+  after(async () => cluster?.stop(), { timeout: 60_000 });
 
   const status = async (id: string) =>
     (await (await fetch(`${cluster.url}/api/v1/batches/${id}`, { headers: cluster.headers })).json()) as BatchJob;
 
-  test('no row lost, none twice, every decision audited once', { timeout: DEADLINE_MS }, async () => {
+  /** Submits a job and waits until an eighth of its rows are done, well before its end. */
+  async function jobUnderWay() {
     const upload = await fetch(`${cluster.url}/api/v1/batches`, {
       method: 'POST',
       headers: { ...cluster.headers, 'content-type': 'text/csv' },
@@ -56,22 +60,18 @@ describe('a batch job survives a scoring replica killed mid-way', () => {
     });
     assert.equal(upload.status, 202, await upload.clone().text());
     const { id } = (await upload.json()) as BatchJob;
-
-    // Killed once both replicas have scored a part of the job, well before its end.
     let job = await status(id);
     while (job.rows.done < ROWS / 8 && job.state !== 'done' && timeLeft() > 0) {
       await sleep(100);
       job = await status(id);
     }
-    assert.equal(
-      job.state,
-      'running',
-      `the job was still running when the replica was killed (${job.rows.done} rows done)`,
-    );
-    const victim = cluster.services.scoring[0]!;
-    victim.signal('SIGKILL');
-    await victim.exited;
+    assert.equal(job.state, 'running', `the job was still running when it was disturbed (${job.rows.done} rows done)`);
+    return id;
+  }
 
+  /** The job finishes; its results hold each row once with a decision of its own, each audited once. */
+  async function assertCompleteAndAudited(id: string) {
+    let job = await status(id);
     while (job.state !== 'done' && job.state !== 'failed' && timeLeft() > 30_000) {
       await sleep(500);
       job = await status(id);
@@ -111,5 +111,30 @@ describe('a batch job survives a scoring replica killed mid-way', () => {
       .map((record) => record.decisionId);
     assert.equal(audited.length, ROWS, 'every decision of the job recorded once');
     assert.deepEqual(new Set(audited), new Set(ids));
-  });
+  }
+
+  test(
+    'a scoring replica killed: no row lost, none twice, every decision audited once',
+    { timeout: DEADLINE_MS },
+    async () => {
+      const id = await jobUnderWay();
+      const victim = cluster.services.scoring[0]!;
+      victim.signal('SIGKILL');
+      await victim.exited;
+      await assertCompleteAndAudited(id);
+    },
+  );
+
+  test(
+    'the gateway killed: the job goes on, and a new gateway shows it and its results, complete',
+    { timeout: DEADLINE_MS },
+    async () => {
+      const id = await jobUnderWay();
+      const killed = cluster.gateway;
+      killed.signal('SIGKILL');
+      await cluster.restartGateway();
+      assert.notEqual(cluster.gateway, killed);
+      await assertCompleteAndAudited(id);
+    },
+  );
 });

@@ -180,8 +180,13 @@ export async function startCluster(options: ClusterOptions = {}) {
     },
     redis,
     services,
-    gateway,
-    url: `http://127.0.0.1:${gateway.port}`,
+    /** The gateway running now (restartGateway starts another one). */
+    get gateway() {
+      return gateway;
+    },
+    get url() {
+      return `http://127.0.0.1:${gateway.port}`;
+    },
     headers: { 'x-api-key': CLUSTER_API_KEY },
     /** The gateway's data folder: its users file (an administrator is added there). */
     gatewayDataDir: join(logs, 'gateway'),
@@ -191,6 +196,13 @@ export async function startCluster(options: ClusterOptions = {}) {
       services[role].push(member);
       await waitReady(member, '/readyz');
       return member;
+    },
+    /** Starts a new gateway, on a port of its own, once the last one has exited (killed by a test). */
+    async restartGateway() {
+      await gateway.exited;
+      gateway = await launch('gateway', members.filter((member) => member.name.startsWith('gateway-')).length + 1);
+      await waitReady(gateway, '/readyz');
+      return gateway;
     },
     /** Stops the gateway, then every service (SIGTERM, SIGKILL after 15 s), then the servers: bounded in time. */
     async stop() {
