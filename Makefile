@@ -44,9 +44,9 @@ install-bench:
 test-python:
 	cd training && python3 -m pytest -q
 
-## Lint and format check of the Python code (ruff, configured in training/pyproject.toml)
+## Lint and format check of every Python file (ruff, configured in ruff.toml)
 lint-python:
-	ruff check training && ruff format --check training
+	ruff check && ruff format --check
 
 ## Generate Home-Credit-shaped data: make generate-data OUT=<folder> N=<applicants>
 generate-data:

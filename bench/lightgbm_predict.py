@@ -1,5 +1,6 @@
 """LightGBM's own predict on the bundle's model and applicants, timed like bench/scoring-inference.ts.
 Prints one JSON object: single-row latency percentiles (µs) and batch throughput (rows/s)."""
+
 import json
 import sys
 import time
@@ -28,10 +29,14 @@ def main(bundle: Path, rows: int, batch: int) -> None:
     for _ in range(repeats):
         booster.predict(block, num_threads=1)
     elapsed = time.perf_counter() - started
-    print(json.dumps({
-        "singleRowMicros": {"p50": float(np.percentile(timings, 50)), "p99": float(np.percentile(timings, 99))},
-        "batchRowsPerSecond": batch * repeats / elapsed,
-    }))
+    print(
+        json.dumps(
+            {
+                "singleRowMicros": {"p50": float(np.percentile(timings, 50)), "p99": float(np.percentile(timings, 99))},
+                "batchRowsPerSecond": batch * repeats / elapsed,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

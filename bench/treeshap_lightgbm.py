@@ -9,6 +9,7 @@ LightGBM's text format, or model.txt when it sits next to it) and the same rows.
 Prints one JSON object: microseconds per row for pred_contrib (wall clock and CPU time of this
 process) and for plain prediction.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,7 +52,9 @@ def feature_info(info: dict | None) -> str:
 
 def tree_text(index: int, root: dict) -> str:
     if "split_index" not in root:
-        return f"Tree={index}\nnum_leaves=1\nnum_cat=0\nleaf_value={root['leaf_value']!r}\nis_linear=0\nshrinkage=1\n\n\n"
+        return (
+            f"Tree={index}\nnum_leaves=1\nnum_cat=0\nleaf_value={root['leaf_value']!r}\nis_linear=0\nshrinkage=1\n\n\n"
+        )
     nodes: dict[int, dict] = {}
     leaves: dict[int, dict] = {}
 
@@ -149,19 +152,27 @@ def main() -> None:
     contributions = booster.predict(rows, pred_contrib=True, num_threads=1)
     batch_wall, batch_cpu = per_row_microseconds(contrib, rows, args.seconds, batch=True)
     # Same model as the service reads: its SHAP values are the ones the rows file was made with.
-    difference = None if expected is None or expected.shape != contributions.shape else float(np.abs(contributions - expected).max())
+    difference = (
+        None
+        if expected is None or expected.shape != contributions.shape
+        else float(np.abs(contributions - expected).max())
+    )
     contrib_wall, contrib_cpu = per_row_microseconds(contrib, rows, args.seconds)
-    print(json.dumps({
-        "lightgbm": lgb.__version__,
-        "rows": len(rows),
-        "trees": booster.num_trees(),
-        "maxDifferenceFromRowsFile": difference,
-        "predContribPerRowUs": contrib_wall,
-        "predContribPerRowCpuUs": contrib_cpu,
-        "predContribBatchPerRowUs": batch_wall,
-        "predContribBatchPerRowCpuUs": batch_cpu,
-        "rawScorePerRowUs": per_row_microseconds(score, rows, args.seconds / 3)[0],
-    }))
+    print(
+        json.dumps(
+            {
+                "lightgbm": lgb.__version__,
+                "rows": len(rows),
+                "trees": booster.num_trees(),
+                "maxDifferenceFromRowsFile": difference,
+                "predContribPerRowUs": contrib_wall,
+                "predContribPerRowCpuUs": contrib_cpu,
+                "predContribBatchPerRowUs": batch_wall,
+                "predContribBatchPerRowCpuUs": batch_cpu,
+                "rawScorePerRowUs": per_row_microseconds(score, rows, args.seconds / 3)[0],
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Two ways of running it are measured:
   each request calls the booster's ``predict`` on one row with one thread, and gunicorn serves it
   (``gunicorn "flask_app:create_app_from_env()"`` with OCTROI_BUNDLE set).
 """
+
 import argparse
 import json
 import os
@@ -54,7 +55,8 @@ def create_app(bundle: Path, design: str = "tuned") -> Flask:
 
     else:
         ids = table.column("SK_ID_CURR").to_numpy()
-        matrix = np.column_stack([table.column(name).to_numpy(zero_copy_only=False) for name in names]).astype(np.float32)
+        columns = [table.column(name).to_numpy(zero_copy_only=False) for name in names]
+        matrix = np.column_stack(columns).astype(np.float32)
         row_of = {int(client_id): row for row, client_id in enumerate(ids)}
 
         @app.get("/get_score/<int:client_id>")

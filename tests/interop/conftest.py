@@ -8,6 +8,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
 import pytest
 import requests
 
@@ -44,7 +46,11 @@ def add_admin(env) -> str:
     """An administrator, added as operations would (`npm run users`); the running gateway reads the file again."""
     added = subprocess.run(
         ["npm", "run", "--silent", "users", "--", "add", ADMIN, "--role", "admin"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return added.stdout.split("shown only now: ")[1].split()[0]
 
@@ -65,32 +71,53 @@ def octroi():
         "RATE_LIMIT_PER_MINUTE": "0",
         "LOG_LEVEL": "warn",
     }
-    log = open(data / "octroi.log", "w")
-    process = subprocess.Popen(
-        ["npm", "start", "--silent"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(url + "/readyz", timeout=2).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if process.poll() is not None:
-                break
-            time.sleep(0.5)
-        else:
-            pass
-        if process.poll() is not None or requests.get(url + "/readyz", timeout=2).status_code != 200:
-            raise RuntimeError("Octroi did not become ready:\n" + (data / "octroi.log").read_text()[-3000:])
-        yield Octroi(url, f"127.0.0.1:{grpc_port}", add_admin(env))
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
+    with open(data / "octroi.log", "w") as log:
+        process = subprocess.Popen(
+            ["npm", "start", "--silent"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline:
+                try:
+                    if requests.get(url + "/readyz", timeout=2).status_code == 200:
+                        break
+                except requests.ConnectionError:
+                    pass
+                if process.poll() is not None:
+                    break
+                time.sleep(0.5)
+            if process.poll() is not None or requests.get(url + "/readyz", timeout=2).status_code != 200:
+                raise RuntimeError("Octroi did not become ready:\n" + (data / "octroi.log").read_text()[-3000:])
+            yield Octroi(url, f"127.0.0.1:{grpc_port}", add_admin(env))
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def served(octroi):
+    """The model as the server describes it, and rows of known clients read from the shipped bundle's own file."""
+    model = octroi.get("/api/v1/model").json()
+    names = [f["name"] for f in sorted(model["features"], key=lambda f: f["index"])]
+    table = pa.ipc.open_file(ROOT / "models/home-credit-generated/features.arrow").read_all()
+    matrix = np.column_stack([table.column(name).to_numpy(zero_copy_only=False) for name in names]).astype(np.float32)
+    ids = table.column("SK_ID_CURR").to_numpy()
+    missing = np.isnan(matrix).any(axis=1)
+    assert missing.any() and (~missing).any(), "the bundle has rows with and without missing values"
+    order = np.concatenate([np.flatnonzero(missing)[:30], np.flatnonzero(~missing)[:30]])
+    return {"model": model, "ids": ids[order], "rows": matrix[order]}
+
+
+def expected(octroi, ids):
+    """The probability of default and the decision the current API gives each known client."""
+    scores = [octroi.get(f"/api/v1/clients/{int(i)}/score").json() for i in ids]
+    return np.array([s["probabilityOfDefault"] for s in scores]), [s["decision"] for s in scores]

@@ -43,10 +43,20 @@ def test_every_route_answers_as_documented(octroi):
     model = octroi.get("/api/v1/model").json()
     feature, other = model["features"][0]["name"], model["features"][1]["name"]
     application = {
-        "NAME_CONTRACT_TYPE": "Cash loans", "AMT_CREDIT": 400000, "AMT_ANNUITY": 20000, "AMT_GOODS_PRICE": 350000,
-        "AMT_INCOME_TOTAL": 150000, "NAME_INCOME_TYPE": "Working", "NAME_EDUCATION_TYPE": "Higher education",
-        "NAME_HOUSING_TYPE": "House / apartment", "NAME_FAMILY_STATUS": "Married", "CODE_GENDER": "M",
-        "DAYS_BIRTH": -14000, "DAYS_EMPLOYED": -3000, "CNT_CHILDREN": 0, "CNT_FAM_MEMBERS": 2,
+        "NAME_CONTRACT_TYPE": "Cash loans",
+        "AMT_CREDIT": 400000,
+        "AMT_ANNUITY": 20000,
+        "AMT_GOODS_PRICE": 350000,
+        "AMT_INCOME_TOTAL": 150000,
+        "NAME_INCOME_TYPE": "Working",
+        "NAME_EDUCATION_TYPE": "Higher education",
+        "NAME_HOUSING_TYPE": "House / apartment",
+        "NAME_FAMILY_STATUS": "Married",
+        "CODE_GENDER": "M",
+        "DAYS_BIRTH": -14000,
+        "DAYS_EMPLOYED": -3000,
+        "CNT_CHILDREN": 0,
+        "CNT_FAM_MEMBERS": 2,
     }
     scored = octroi.post("/api/v1/score", json=application)
     assert scored.status_code == 200, scored.text
@@ -66,9 +76,15 @@ def test_every_route_answers_as_documented(octroi):
     if referred:  # a referred known client's decision of record joins the review queue
         octroi.get(f"/api/v1/clients/{referred[0]['clientId']}/score")
     waiting = octroi.get("/api/v1/reviews").json()["referrals"]
-    review = (f"/api/v1/reviews/{waiting[0]['decisionId']}", 200) if waiting else (f"/api/v1/reviews/{decision_id}", 404)
-    verdict = {"decisionId": decision_id, "decision": "granted", "reasonCode": "documents-verified",
-               "justification": "Payslips and a bank statement checked with the applicant."}
+    review = (
+        (f"/api/v1/reviews/{waiting[0]['decisionId']}", 200) if waiting else (f"/api/v1/reviews/{decision_id}", 404)
+    )
+    verdict = {
+        "decisionId": decision_id,
+        "decision": "granted",
+        "reasonCode": "documents-verified",
+        "justification": "Payslips and a bank statement checked with the applicant.",
+    }
     # A batch job of two applications, done before its results are asked for.
     columns = list(application)
     batch = "\n".join([",".join(columns), *[",".join(str(application[c]) for c in columns)] * 2]) + "\n"
@@ -90,7 +106,12 @@ def test_every_route_answers_as_documented(octroi):
         "getHealth": ("get", "/healthz", {}, 200),
         "getReadiness": ("get", "/readyz", {}, 200),
         "getMetrics": ("get", "/metrics", {}, 200),
-        "signIn": ("post", "/api/v1/session", {"json": {"username": "officer", "password": "interop-demo-password"}}, 200),
+        "signIn": (
+            "post",
+            "/api/v1/session",
+            {"json": {"username": "officer", "password": "interop-demo-password"}},
+            200,
+        ),
         "getSession": ("get", "/api/v1/session", {}, 200),
         "signOut": ("delete", "/api/v1/session", {}, 204),
         "listClients": ("get", "/api/v1/clients", {"params": {"pageSize": 3, "decision": "refused"}}, 200),
@@ -98,20 +119,45 @@ def test_every_route_answers_as_documented(octroi):
         "scoreKnownClient": ("get", f"/api/v1/clients/{client_id}/score", {}, 200),
         "getSimilarClients": ("get", f"/api/v1/clients/{client_id}/similar", {"params": {"k": 3}}, 200),
         "getPopulation": ("get", f"/api/v1/population/{feature}", {"params": {"clientId": client_id}}, 200),
-        "getPopulationSample": ("get", "/api/v1/population-sample", {"params": {"x": feature, "y": other, "size": 10}}, 200),
+        "getPopulationSample": (
+            "get",
+            "/api/v1/population-sample",
+            {"params": {"x": feature, "y": other, "size": 10}},
+            200,
+        ),
         "scoreApplications": ("post", "/api/v1/score", {"json": {"applications": [application, application]}}, 200),
         "getModel": ("get", "/api/v1/model", {}, 200),
         "getReferralBand": ("get", "/api/v1/model/referral-band", {}, 200),
         "getDecision": ("get", f"/api/v1/decisions/{decision_id}", {}, 200),
         "explainClient": ("get", f"/api/v1/clients/{client_id}/explanation", {}, 200),
         "getCounterfactual": ("get", f"/api/v1/clients/{client_id}/counterfactual", {}, 200),
-        "simulateWhatIf": ("post", "/api/v1/what-if", {"json": {"clientId": client_id, "changes": {"AMT_CREDIT": 100000}}}, 200),
-        "explainApplication": ("post", "/api/v1/explanations", {"json": {"application": application, "language": "en"}}, 200),
+        "simulateWhatIf": (
+            "post",
+            "/api/v1/what-if",
+            {"json": {"clientId": client_id, "changes": {"AMT_CREDIT": 100000}}},
+            200,
+        ),
+        "explainApplication": (
+            "post",
+            "/api/v1/explanations",
+            {"json": {"application": application, "language": "en"}},
+            200,
+        ),
         "getGlobalImportance": ("get", "/api/v1/explanations/global", {}, 200),
         "getShapSummary": ("get", "/api/v1/explanations/summary", {"params": {"top": 3, "points": 10}}, 200),
-        "getShapDependence": ("get", "/api/v1/explanations/dependence", {"params": {"feature": feature, "points": 10}}, 200),
+        "getShapDependence": (
+            "get",
+            "/api/v1/explanations/dependence",
+            {"params": {"feature": feature, "points": 10}},
+            200,
+        ),
         "getDrift": ("get", "/api/v1/monitoring/drift", {"params": {"window": "1h"}}, 200),
-        "getVariableDrift": ("get", "/api/v1/monitoring/drift/score", {"params": {"modelVersion": model["version"]}}, 200),
+        "getVariableDrift": (
+            "get",
+            "/api/v1/monitoring/drift/score",
+            {"params": {"modelVersion": model["version"]}},
+            200,
+        ),
         "getDecisionMix": ("get", "/api/v1/monitoring/decisions", {"params": {"window": "7d"}}, 200),
         "recordOfficerDecision": ("post", "/api/v1/officer-decisions", {"json": verdict}, 201),
         "getDecisionHistory": ("get", f"/api/v1/clients/{client_id}/decision-history", {}, 200),
@@ -167,7 +213,13 @@ def test_every_route_answers_as_documented(octroi):
     check("listClients", "get", "/api/v1/clients", {"params": {"pageSize": 0}}, 400)
     check("getClient", "get", "/api/v1/clients/1", {}, 404)
     check("getClient", "get", f"/api/v1/clients/{client_id}", {}, 401, session=requests.Session())
-    check("scoreApplications", "post", "/api/v1/score", {"data": "<AMT/>", "headers": {"Content-Type": "application/xml"}}, 415)
+    check(
+        "scoreApplications",
+        "post",
+        "/api/v1/score",
+        {"data": "<AMT/>", "headers": {"Content-Type": "application/xml"}},
+        415,
+    )
     check("v2ModelInfer", "post", f"/v2/models/{name}/infer", {"json": {"inputs": []}}, 400)
     check("v2ModelMetadata", "get", "/v2/models/not-a-model", {}, 404)
     check("legacyGetScore", "get", f"{legacy}/get_score/1", {}, 404)

@@ -25,21 +25,35 @@ PEOPLE_ONLY = r"^/api/v1/(officer-decisions|reviews|overrides)"
 
 def fuzz(octroi, header: str, budget_s: int, *only: str) -> str:
     command = [
-        sys.executable, "-c", "from schemathesis.cli import schemathesis; schemathesis()",
-        "run", f"{octroi.url}/docs/json",
-        "--url", octroi.url,
-        "--header", header,
-        "--checks", "not_a_server_error,status_code_conformance",
-        "--phases", "examples,coverage,fuzzing",
-        "--max-examples", str(MAX_EXAMPLES),
-        "--max-time", str(budget_s),
-        "--seed", str(SEED),
-        "--workers", "1",
-        "--request-timeout", "30",
-        "--generation-database", "none",
+        sys.executable,
+        "-c",
+        "from schemathesis.cli import schemathesis; schemathesis()",
+        "run",
+        f"{octroi.url}/docs/json",
+        "--url",
+        octroi.url,
+        "--header",
+        header,
+        "--checks",
+        "not_a_server_error,status_code_conformance",
+        "--phases",
+        "examples,coverage,fuzzing",
+        "--max-examples",
+        str(MAX_EXAMPLES),
+        "--max-time",
+        str(budget_s),
+        "--seed",
+        str(SEED),
+        "--workers",
+        "1",
+        "--request-timeout",
+        "30",
+        "--generation-database",
+        "none",
         # The application body (over a hundred keyed fields with patterns) makes the generator discard many drafts;
         # how many depends on the machine's speed, so that health check fails at random. Bodies are still fuzzed.
-        "--suppress-health-check", "filter_too_much",
+        "--suppress-health-check",
+        "filter_too_much",
         "--no-color",
         *only,
     ]
@@ -50,7 +64,8 @@ def fuzz(octroi, header: str, budget_s: int, *only: str) -> str:
         )
     except subprocess.TimeoutExpired as stopped:
         raise AssertionError(f"the fuzz run overstayed its budget:\n{str(stopped.stdout or '')[-4000:]}") from None
-    again = f"OCTROI_FUZZ_SEED={SEED} OCTROI_FUZZ_EXAMPLES={MAX_EXAMPLES} python3 -m pytest tests/interop/{Path(__file__).name}"
+    settings = f"OCTROI_FUZZ_SEED={SEED} OCTROI_FUZZ_EXAMPLES={MAX_EXAMPLES}"
+    again = f"{settings} python3 -m pytest tests/interop/{Path(__file__).name}"
     summary = run.stdout[-12000:]
     assert run.returncode == 0, f"schemathesis found failures (again: {again}):\n{summary}\n{run.stderr[-2000:]}"
     # The run reached the API: cases were sent and answered, not all skipped for want of a schema or a server.
@@ -61,7 +76,9 @@ def fuzz(octroi, header: str, budget_s: int, *only: str) -> str:
 def admin_cookie(octroi) -> str:
     session = requests.Session()
     for _ in range(40):  # the gateway reads the users file again within seconds of the account being added
-        signed_in = session.post(octroi.url + "/api/v1/session", json={"username": ADMIN, "password": octroi.admin_password})
+        signed_in = session.post(
+            octroi.url + "/api/v1/session", json={"username": ADMIN, "password": octroi.admin_password}
+        )
         if signed_in.ok:
             return f"octroi_session={session.cookies['octroi_session']}"
         time.sleep(0.25)

@@ -54,7 +54,11 @@ def test_the_seed_dashboard_draws_its_gauge_importance_and_scatter(octroi):
             feature1_data = get(f"http://{ip_address}/get_feature/{feature1}").json()["data"]
             feature2_data = get(f"http://{ip_address}/get_feature/{feature2}").json()["data"]
             marker = ([info[feature1][0]], [info[feature2][0]])
-            assert len(feature1_data) == len(feature2_data) == len(get(f"http://{ip_address}/get_id_client").json()["data"])
+            assert (
+                len(feature1_data)
+                == len(feature2_data)
+                == len(get(f"http://{ip_address}/get_id_client").json()["data"])
+            )
             position = get(f"http://{ip_address}/get_id_client").json()["data"].index(id_client_chosen)
             assert feature1_data[position] == marker[0][0] or _both_missing(feature1_data[position], marker[0][0])
 
@@ -63,5 +67,9 @@ def test_the_seed_dashboard_draws_its_gauge_importance_and_scatter(octroi):
     assert list(correlation.index) == list(correlation.columns) and "TARGET" in correlation.columns
 
 
+def _missing(value):
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def _both_missing(a, b):
-    return (a is None or (isinstance(a, float) and math.isnan(a))) and (b is None or (isinstance(b, float) and math.isnan(b)))
+    return _missing(a) and _missing(b)

@@ -1,26 +1,11 @@
 """Open Inference Protocol V2 with tritonclient, the ecosystem's reference client, over HTTP (JSON and binary)."""
 
 import numpy as np
-import pyarrow as pa
 import pytest
 import tritonclient.http as httpclient
 from tritonclient.utils import InferenceServerException
 
-from conftest import API_KEY, ROOT
-
-
-@pytest.fixture(scope="module")
-def served(octroi):
-    """The model as the server describes it, and rows of known clients read from the shipped bundle's own file."""
-    model = octroi.get("/api/v1/model").json()
-    names = [f["name"] for f in sorted(model["features"], key=lambda f: f["index"])]
-    table = pa.ipc.open_file(ROOT / "models/home-credit-generated/features.arrow").read_all()
-    matrix = np.column_stack([table.column(name).to_numpy(zero_copy_only=False) for name in names]).astype(np.float32)
-    ids = table.column("SK_ID_CURR").to_numpy()
-    missing = np.isnan(matrix).any(axis=1)
-    assert missing.any() and (~missing).any(), "the bundle has rows with and without missing values"
-    order = np.concatenate([np.flatnonzero(missing)[:30], np.flatnonzero(~missing)[:30]])
-    return {"model": model, "ids": ids[order], "rows": matrix[order]}
+from conftest import API_KEY, expected
 
 
 @pytest.fixture(scope="module")
@@ -32,18 +17,16 @@ def client(octroi):
 HEADERS = {"X-API-Key": API_KEY}
 
 
-def expected(octroi, ids):
-    """The probability of default and the decision the current API gives each known client."""
-    scores = [octroi.get(f"/api/v1/clients/{int(i)}/score").json() for i in ids]
-    return np.array([s["probabilityOfDefault"] for s in scores]), [s["decision"] for s in scores]
-
-
 def infer(client, served, rows, binary, version="", outputs=None):
     tensor = httpclient.InferInput("features", list(rows.shape), "FP32")
     tensor.set_data_from_numpy(rows, binary_data=binary)
     requested = [httpclient.InferRequestedOutput(name, binary_data=binary) for name in outputs] if outputs else None
     return client.infer(
-        served["model"]["name"], [tensor], model_version=version, outputs=requested, headers=dict(HEADERS),
+        served["model"]["name"],
+        [tensor],
+        model_version=version,
+        outputs=requested,
+        headers=dict(HEADERS),
         parameters={"portfolio": "interop"},
     )
 
@@ -55,7 +38,11 @@ def test_server_and_model_metadata(client, served):
     for asked in ("", version):
         metadata = client.get_model_metadata(name, model_version=asked, headers=dict(HEADERS))
         assert metadata["versions"] == [version]
-        assert metadata["inputs"][0] == {"name": "features", "datatype": "FP32", "shape": [-1, len(served["model"]["features"])]}
+        assert metadata["inputs"][0] == {
+            "name": "features",
+            "datatype": "FP32",
+            "shape": [-1, len(served["model"]["features"])],
+        }
         assert client.is_model_ready(name, model_version=asked, headers=dict(HEADERS))
 
 
@@ -78,7 +65,7 @@ def test_known_rows_one_and_many_with_missing_values_score_as_the_api(octroi, cl
 def test_every_inference_is_an_audited_decision(octroi, client, served):
     result = infer(client, served, served["rows"][:3], True)
     probabilities = result.as_numpy("probabilities")[:, 1]
-    for decision_id, probability in zip(result.as_numpy("decision_id"), probabilities):
+    for decision_id, probability in zip(result.as_numpy("decision_id"), probabilities, strict=True):
         recorded = octroi.get(f"/api/v1/decisions/{decision_id.decode()}")
         assert recorded.status_code == 200
         assert np.float32(recorded.json()["probabilityOfDefault"]) == probability

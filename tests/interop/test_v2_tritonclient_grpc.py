@@ -5,8 +5,7 @@ import pytest
 import tritonclient.grpc as grpcclient
 from tritonclient.utils import InferenceServerException
 
-from conftest import API_KEY
-from test_v2_tritonclient import expected, served  # noqa: F401  (the fixture of known rows)
+from conftest import API_KEY, expected
 
 HEADERS = {"x-api-key": API_KEY}
 
@@ -20,7 +19,9 @@ def infer(client, served, rows, version="", outputs=None):
     tensor = grpcclient.InferInput("features", list(rows.shape), "FP32")
     tensor.set_data_from_numpy(rows)  # sent as raw_input_contents
     requested = [grpcclient.InferRequestedOutput(name) for name in outputs] if outputs else None
-    return client.infer(served["model"]["name"], [tensor], model_version=version, outputs=requested, headers=dict(HEADERS))
+    return client.infer(
+        served["model"]["name"], [tensor], model_version=version, outputs=requested, headers=dict(HEADERS)
+    )
 
 
 def test_server_and_model_metadata(client, served):
