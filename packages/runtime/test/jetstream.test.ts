@@ -177,6 +177,31 @@ describe('one NATS server', () => {
   );
 
   test(
+    'an entry still being sent after its append failed unavailable is waited for when read, never reported missing',
+    { timeout: 120_000 },
+    async () => {
+      const audit = await JetStreamAuditLog.open(connection);
+      await nats.stop();
+      let read: ReturnType<typeof audit.request> | undefined;
+      try {
+        process.env.STORE_TIMEOUT_MS = '1000';
+        await assert.rejects(audit.append([record('sent-after-the-outage')]), isUnavailable);
+        // Read while the server is still down, with time enough for the restart: the entry is sent again meanwhile.
+        process.env.STORE_TIMEOUT_MS = '60000';
+        read = audit.request(idOf('sent-after-the-outage'));
+      } finally {
+        delete process.env.STORE_TIMEOUT_MS;
+        await nats.start();
+      }
+      const records = await read;
+      assert.deepEqual(
+        records?.map((r) => r.decisionId),
+        [idOf('sent-after-the-outage')],
+      );
+    },
+  );
+
+  test(
     'a connection closed for good: what the audit log still had to send fails unavailable, no retry goes on',
     { timeout: 60_000 },
     async () => {

@@ -48,22 +48,35 @@ export const CLAIM_STALE_MS = 30_000;
 /** Recording takes milliseconds: a claim older than this makes us ask whether its owner still runs. */
 const CHECK_OWNER_AFTER_MS = 200;
 
+/** The claims this process is deciding right now, by their first decision id. */
+const deciding = new Set<string>();
+
 /**
  * Records at most one set of decisions per key, across every replica. The claim is created in the durable store
  * atomically (create-if-absent): the winner appends its decisions to the audit log (the commit point), then marks
- * the claim recorded; the others wait for that and answer the recorded decisions. A claim left deciding by a replica
- * that died (it no longer answers its ping) is taken over: if its decisions reached the audit log they are the
- * answer, otherwise the taker decides.
+ * the claim recorded; the others wait for that and answer the recorded decisions. A claim left deciding by an attempt
+ * that has ended (one of this replica's, whose audit append failed, or one of a replica that died: it no longer
+ * answers its ping) is settled at once: if its decisions reached the audit log they are the answer, otherwise the
+ * taker decides.
  * A cache, a TTL or CACHE=off never makes a second decision: only the store decides who records.
  */
 export async function recordOnce<R>(options: RecordOnce<R>): Promise<R> {
-  const { bucket, key, fingerprint, decisions, audit } = options;
-  const ours: Claim<R> = {
-    state: 'deciding',
-    fingerprint,
-    firstDecisionId: decisions[0]!.decisionId,
-    owner: options.owner,
-  };
+  const firstDecisionId = options.decisions[0]!.decisionId;
+  deciding.add(firstDecisionId);
+  try {
+    return await settle(options, {
+      state: 'deciding',
+      fingerprint: options.fingerprint,
+      firstDecisionId,
+      owner: options.owner,
+    });
+  } finally {
+    deciding.delete(firstDecisionId);
+  }
+}
+
+async function settle<R>(options: RecordOnce<R>, ours: Claim<R>): Promise<R> {
+  const { bucket, key, fingerprint, audit } = options;
   let { created, entry } = await bucket.create(key, ours);
   for (let attempt = 0; ; attempt++) {
     const claim = entry.value;
@@ -79,6 +92,7 @@ export async function recordOnce<R>(options: RecordOnce<R>): Promise<R> {
       ({ created, entry } = current ? { created: false, entry: current } : await bucket.create(key, ours));
       continue;
     }
+    // The audit log waits for an entry this process is still sending: what it does not find will never be stored.
     const stored = await audit.request(claim.firstDecisionId);
     if (stored) {
       await options.followUp?.(stored);
@@ -92,12 +106,17 @@ export async function recordOnce<R>(options: RecordOnce<R>): Promise<R> {
   }
 }
 
-/** Whether a claim lost its owner: given up on, held by a replica that no longer runs, or held for far too long. */
+/**
+ * Whether a claim lost its owner: given up on, left by an attempt of this replica that has ended, held by a replica
+ * that no longer runs, or held for far too long.
+ */
 async function orphaned<R>(claim: Claim<R>, writtenAt: number, options: RecordOnce<R>) {
   if (claim.state === 'abandoned') return true;
+  const ownReplica = claim.owner === options.owner;
+  if (ownReplica && !deciding.has(claim.firstDecisionId)) return true;
   const age = Date.now() - writtenAt;
   if (age >= (options.staleMs ?? CLAIM_STALE_MS)) return true;
-  return age >= CHECK_OWNER_AFTER_MS && claim.owner !== options.owner && !(await options.ownerRunning(claim.owner));
+  return age >= CHECK_OWNER_AFTER_MS && !ownReplica && !(await options.ownerRunning(claim.owner));
 }
 
 async function commit<R>(options: RecordOnce<R>, claim: StoredEntry<unknown>): Promise<R> {
@@ -105,8 +124,9 @@ async function commit<R>(options: RecordOnce<R>, claim: StoredEntry<unknown>): P
   try {
     records = await options.audit.append(options.decisions);
   } catch (err) {
-    // Out of reach, the decisions may still be stored: the claim stays ours, and once stale, whoever comes next
-    // finds them in the audit log. Any other failure stored nothing: the claim is given up at once.
+    // Out of reach, the decisions may still be stored: the claim stays ours, and the next request finds them in the
+    // audit log (on this replica at once, elsewhere once the claim is stale). Any other failure stored nothing: the
+    // claim is given up at once.
     if (!(err instanceof OctroiError && err.code === 'unavailable')) {
       const abandoned = { ...(claim.value as Claim<R>), state: 'abandoned' as const };
       await options.bucket.update(options.key, abandoned, claim.revision).catch(() => undefined);

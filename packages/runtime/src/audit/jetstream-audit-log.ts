@@ -155,7 +155,13 @@ export class JetStreamAuditLog implements AuditLog {
     }
   }
 
+  /**
+   * The decisions of a request. One this process is still sending is waited for (up to STORE_TIMEOUT_MS), not
+   * reported missing: a request it does not find is not stored and will not be by this process.
+   */
   async request(decisionId: string): Promise<AuditRecord[] | undefined> {
+    const sending = this.unstored.get(requestKeyOf(decisionId));
+    if (sending) return (await withDeadline(sending, storeTimeoutMs())).filter(isDecisionRecord);
     // A store out of reach is asked again until STORE_TIMEOUT_MS, then fails `unavailable`, never a false "not found".
     const message = await withStorageRetry('The decision could not be read', (ms) =>
       withinAttempt(

@@ -14,7 +14,10 @@ export interface AuditLog {
   append<R extends AuditedRecord>(records: R[]): Promise<Array<R & ChainedRecord>>;
   /** A decision by its id (undefined for another kind of record). */
   get(decisionId: string): Promise<AuditRecord | undefined>;
-  /** Every decision of the request that `decisionId` belongs to, in order (to answer a replayed request). */
+  /**
+   * Every decision of the request that `decisionId` belongs to, in order (to answer a replayed request). A request this
+   * process is still appending is waited for: undefined means it is not stored and this process will not store it.
+   */
   request(decisionId: string): Promise<AuditRecord[] | undefined>;
   /** Every entry as stored, oldest first, with where it is (for `npm run audit`). */
   entries(): AsyncIterable<{ entry: AuditEntry; where: string }>;
