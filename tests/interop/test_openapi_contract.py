@@ -232,7 +232,10 @@ def test_every_route_answers_as_documented(octroi):
     check("promoteChampion", "put", "/api/v1/models/champion", {"json": {"version": model["version"]}}, 400, admin)
     check("submitBatch", "post", "/api/v1/batches", {"json": {}}, 415)
     # The applications with their history tables, as a multipart form (an empty bureau table: no credit known).
-    with_history = {"applications": ("applications.csv", batch, "text/csv"), "bureau": ("bureau.csv", "SK_ID_CURR,SK_ID_BUREAU\n", "text/csv")}
+    with_history = {
+        "applications": ("applications.csv", batch, "text/csv"),
+        "bureau": ("bureau.csv", "SK_ID_CURR,SK_ID_BUREAU\n", "text/csv"),
+    }
     check("submitBatch", "post", "/api/v1/batches", {"files": with_history}, 202)
     check("submitBatch", "post", "/api/v1/batches", {"files": {"bureau": with_history["bureau"]}}, 400)
     check("getBatch", "get", "/api/v1/batches/00000000-0000-4000-8000-000000000000", {}, 404)
