@@ -1,9 +1,9 @@
 import type { Endpoint } from '@octroi/contracts';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 export type { Redis };
 import { MemoryBus, NatsBus, type Bus, type RunningService, type ServiceDefinition } from './bus/index.ts';
-import { createCache, type Cache } from './cache/index.ts';
+import { connectRedis, createCache, type Cache } from './cache/index.ts';
 import { FileAuditLog, JetStreamAuditLog, type AuditLog } from './audit/index.ts';
 import { FileFeed, JetStreamFeed, type MonitoringFeed } from './feed/index.ts';
 import {
@@ -94,6 +94,16 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
   let redis: Redis | undefined;
   const files = options.dataDir ?? dataDir();
 
+  /** The process's one Redis connection (undefined without REDIS_URL): its caches and counters share it. */
+  const sharedRedis = () => {
+    if (!redisUrl || redis) return redis;
+    const connection = (redis = connectRedis(redisUrl));
+    shutdown.add('close the Redis connection', async () => {
+      await connection.quit().catch(() => undefined);
+    });
+    return redis;
+  };
+
   // Registered first, so run last: the spans of the work drained meanwhile are sent too.
   if (tracingEnabled()) shutdown.add('send the last traces', () => flushTraces());
   if (ownsBus) shutdown.add('close the bus', () => bus.close());
@@ -115,7 +125,8 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
     shutdown,
     cache(modelVersion, { defaultTtlSeconds, owner = name } = {}) {
       const settings = { enabled: envString('CACHE', 'on') !== 'off', nearMegabytes: envInt('NEAR_CACHE_MB', 64) };
-      const cache = createCache(redisUrl, { name: owner, modelVersion, defaultTtlSeconds }, metrics, log, settings);
+      const connection = settings.enabled ? sharedRedis() : undefined;
+      const cache = createCache(connection, { name: owner, modelVersion, defaultTtlSeconds }, metrics, log, settings);
       caches.push(cache);
       return cache;
     },
@@ -150,23 +161,7 @@ export async function createRuntime(name: string, options: RuntimeOptions = {}):
       })();
       return feed;
     },
-    redis() {
-      if (!redisUrl || redis) return redis;
-      redis = new Redis(redisUrl, {
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        commandTimeout: 250,
-        connectTimeout: 1000,
-        retryStrategy: (attempt) => Math.min(100 * attempt, 2000),
-      });
-      // Each command says it failed; the connection's own errors would only repeat it, once per retry.
-      redis.on('error', () => undefined);
-      const connection = redis;
-      shutdown.add('close the Redis connection', async () => {
-        await connection.quit().catch(() => undefined);
-      });
-      return redis;
-    },
+    redis: sharedRedis,
     async objects(bucket, options = {}) {
       return bus instanceof NatsBus
         ? JetStreamObjectBucket.open(bus.connection, bucket, options, log)

@@ -1,10 +1,30 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { MemoryCache, RedisCache, processMetrics, type Cache } from '../src/index.ts';
+import {
+  MemoryCache,
+  RedisCache,
+  connectRedis,
+  processMetrics,
+  type Cache,
+  type CacheOptions,
+  type Logger,
+} from '../src/index.ts';
 import { startRedis, type TestServer } from '../src/testing/index.ts';
 import { capturingLogger, sleep } from './helpers.ts';
 
 const metrics = processMetrics();
+
+/** A cache on a connection of its own, as each replica has one: closing the cache closes that connection too. */
+function replicaCache(url: string, options: CacheOptions, log: Logger, nearMegabytes = 0): RedisCache {
+  const connection = connectRedis(url);
+  const cache = new RedisCache(connection, options, metrics, log, nearMegabytes);
+  const detach = cache.close.bind(cache);
+  cache.close = async () => {
+    await detach();
+    connection.disconnect();
+  };
+  return cache;
+}
 
 function cacheContract(name: string, make: (modelVersion: string) => Promise<Cache>) {
   describe(`${name} cache`, () => {
@@ -54,9 +74,36 @@ let redis: TestServer;
 const namespace = `test-${process.pid}`;
 cacheContract('Redis', async (modelVersion) => {
   redis ??= await startRedis();
-  const cache = new RedisCache(redis.url, { name: namespace, modelVersion }, metrics, capturingLogger().log);
+  const cache = replicaCache(redis.url, { name: namespace, modelVersion }, capturingLogger().log);
   await cache.whenConnected();
   return cache;
+});
+
+test('the caches of a process share its connection: one made later keeps a value at once, and closing one leaves the others working', async () => {
+  const server = await startRedis();
+  const connection = connectRedis(server.url);
+  const { log } = capturingLogger();
+  try {
+    const champion = new RedisCache(connection, { name: 'shared', modelVersion: 'v1' }, metrics, log);
+    assert.ok(await champion.whenConnected());
+    const promoted = new RedisCache(connection, { name: 'shared', modelVersion: 'v2' }, metrics, log);
+    await promoted.set('client:1', 'decided by v2'); // no wait: the connection is already up
+    const clients = String(await connection.call('CLIENT', 'LIST'))
+      .trim()
+      .split('\n');
+    assert.equal(clients.length, 1, 'two caches, one connection');
+    const elsewhere = replicaCache(server.url, { name: 'shared', modelVersion: 'v2' }, log);
+    assert.ok(await elsewhere.whenConnected());
+    assert.equal(await elsewhere.get('client:1'), 'decided by v2', 'stored in Redis, not only in this process');
+    await elsewhere.close();
+    await promoted.close();
+    await champion.set('client:2', 'decided by v1');
+    assert.equal(await champion.get('client:2'), 'decided by v1', 'the connection outlives a closed cache');
+    await champion.close();
+  } finally {
+    connection.disconnect();
+    await server.close();
+  }
 });
 
 describe('Redis outage', () => {
@@ -71,7 +118,7 @@ describe('Redis outage', () => {
 
   test('degrades to no cache with one warning, then resumes when Redis returns', async () => {
     const { log, lines } = capturingLogger();
-    const cache = new RedisCache(server.url, { name: 'outage', modelVersion: 'v1' }, metrics, log);
+    const cache = replicaCache(server.url, { name: 'outage', modelVersion: 'v1' }, log);
     assert.ok(await cache.whenConnected());
     await cache.set('k', 'cached');
     assert.equal(await cache.get('k'), 'cached');
@@ -100,8 +147,8 @@ describe('Redis with a near cache in the process', () => {
   test('answers from memory once read, and keeps answering while Redis is down', async () => {
     const server = await startRedis();
     const { log } = capturingLogger();
-    const writer = new RedisCache(server.url, { name: 'near', modelVersion: 'v1' }, metrics, log);
-    const reader = new RedisCache(server.url, { name: 'near', modelVersion: 'v1' }, metrics, log, 100);
+    const writer = replicaCache(server.url, { name: 'near', modelVersion: 'v1' }, log);
+    const reader = replicaCache(server.url, { name: 'near', modelVersion: 'v1' }, log, 100);
     await Promise.all([writer.whenConnected(), reader.whenConnected()]);
     await writer.set('shared', 'from another replica');
     assert.equal(await reader.get('shared'), 'from another replica', 'read through to Redis');
@@ -117,7 +164,7 @@ describe('near cache size', () => {
     const server = await startRedis();
     const { log, lines } = capturingLogger();
     // 64 KiB of near cache, values of about 10 KiB each: six or so fit.
-    const cache = new RedisCache(server.url, { name: 'near-size', modelVersion: 'v1' }, metrics, log, 64 / 1024);
+    const cache = replicaCache(server.url, { name: 'near-size', modelVersion: 'v1' }, log, 64 / 1024);
     assert.equal(await cache.get('before-connecting'), undefined);
     await cache.whenConnected();
     assert.ok(
@@ -136,8 +183,8 @@ describe('near cache size', () => {
 test('a value read from Redis is kept in memory no longer than Redis keeps it', async () => {
   const server = await startRedis();
   const { log } = capturingLogger();
-  const writer = new RedisCache(server.url, { name: 'near-ttl', modelVersion: 'v1' }, metrics, log);
-  const reader = new RedisCache(server.url, { name: 'near-ttl', modelVersion: 'v1' }, metrics, log, 1);
+  const writer = replicaCache(server.url, { name: 'near-ttl', modelVersion: 'v1' }, log);
+  const reader = replicaCache(server.url, { name: 'near-ttl', modelVersion: 'v1' }, log, 1);
   try {
     await Promise.all([writer.whenConnected(), reader.whenConnected()]);
     await writer.set('brief', 'for a second', 1);

@@ -1,12 +1,14 @@
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { MemoryCache } from './memory-cache.ts';
 import { RedisCache } from './redis-cache.ts';
+import { connectRedis } from './redis-connection.ts';
 import { BaseCache } from './base-cache.ts';
 import type { Cache, CacheOptions } from './types.ts';
 
 export type { Cache, CacheOptions };
-export { MemoryCache, RedisCache };
+export { MemoryCache, RedisCache, connectRedis };
 
 /** Every look-up a miss: for measuring the system without its cache (CACHE=off). */
 export class NoCache extends BaseCache {
@@ -18,16 +20,16 @@ export class NoCache extends BaseCache {
   async close() {}
 }
 
-/** Redis when a URL is given (REDIS_URL), an in-process LRU otherwise, nothing when caching is turned off. */
+/** Redis when there is a connection (REDIS_URL), an in-process LRU otherwise, nothing when caching is turned off. */
 export function createCache(
-  redisUrl: string | undefined,
+  redis: Redis | undefined,
   options: CacheOptions,
   metrics: Metrics,
   log: Logger,
   settings: { enabled: boolean; nearMegabytes: number } = { enabled: true, nearMegabytes: 0 },
 ): Cache {
   if (!settings.enabled) return new NoCache(options, metrics);
-  return redisUrl
-    ? new RedisCache(redisUrl, options, metrics, log, settings.nearMegabytes)
+  return redis
+    ? new RedisCache(redis, options, metrics, log, settings.nearMegabytes)
     : new MemoryCache(options, metrics);
 }

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { BaseCache, heldValues } from './base-cache.ts';
@@ -7,7 +7,8 @@ import type { CacheOptions } from './types.ts';
 /**
  * The cache shared by all replicas. Redis is an optimisation, never a dependency: while it is unreachable every
  * call answers "not cached" at once (no offline queue, a short command timeout), one warning is logged per outage,
- * and caching resumes by itself when the connection comes back.
+ * and caching resumes by itself when the connection comes back. The caches of a process (one per model version)
+ * share its one connection (`connectRedis`), which outlives them.
  *
  * A near cache in the process sits in front of Redis (`nearMegabytes` of JSON text, 0 turns it off): cached
  * answers are for one model version and never change, and reading one from memory costs far less than a Redis
@@ -15,13 +16,12 @@ import type { CacheOptions } from './types.ts';
  */
 export class RedisCache extends BaseCache {
   readonly kind = 'redis' as const;
-  private readonly client: Redis;
   private readonly near: ReturnType<typeof heldValues> | undefined;
   private degraded = false;
   private connectedOnce = false;
 
   constructor(
-    url: string,
+    private readonly client: Redis,
     options: CacheOptions,
     metrics: Metrics,
     private readonly log: Logger,
@@ -29,21 +29,17 @@ export class RedisCache extends BaseCache {
   ) {
     super(options, metrics);
     this.near = nearMegabytes > 0 ? heldValues(nearMegabytes) : undefined;
-    this.client = new Redis(url, {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: 250,
-      connectTimeout: 1000,
-      retryStrategy: (attempt) => Math.min(100 * attempt, 2000),
-      lazyConnect: false,
-    });
-    this.client.on('error', (err) => this.markDegraded(err));
-    this.client.on('ready', () => {
-      this.connectedOnce = true;
-      if (this.degraded) this.log.info('Redis is back: caching resumed');
-      this.degraded = false;
-    });
+    this.connectedOnce = client.status === 'ready';
+    client.on('error', this.onError);
+    client.on('ready', this.onReady);
   }
+
+  private readonly onError = (err: unknown) => this.markDegraded(err);
+  private readonly onReady = () => {
+    this.connectedOnce = true;
+    if (this.degraded) this.log.info('Redis is back: caching resumed');
+    this.degraded = false;
+  };
 
   /** Resolves once connected (or after `timeoutMs`); until then every call answers "not cached". */
   whenConnected(timeoutMs = 5000): Promise<boolean> {
@@ -104,7 +100,9 @@ export class RedisCache extends BaseCache {
     }
   }
 
+  /** Stops listening to the connection, which the process closes once every cache is done with it. */
   async close() {
-    this.client.disconnect();
+    this.client.off('error', this.onError);
+    this.client.off('ready', this.onReady);
   }
 }
