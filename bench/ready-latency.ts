@@ -4,7 +4,8 @@
  * rate and reports p50 / p99 / max of each per 10-second window, beside the event loop delay Octroi's own process
  * saw in that window (p99 and max of `monitorEventLoopDelay`, read from its /metrics): on a shared, loaded machine
  * the latencies include waiting for a CPU, the event loop delay says what Octroi itself held. Work the services do
- * after start-up shows as a slow first window.
+ * after start-up shows as a slow first window. Beside them, the fsync latency of the disk Octroi writes to, probed
+ * in the same run: a known client's score waits for several (its claim, its audit record, its history line).
  *
  *   node --conditions=source --import tsx bench/ready-latency.ts [--bundle DIR] [--seconds 60] [--rate 100] [--cpu-prof]
  *
@@ -15,6 +16,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,6 +68,7 @@ const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const started = performance.now();
 const profiling = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [];
+const dataDir = mkdtempSync(join(tmpdir(), 'octroi-ready-latency-'));
 const octroi = spawn(process.execPath, [...profiling, 'scripts/dist/start.js'], {
   cwd: ROOT,
   env: {
@@ -73,7 +76,7 @@ const octroi = spawn(process.execPath, [...profiling, 'scripts/dist/start.js'], 
     MODEL_DIR: bundle,
     PORT: String(port),
     OCTROI_API_KEYS: KEY,
-    OCTROI_DATA_DIR: mkdtempSync(join(tmpdir(), 'octroi-ready-latency-')),
+    OCTROI_DATA_DIR: dataDir,
     RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'warn',
   },
@@ -124,6 +127,20 @@ const send = async (kind: Kind) => {
   samples.push({ kind, at: at - readyAt, ms: performance.now() - at, status });
 };
 
+// The disk's fsync latency, 20 times a second, on the file system of Octroi's stores.
+const fsyncs: Array<{ at: number; ms: number }> = [];
+const probe = await open(join(dataDir, 'disk-probe.jsonl'), 'a');
+const probing = (async () => {
+  while (performance.now() - readyAt < seconds * 1000) {
+    await probe.write('{"probe":true}\n');
+    const at = performance.now();
+    await probe.sync();
+    fsyncs.push({ at: at - readyAt, ms: performance.now() - at });
+    await sleep(50);
+  }
+  await probe.close();
+})();
+
 // Open loop: requests leave on schedule whether or not the previous ones were answered, as clients' would.
 const pending: Array<Promise<void>> = [];
 const interval = 1000 / rate;
@@ -133,7 +150,7 @@ for (let i = 0; performance.now() - readyAt < seconds * 1000; i++) {
   const next = readyAt + (i + 1) * interval;
   await sleep(Math.max(0, next - performance.now()));
 }
-await Promise.all(pending);
+await Promise.all([...pending, probing]);
 delays.push(await eventLoopDelay());
 stop();
 await exited;
@@ -147,20 +164,30 @@ const row = (label: string, kind: Kind, from: number, to: number) => {
   const f = (x: number) => x.toFixed(1);
   return `| ${label} | ${kind} | ${ms.length} | ${f(quantile(ms, 0.5))} | ${f(quantile(ms, 0.99))} | ${f(ms.at(-1)!)} | ${failed} |`;
 };
+function fsyncLatency(from: number, to: number) {
+  const ms = fsyncs
+    .filter((s) => s.at >= from && s.at < to)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
+  return ms.length ? `${quantile(ms, 0.5).toFixed(1)} / ${quantile(ms, 0.99).toFixed(1)}` : '';
+}
 console.log(`\nnode ${process.version}, bundle ${bundle}, ready after ${(readyAfterMs / 1000).toFixed(1)} s\n`);
 console.log(
-  '| seconds after ready | request | count | p50 (ms) | p99 (ms) | max (ms) | not 200 | event loop delay p99 / max (ms) |',
+  '| seconds after ready | request | count | p50 (ms) | p99 (ms) | max (ms) | not 200 | event loop delay p99 / max (ms) | disk fsync p50 / p99 (ms) |',
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (let from = 0, w = 0; from < seconds * 1000; from += 10_000, w++) {
   const seen = delays[w];
   const delay = seen ? `${seen.p99.toFixed(1)} / ${seen.max.toFixed(1)}` : '';
+  const disk = fsyncLatency(from, from + 10_000);
   for (const kind of ['healthz', 'score'] as const)
     console.log(
-      `${row(`${from / 1000}–${Math.min(seconds, from / 1000 + 10)}`, kind, from, from + 10_000)} ${delay} |`,
+      `${row(`${from / 1000}–${Math.min(seconds, from / 1000 + 10)}`, kind, from, from + 10_000)} ${delay} | ${disk} |`,
     );
 }
-for (const kind of ['healthz', 'score'] as const) console.log(`${row('all', kind, 0, Number.POSITIVE_INFINITY)} |`);
+const allDisk = fsyncLatency(0, Number.POSITIVE_INFINITY);
+for (const kind of ['healthz', 'score'] as const)
+  console.log(`${row('all', kind, 0, Number.POSITIVE_INFINITY)} | ${allDisk} |`);
 
 if (values['cpu-prof']) {
   // One profile per thread; the main thread's is the one the process id and thread 0 name.
