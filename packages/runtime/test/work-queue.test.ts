@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   FileObjectBucket,
@@ -119,6 +120,25 @@ describe('objects and work queues on JetStream', () => {
   });
 
   objectBucketContract(() => JetStreamObjectBucket.open(connection, 'test-uploads'));
+
+  test('a large object is read a few pieces at a time, as fast as its reader goes, and whole', async () => {
+    const bucket = await JetStreamObjectBucket.open(connection, 'test-large');
+    const text = 'SK_ID_CURR,AMT_CREDIT\n'.repeat(500_000); // 11 MB: 21 pieces of 512 KiB
+    await bucket.put('job-3/applications', pieces(text, 1 << 20));
+    const reading = (await bucket.get('job-3/applications'))![Symbol.asyncIterator]();
+    const first = await reading.next();
+    await sleep(300); // time for a server that pushes everything to do so
+    const jsm = await jetstreamManager(connection);
+    const [reader] = await jsm.consumers.list('OBJ_octroi-test-large').next();
+    assert.ok(reader, 'the reader has its consumer');
+    assert.ok(
+      reader.delivered.consumer_seq <= 8,
+      `${reader.delivered.consumer_seq} of 21 pieces sent to a reader that took one`,
+    );
+    const rest: Uint8Array[] = [];
+    for (let next = await reading.next(); !next.done; next = await reading.next()) rest.push(next.value);
+    assert.equal(Buffer.concat([first.value as Uint8Array, ...rest]).toString(), text);
+  });
   let queues = 0;
   workQueueContract(() =>
     JetStreamWorkQueue.open(
