@@ -286,7 +286,7 @@ describe('batch jobs, embedded', () => {
     }
   });
 
-  test('a multipart upload without applications, with an unknown part or a JSON history table is refused before any job exists', async () => {
+  test('a multipart upload without applications, with an unknown part, a JSON history table or cut short is refused before any job exists', async () => {
     const csv = csvOf(applications(2));
     const cases: Array<[Parameters<typeof multipartOf>[0], number, RegExp]> = [
       [{ bureau: { text: 'SK_ID_CURR,SK_ID_BUREAU\n1,2\n' } }, 400, /No applications part/],
@@ -306,6 +306,22 @@ describe('batch jobs, embedded', () => {
       const response = await submitParts(system, files);
       assert.equal(response.statusCode, status, response.body);
       assert.match(response.json<{ message: string }>().message, message);
+    }
+    // Bodies that are not multipart at all, or cut short in the middle of the applications.
+    const { payload, contentType } = await multipartOf({ applications: { text: csvOf(applications(50)) } });
+    const broken: Array<[string, string | Buffer]> = [
+      ['multipart/form-data', 'no boundary'],
+      [contentType, payload.subarray(0, payload.length - 500)],
+    ];
+    for (const [type, body] of broken) {
+      const response = await system.app.inject({
+        method: 'POST',
+        url: '/api/v1/batches',
+        headers: { ...withKey, 'content-type': type },
+        payload: body,
+      });
+      assert.equal(response.statusCode, 400, response.body);
+      assert.match(response.json<{ message: string }>().message, /multipart body cannot be read/);
     }
     const after = (await system.app.inject({ url: '/api/v1/batches?limit=200', headers: withKey })).json<{
       jobs: BatchJob[];

@@ -72,10 +72,45 @@ async function storeBody(app: FastifyInstance, request: FastifyRequest, jobId: s
   return { format, files: stored };
 }
 
+/** A multipart body that cannot be read (no boundary, a part cut short, too many parts): the client's mistake. */
+function unreadable(err: unknown): UploadRefused {
+  const status = (err as { statusCode?: number }).statusCode === 413 ? 413 : 400;
+  return new UploadRefused(status, `The multipart body cannot be read: ${(err as Error).message}`);
+}
+
+/** A part's bytes as they arrive; an error of the request's body is the client's, not the store's. */
+async function* bytesOf(part: AsyncIterable<Uint8Array>) {
+  try {
+    yield* part;
+  } catch (err) {
+    throw unreadable(err);
+  }
+}
+
+/** The parts of a multipart body, in order; an error while parsing them is the client's. */
+async function* partsOf(request: FastifyRequest): AsyncGenerator<Multipart> {
+  let parts: AsyncIterator<Multipart>;
+  try {
+    parts = request.parts()[Symbol.asyncIterator]();
+  } catch (err) {
+    throw unreadable(err);
+  }
+  for (;;) {
+    let next: IteratorResult<Multipart>;
+    try {
+      next = await parts.next();
+    } catch (err) {
+      throw unreadable(err);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
 async function storeParts(app: FastifyInstance, request: FastifyRequest, jobId: string, stored: BatchFile[]) {
   let format: BatchFormat | undefined;
   let left = MAX_BATCH_BYTES;
-  for await (const part of request.parts()) {
+  for await (const part of partsOf(request)) {
     const name = part.fieldname;
     if (part.type !== 'file')
       throw new UploadRefused(400, `The part ${name.slice(0, 60)} is a form field: send each table as a file part`);
@@ -90,7 +125,7 @@ async function storeParts(app: FastifyInstance, request: FastifyRequest, jobId: 
     if (name === APPLICATIONS_FILE) format = applicationsFormat(part);
     else if (formatOf(part.mimetype) === 'jsonl')
       throw new UploadRefused(415, `The history table ${name} is read as CSV with the Home Credit columns`);
-    const file = await app.storeBatchFile(jobId, name, part.file, left);
+    const file = await app.storeBatchFile(jobId, name, bytesOf(part.file), left);
     left -= file.bytes;
     stored.push(file);
   }
