@@ -204,8 +204,11 @@ describe('batch jobs, embedded', () => {
     lines[spoiledAt + 1] = cells.join(',');
     const tables = { ...sample.tables, bureau: `${lines.join('\n')}\n` };
 
+    // One more row, last: the first applicant's application without its SK_ID_CURR, which no history can be linked to.
+    const firstLine = sample.applications.split('\n')[1]!;
+    const withAnonymous = `${sample.applications}${firstLine.slice(firstLine.indexOf(','))}\n`;
     const upload = await submitParts(system, {
-      applications: { text: sample.applications, fileName: 'application_test.csv' },
+      applications: { text: withAnonymous, fileName: 'application_test.csv' },
       ...Object.fromEntries(Object.entries(tables).map(([table, text]) => [table, { text }])),
     });
     assert.equal(upload.statusCode, 202, upload.body);
@@ -215,13 +218,14 @@ describe('batch jobs, embedded', () => {
       withHistory.files.map((file) => file.name),
       ['applications', ...HISTORY_TABLES],
     );
-    assert.deepEqual(withHistory.rows, { total: 100, read: 100, done: 100, scored: 99, failed: 1 });
+    assert.deepEqual(withHistory.rows, { total: 101, read: 101, done: 101, scored: 99, failed: 2 });
     const results = await resultsOf(system, withHistory.id);
     const failed = results.filter((result) => result.ERROR !== '');
     assert.deepEqual(
       failed.map((result) => result.SK_ID_CURR),
-      [spoiled],
+      [spoiled, ''],
     );
+    assert.match(failed[1]!.ERROR, /^SK_ID_CURR: .*history files cannot be linked/);
     const earlier = bureau.slice(0, spoiledAt).filter((row) => row['SK_ID_CURR'] === spoiled).length;
     assert.match(failed[0]!.ERROR, new RegExp(`^bureau\\.${earlier}\\.DAYS_CREDIT: `));
     assert.equal(failed[0]!.DECISION_ID, '');

@@ -49,7 +49,8 @@ export function applicantIdReader(idField: string, format: BatchFormat, header: 
  * The history of a job's applicants from the history files sent with it (none: undefined). The applications file is
  * read once to number its applicants by SK_ID_CURR, then each history file is streamed through the accumulator the
  * batch scorer of files uses. A record whose applicant has no row in any table carries the aggregates of no
- * history, as an application sent to `/api/v1/score` without history tables does.
+ * history, as an application sent to `/api/v1/score` without history tables does; a record without an applicant id
+ * fails, since no history can be linked to it.
  */
 export async function jobHistory(
   job: JobRecord,
@@ -87,7 +88,12 @@ export async function jobHistory(
       const problems: Record<number, string> = {};
       records.forEach((record, index) => {
         const id = readId(record);
-        const applicant = id === undefined ? undefined : applicantOf.get(id);
+        if (id === undefined) {
+          problems[index] =
+            `${spec.id}: missing or not a whole number, so the history files cannot be linked to the row`;
+          return;
+        }
+        const applicant = applicantOf.get(id);
         const found = applicant === undefined ? none : history.values(applicant);
         features.forEach((name, k) => (values[index * features.length + k] = found.get(name) ?? Number.NaN));
         const wrong = applicant === undefined ? [] : history.problems(applicant);
