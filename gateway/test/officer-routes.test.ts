@@ -128,6 +128,52 @@ describe('officer routes: decisions by signed-in people, the queue, the history,
     assert.ok(report.byOfficer.some((row: { group: string }) => row.group === DEMO_USERNAME));
   });
 
+  test('an officer gives back the case they took; another officer may not, an administrator may; a 4xx names the problem', async () => {
+    const release = (headers: Record<string, string>, decisionId: string) =>
+      system.app.inject({ method: 'DELETE', url: `/api/v1/reviews/${decisionId}/claim`, headers });
+    const take = async (username: string) => {
+      const taken = await system.app.inject({ method: 'POST', url: '/api/v1/reviews/next', headers: as(username) });
+      assert.equal(taken.statusCode, 200, taken.body);
+      return taken.json<{ referral: { decisionId: string } | null }>().referral;
+    };
+    // A referred known client's decision of record joins the queue when it is made.
+    const list = await system.app.inject({ url: '/api/v1/clients?pageSize=1&decision=referred', headers: withKey });
+    const [referred] = list.json<{ items: Array<{ clientId: number }> }>().items;
+    assert.ok(referred, 'the model refers some client of the sample');
+    await system.app.inject({ url: `/api/v1/clients/${referred.clientId}/score`, headers: withKey });
+    const id = (await take(DEMO_USERNAME))!.decisionId;
+
+    const byOther = await release(as('bmartin'), id);
+    assert.equal(byOther.statusCode, 403, byOther.body);
+    assert.equal(byOther.json().field, 'decisionId');
+    const byKey = await release(withKey, id);
+    assert.equal(byKey.statusCode, 403);
+    assert.equal((await release({}, id)).statusCode, 401);
+
+    const given = await release(as(DEMO_USERNAME), id);
+    assert.equal(given.statusCode, 200, given.body);
+    assert.equal(given.json().released.officer.username, DEMO_USERNAME);
+    assert.equal((await take('bmartin'))?.decisionId, id, 'back for every officer at once');
+
+    const again = await release(as(DEMO_USERNAME), id);
+    assert.equal(again.statusCode, 403, 'now held by another officer');
+    const byAdmin = await release(as('chief'), id);
+    assert.equal(byAdmin.statusCode, 200, byAdmin.body);
+    assert.equal(byAdmin.json().released.officer.username, 'bmartin');
+    const notHeld = await release(as('chief'), id);
+    assert.equal(notHeld.statusCode, 409);
+    assert.match(notHeld.json().message, /Nobody holds/);
+
+    const model = await newDecision();
+    if (model.decision !== 'referred') {
+      const neverReferred = await release(as(DEMO_USERNAME), model.decisionId);
+      assert.equal(neverReferred.statusCode, 404);
+      assert.equal(neverReferred.json().field, 'decisionId');
+    }
+    const malformed = await release(as(DEMO_USERNAME), 'not-a-decision');
+    assert.equal(malformed.statusCode, 400);
+  });
+
   test('the queue and the next case answer for officers; a known client has a history', async () => {
     const queue = await system.app.inject({ url: '/api/v1/reviews', headers: as(DEMO_USERNAME) });
     assert.equal(queue.statusCode, 200);

@@ -79,6 +79,13 @@ def test_every_route_answers_as_documented(octroi):
     review = (
         (f"/api/v1/reviews/{waiting[0]['decisionId']}", 200) if waiting else (f"/api/v1/reviews/{decision_id}", 404)
     )
+    # takeNextReview gives the officer the oldest case left once decision_id is decided, which they then give back.
+    undecided = [r["decisionId"] for r in waiting if r["decisionId"] != decision_id]
+    release = (
+        (f"/api/v1/reviews/{undecided[0]}/claim", 200)
+        if undecided
+        else ("/api/v1/reviews/0190c0de-0000-7000-8000-000000000000/claim", 404)  # never referred
+    )
     verdict = {
         "decisionId": decision_id,
         "decision": "granted",
@@ -98,6 +105,7 @@ def test_every_route_answers_as_documented(octroi):
         time.sleep(0.25)
     sessions = {"signIn": officer, "getSession": officer, "signOut": officer}
     sessions |= {"recordOfficerDecision": person, "takeNextReview": person, "getOverridesReport": admin}
+    sessions |= {"releaseReview": person}
     sessions |= {"promoteChampion": admin, "setChallenger": admin, "retireChallenger": admin}
     roles = {"version": model["version"], "reason": "the shipped bundle stays the champion"}
 
@@ -163,6 +171,7 @@ def test_every_route_answers_as_documented(octroi):
         "getDecisionHistory": ("get", f"/api/v1/clients/{client_id}/decision-history", {}, 200),
         "listReviews": ("get", "/api/v1/reviews", {"params": {"limit": 5}}, 200),
         "takeNextReview": ("post", "/api/v1/reviews/next", {}, 200),
+        "releaseReview": ("delete", release[0], {}, release[1]),
         "getReview": ("get", review[0], {}, review[1]),
         "getOverridesReport": ("get", "/api/v1/overrides", {"params": {"weeks": 4}}, 200),
         "listModels": ("get", "/api/v1/models", {}, 200),
@@ -227,6 +236,9 @@ def test_every_route_answers_as_documented(octroi):
     taken = {**verdict, "decision": "refused", "sequence": 1}  # the place the first decision took
     check("recordOfficerDecision", "post", "/api/v1/officer-decisions", {"json": taken}, 409, person)
     check("getOverridesReport", "get", "/api/v1/overrides", {}, 403, person)
+    check("releaseReview", "delete", release[0], {}, 403, octroi.session)
+    if undecided:  # given back above: nobody holds it now
+        check("releaseReview", "delete", release[0], {}, 409, person)
     check("promoteChampion", "put", "/api/v1/models/champion", {"json": roles}, 403, octroi.session)
     check("promoteChampion", "put", "/api/v1/models/champion", {"json": {**roles, "version": "no-such"}}, 404, admin)
     check("promoteChampion", "put", "/api/v1/models/champion", {"json": {"version": model["version"]}}, 400, admin)

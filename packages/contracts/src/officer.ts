@@ -135,6 +135,16 @@ export const TakenReview = Type.Object({
 });
 export type TakenReview = Static<typeof TakenReview>;
 
+/** On the bus, who gives the case back: the person the gateway authenticated, and whether they administer. */
+export const ReleaseReviewRequest = Type.Object({
+  decisionId: DecisionId,
+  officer: Officer,
+  administrator: Type.Boolean({ description: 'An administrator may give back a case another officer holds' }),
+});
+/** A case given back: `referral` waits again for every officer, `released` is the claim that held it. */
+export const ReleasedReview = Type.Object({ referral: Referral, released: ReviewClaim });
+export type ReleasedReview = Static<typeof ReleasedReview>;
+
 /** A referred application as the officer reviews it, with the fields of a new application (none for a known client). */
 export const ReviewCase = Type.Composite([
   Referral,
@@ -184,6 +194,7 @@ export const officerEndpoints = {
   decisionHistory: endpoint('scoring', 'decision-history', GetDecisionHistoryRequest, DecisionHistory),
   reviewQueue: endpoint('scoring', 'review-queue', ReviewQueueRequest, ReviewQueue),
   takeReview: endpoint('scoring', 'take-review', TakeReviewRequest, TakenReview),
+  releaseReview: endpoint('scoring', 'release-review', ReleaseReviewRequest, ReleasedReview, false),
   review: endpoint('scoring', 'review', GetReviewRequest, ReviewCase),
   overridesReport: endpoint('scoring', 'overrides-report', OverridesReportRequest, OverridesReport),
 } as const;

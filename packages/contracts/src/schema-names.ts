@@ -37,6 +37,7 @@ import {
   Referral,
   ReviewCase,
   ReviewQueue,
+  ReleasedReview,
   ReviewedDecision,
   TakenReview,
 } from './officer.ts';
@@ -93,6 +94,7 @@ export const NAMED_SCHEMAS: Record<string, TSchema> = {
   Referral,
   ReviewQueue,
   TakenReview,
+  ReleasedReview,
   ReviewCase,
   OverridesReport,
   ModelList,

@@ -41,6 +41,18 @@ function behavesAsADurableStore(open: () => Promise<DurableStore>) {
     assert.deepEqual((await bucket.get('cas'))?.value, { state: 'recorded' });
   });
 
+  test('deleteAt removes only the entry still at the revision read', async () => {
+    const bucket = await (await open()).bucket('claims');
+    const { entry: first } = await bucket.create('held', { officer: 'first' });
+    assert.equal(await bucket.deleteAt('held', first.revision), true);
+    assert.equal(await bucket.get('held'), undefined);
+    assert.equal(await bucket.deleteAt('held', first.revision), false, 'nothing left to remove');
+    const { entry: second } = await bucket.create('held', { officer: 'second' });
+    assert.equal(await bucket.deleteAt('held', first.revision), false, "the first writer's revision is stale");
+    assert.deepEqual((await bucket.get('held'))?.value, { officer: 'second' });
+    assert.equal(await bucket.deleteAt('held', second.revision), true);
+  });
+
   test('put overwrites, delete removes, keys lists by prefix', async () => {
     const bucket = await (await open()).bucket('pointers');
     await bucket.put('model.champion', 'v1');

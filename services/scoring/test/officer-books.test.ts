@@ -24,11 +24,13 @@ import {
   type AuditLog,
   type DurableStore,
   type HandlerContext,
+  type KeyValueBucket,
 } from '@octroi/runtime';
 import { startNats, type TestServer } from '@octroi/runtime/testing';
 import { modelRecords } from '../src/decisions.ts';
 import { officerHandlers, openOfficerBooks } from '../src/officer/handlers.ts';
 import { OFFICER_DECISIONS_BUCKET } from '../src/officer/officer-ledger.ts';
+import { REFERRALS_BUCKET, REVIEW_CLAIMS_BUCKET, REVIEW_QUEUE_BUCKET, ReviewDesk } from '../src/officer/review-desk.ts';
 
 const log = createLogger('officer-test', 'warn');
 const context = (requestId = 'req'): HandlerContext => ({
@@ -42,6 +44,15 @@ const alice = { username: 'alice', displayName: 'Alice Martin' };
 const bob = { username: 'bob', displayName: 'Bob Durand' };
 const carol = { username: 'carol', displayName: 'Carol Petit' };
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** A review desk on the store's buckets, its claims bucket changed as `claimsAs` says. */
+const deskWith = async (store: DurableStore, claimsAs: (claims: KeyValueBucket) => Partial<KeyValueBucket>) => {
+  const [referrals, queue, claims] = await Promise.all(
+    [REFERRALS_BUCKET, REVIEW_QUEUE_BUCKET, REVIEW_CLAIMS_BUCKET].map((name) => store.bucket(name)),
+  );
+  const changed = Object.assign(Object.create(claims!) as KeyValueBucket, claimsAs(claims!));
+  return { desk: new ReviewDesk({ referrals: referrals!, queue: queue!, claims: changed }), claims: claims! };
+};
 
 interface Stores {
   store: DurableStore;
@@ -235,6 +246,84 @@ function officerBooksOn(kind: string, open: () => Promise<Stores>) {
         taken = (await handlers.takeReview({ officer: bob }, context())).referral;
       }
       assert.equal(taken?.decisionId, referred.decisionId);
+    });
+
+    test('an officer gives back a case they took: every officer may take it at once, and nothing is audited', async () => {
+      const { handlers, audit, decided } = await fresh();
+      const referred = await decided('referred', 100_020);
+      const take = (officer: typeof alice) => handlers.takeReview({ officer }, context());
+      assert.equal((await take(alice)).referral?.decisionId, referred.decisionId);
+      assert.equal((await take(bob)).referral, null, 'held by alice');
+      const entries = async () => {
+        let count = 0;
+        for await (const _ of audit.entries()) count++;
+        return count;
+      };
+      const before = await entries();
+
+      const given = await handlers.releaseReview(
+        { decisionId: referred.decisionId, officer: alice, administrator: false },
+        context(),
+      );
+      assert.equal(given.referral.decisionId, referred.decisionId);
+      assert.equal(given.referral.takenBy, undefined);
+      assert.deepEqual(given.released.officer, alice);
+      const listed = await handlers.reviewQueue({}, context());
+      assert.equal(listed.referrals[0]!.takenBy, undefined, 'the queue shows it free');
+      assert.equal((await take(bob)).referral?.decisionId, referred.decisionId);
+      assert.equal(await entries(), before, 'a case given back is not a decision');
+    });
+
+    test('only the holder or an administrator gives a case back; a case not held, decided or never referred is a 4xx naming it', async () => {
+      const { handlers, decided, decide } = await fresh();
+      const referred = await decided('referred');
+      const release = async (officer: typeof alice, administrator = false, decisionId = referred.decisionId) =>
+        handlers.releaseReview({ decisionId, officer, administrator }, context());
+      await handlers.takeReview({ officer: alice }, context());
+      await assert.rejects(release(bob), { code: 'forbidden', field: 'decisionId', message: /Alice Martin holds/ });
+      assert.deepEqual((await release(carol, true)).released.officer, alice, "an administrator gives back anyone's");
+      await assert.rejects(release(alice), { code: 'conflict', field: 'decisionId', message: /Nobody holds/ });
+
+      await handlers.takeReview({ officer: alice }, context());
+      await decide(referred, alice);
+      await assert.rejects(release(alice), { code: 'conflict', message: /decided already/ });
+      const granted = await decided('granted');
+      await assert.rejects(release(alice, true, granted.decisionId), { code: 'not_found', field: 'decisionId' });
+    });
+
+    test("a claim that lapsed and was taken by another officer is not removed by the first officer's give-back", async () => {
+      const { store, handlers, decided } = await fresh();
+      const referred = await decided('referred');
+      await handlers.takeReview({ officer: alice }, context());
+      // Between alice's read of her claim and its removal, the claim lapses and bob takes the case.
+      let lapsed = false;
+      const { desk, claims } = await deskWith(store, (claims) => ({
+        deleteAt: async (key, revision) => {
+          if (!lapsed) {
+            lapsed = true;
+            await claims.delete(key);
+            await claims.create(key, { officer: bob, takenAt: new Date().toISOString() });
+          }
+          return claims.deleteAt(key, revision);
+        },
+      }));
+      await assert.rejects(desk.release(referred.decisionId, alice, false), {
+        code: 'conflict',
+        message: /Bob Durand took/,
+      });
+      assert.deepEqual((await claims.get<{ officer: typeof bob }>(referred.decisionId))?.value.officer, bob);
+    });
+
+    test('a give-back whose answer was lost and sent again finds the claim gone, and says the case is back', async () => {
+      const { store, handlers, decided } = await fresh();
+      const referred = await decided('referred');
+      await handlers.takeReview({ officer: alice }, context());
+      // The store removed the claim, but its acknowledgement was lost and the second attempt found it changed.
+      const { desk, claims } = await deskWith(store, (claims) => ({
+        deleteAt: async (key, revision) => (await claims.deleteAt(key, revision)) && false,
+      }));
+      assert.deepEqual((await desk.release(referred.decisionId, alice, false)).released.officer, alice);
+      assert.equal(await claims.get(referred.decisionId), undefined);
     });
 
     test("a new application's referral keeps its fields for the officer; a decision never referred has no case", async () => {

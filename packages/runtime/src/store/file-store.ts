@@ -103,6 +103,13 @@ class FileBucket implements KeyValueBucket {
     if (this.entries.has(key)) await this.write(key, undefined);
   }
 
+  async deleteAt(key: string, revision: number) {
+    checkKey(key);
+    if (this.live(key)?.revision !== revision) return false;
+    await this.write(key, undefined);
+    return true;
+  }
+
   async keys(prefix = '') {
     return [...this.entries.keys()].filter((key) => key.startsWith(prefix) && this.live(key));
   }

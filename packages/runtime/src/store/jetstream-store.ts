@@ -84,6 +84,17 @@ class JetStreamBucket implements KeyValueBucket {
     await this.retried('Deleting', (ms) => withinAttempt(ms, this.kv.delete(key)));
   }
 
+  async deleteAt(key: string, revision: number) {
+    checkKey(key);
+    try {
+      await this.retried('Deleting', (ms) => withinAttempt(ms, this.kv.delete(key, { previousSeq: revision })));
+      return true;
+    } catch (err) {
+      if (lostTheRace(err)) return false;
+      throw err;
+    }
+  }
+
   async keys(prefix = '') {
     // A prefix that ends a key part ("<client>.") is a subject filter: the server lists only those keys.
     const filter = prefix.endsWith('.') && !prefix.startsWith('.') ? `${prefix}>` : undefined;

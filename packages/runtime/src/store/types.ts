@@ -21,6 +21,8 @@ export interface KeyValueBucket {
   /** Writes unconditionally (a pointer, such as the model in service). */
   put<T>(key: string, value: T): Promise<StoredEntry<T>>;
   delete(key: string): Promise<void>;
+  /** Removes the entry only if it is still at `revision`; false when another writer changed or removed it first. */
+  deleteAt(key: string, revision: number): Promise<boolean>;
   /** Every live key, or those that start with `prefix`. */
   keys(prefix?: string): Promise<string[]>;
 }

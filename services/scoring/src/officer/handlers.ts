@@ -75,6 +75,11 @@ export function officerHandlers({ audit, ledger, desk, history, observe }: Offic
     reviewQueue: ({ limit }) => desk.queue(limit ?? 50),
     takeReview: ({ officer }) =>
       desk.take(officer, async (decisionId) => (await ledger.forDecision(decisionId)).decisions.length > 0),
+    releaseReview: async ({ decisionId, officer, administrator }, ctx) => {
+      const released = await desk.release(decisionId, officer, administrator);
+      ctx.log.info({ decisionId, heldBy: released.released.officer.username, by: officer.username }, 'case given back');
+      return released;
+    },
     review: async ({ decisionId }) => {
       const file = await desk.file(decisionId);
       if (!file) throw OctroiError.notFound(`Decision ${decisionId} was not referred to an officer`, 'decisionId');

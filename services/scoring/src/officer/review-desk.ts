@@ -2,19 +2,22 @@
  * The review desk: referred decisions of record wait here for an officer. Three buckets of the durable store:
  * `referrals` keeps every referral with what the officer reviews (never removed), `review-queue` holds those no
  * officer has decided yet (removed once decided), and `review-claims` says who took which (create-if-absent, so two
- * officers never take the same; a claim lapses after REVIEW_CLAIM_MINUTES, so a case left open goes back to all).
+ * officers never take the same; a claim lapses after REVIEW_CLAIM_MINUTES, so a case left open goes back to all, and
+ * the officer who holds a case may give it back at once).
  */
-import type {
-  ModelAuditRecord,
-  NewApplication,
-  Officer,
-  Referral,
-  ReviewClaim,
-  ReviewQueue,
-  TakenReview,
+import {
+  OctroiError,
+  type ModelAuditRecord,
+  type NewApplication,
+  type Officer,
+  type Referral,
+  type ReleasedReview,
+  type ReviewClaim,
+  type ReviewQueue,
+  type TakenReview,
 } from '@octroi/contracts';
 import type { KeyValueBucket } from '@octroi/runtime';
-import { claimFor, inQueueOrder, referralFile, type ReferralFile } from './review-queue.ts';
+import { claimFor, inQueueOrder, mayRelease, referralFile, type ReferralFile } from './review-queue.ts';
 
 export const REFERRALS_BUCKET = 'referrals';
 export const REVIEW_QUEUE_BUCKET = 'review-queue';
@@ -80,6 +83,39 @@ export class ReviewDesk {
     if (!file) return undefined;
     const claim = (await this.buckets.claims.get<ReviewClaim>(decisionId))?.value;
     return { ...file, referral: { ...file.referral, ...(claim ? { takenBy: claim } : {}) } };
+  }
+
+  /**
+   * Gives a case back: its claim is removed, so every officer may take it at once. Only the officer who holds it
+   * may, or an administrator. The claim is removed only at the revision read, so a claim that lapsed and was taken by
+   * another officer meanwhile stays theirs.
+   */
+  async release(decisionId: string, officer: Officer, administrator: boolean): Promise<ReleasedReview> {
+    const conflict = (message: string) => new OctroiError('conflict', message, 'decisionId');
+    if (!(await this.buckets.referrals.get(decisionId)))
+      throw OctroiError.notFound(`Decision ${decisionId} was not referred to an officer`, 'decisionId');
+    const referral = (await this.buckets.queue.get<Referral>(decisionId))?.value;
+    if (!referral) throw conflict(`Decision ${decisionId} is decided already: it has left the review queue`);
+    let claim = await this.buckets.claims.get<ReviewClaim>(decisionId);
+    if (!claim) throw conflict(`Nobody holds decision ${decisionId}: it already waits for every officer`);
+    const held = claim.value;
+    if (!mayRelease(held, officer, administrator))
+      throw new OctroiError(
+        'forbidden',
+        `${held.officer.displayName} holds decision ${decisionId}: only they or an administrator may give it back`,
+        'decisionId',
+      );
+    while (!(await this.buckets.claims.deleteAt(decisionId, claim.revision))) {
+      const now = await this.buckets.claims.get<ReviewClaim>(decisionId);
+      // Gone meanwhile (lapsed, or removed by this very call whose answer was lost): the case is back for all.
+      if (!now) break;
+      if (now.value.officer.username !== held.officer.username)
+        throw conflict(
+          `${now.value.officer.displayName} took decision ${decisionId} after the claim given back lapsed`,
+        );
+      claim = now; // taken again by the same officer: give that claim back
+    }
+    return { referral, released: held };
   }
 
   /** A decided referral leaves the queue, and its claim with it. */

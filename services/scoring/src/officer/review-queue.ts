@@ -3,7 +3,7 @@
  * Oldest first, so that the applicant who has waited longest is seen first. Decision ids are UUIDv7, time-ordered:
  * sorting them sorts the referrals by when the model made them.
  */
-import type { ModelAuditRecord, NewApplication, Referral, ReviewClaim } from '@octroi/contracts';
+import type { ModelAuditRecord, NewApplication, Officer, Referral, ReviewClaim } from '@octroi/contracts';
 
 /** What is kept of a referral: the decision, and for a new application the fields the officer reviews. */
 export interface ReferralFile {
@@ -39,3 +39,7 @@ export const claimFor = (officer: ReviewClaim['officer'], now = new Date()): Rev
   officer: { username: officer.username, displayName: officer.displayName },
   takenAt: now.toISOString(),
 });
+
+/** Who may give a case back to the queue: the officer who holds it, or an administrator. */
+export const mayRelease = (claim: ReviewClaim, officer: Officer, administrator: boolean) =>
+  administrator || claim.officer.username === officer.username;

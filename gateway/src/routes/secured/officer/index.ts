@@ -8,6 +8,7 @@ import {
   OfficerDecisionRequest,
   OverridesReport,
   OverridesReportRequest,
+  ReleasedReview,
   ReviewCase,
   ReviewQueue,
   ReviewQueueRequest,
@@ -28,8 +29,8 @@ const officerOf = (request: FastifyRequest) => {
 
 /**
  * What loan officers do with the model's decisions: confirm or override one with a reason, work through the referred
- * ones oldest first, read a client's decision history. Deciding and taking a case need a person who signed in (an
- * officer or an administrator); the overrides report is for administrators.
+ * ones oldest first, give back a case taken and left, read a client's decision history. Deciding, taking and giving
+ * back a case need a person who signed in (an officer or an administrator); the overrides report is for administrators.
  */
 const officerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const person = app.requireRole('officer', 'admin');
@@ -121,6 +122,34 @@ const officerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     (request) => app.forward(scoring.review, { decisionId: request.params.decisionId }, request),
+  );
+
+  app.delete(
+    '/api/v1/reviews/:decisionId/claim',
+    {
+      preParsing: person,
+      schema: {
+        operationId: 'releaseReview',
+        tags,
+        security: secured,
+        summary: 'Give back a referred application you took: it goes back to the queue for every officer at once',
+        description:
+          'Only the officer who holds it may give it back, or an administrator. Nothing is decided or audited. ' +
+          '403 when another officer holds it; 404 when the decision was never referred; 409 when it is decided already, when nobody holds it, or when your claim lapsed and another officer took it.',
+        params: Type.Object({ decisionId: DecisionId }),
+        response: { 200: ReleasedReview, ...errorReplies(...COMMON_ERRORS, 403, 404, 409) },
+      },
+    },
+    (request) =>
+      app.forward(
+        scoring.releaseReview,
+        {
+          decisionId: request.params.decisionId,
+          officer: officerOf(request),
+          administrator: request.principal!.user!.role === 'admin',
+        },
+        request,
+      ),
   );
 
   app.get(
