@@ -87,6 +87,46 @@ test('referred applications wait in a queue, oldest first; an officer takes the 
   }
 });
 
+test('an officer gives back a case they took: it is free for every officer at once, and they are back at the queue', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const me = (await (await request.get('/api/v1/session')).json()) as { username: string };
+  const referred = await listClients(request, 'page=3&pageSize=2&decision=referred');
+  for (const { clientId } of referred) await request.get(`/api/v1/clients/${clientId}/score`);
+  const before = await queue(request);
+  const expected = before.referrals.find((r) => !r.takenBy || r.takenBy.officer.username === me.username);
+  expect(expected, 'a case this officer may take').toBeDefined();
+
+  await page.goto('/en/reviews');
+  await waitForPanels(page);
+  await page.getByRole('button', { name: 'Take the next application' }).click();
+  await page.waitForURL((url) => url.pathname !== '/en/reviews');
+  await waitForPanels(page);
+  const giveBack = page.locator('[data-panel="officer"]').getByRole('button', { name: 'Give back' });
+  await expect(giveBack).toBeVisible();
+  expect(
+    (await queue(request)).referrals.find((r) => r.decisionId === expected!.decisionId)?.takenBy?.officer,
+  ).toMatchObject({ username: me.username });
+  await expectNoAxeViolations(page, 'a taken case');
+
+  // From the keyboard, like the page's other buttons.
+  await giveBack.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.pathname === '/en/reviews');
+  const waiting = (await queue(request)).referrals;
+  const place = waiting.findIndex((r) => r.decisionId === expected!.decisionId);
+  expect(place, 'still waiting for a decision').toBeGreaterThanOrEqual(0);
+  expect(waiting[place].takenBy, 'held by nobody').toBeUndefined();
+  await waitForPanels(page);
+  // The page lists the 50 oldest.
+  if (place < 50)
+    await expect(
+      page.locator(`[data-testid="review-queue"] tr[data-decision-id="${expected!.decisionId}"]`),
+    ).toContainText('Free');
+});
+
 /** A new application as another banking application sends it; the external scores vary around it. */
 const APPLICATION = {
   NAME_CONTRACT_TYPE: 'Cash loans',

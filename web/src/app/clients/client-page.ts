@@ -11,10 +11,19 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 
-import type { ClientRecord, DecisionHistory, Explanation, RawValue, ReviewedDecision, Score } from '../core/api-types';
+import type {
+  ClientRecord,
+  DecisionHistory,
+  Explanation,
+  RawValue,
+  ReviewCase,
+  ReviewedDecision,
+  Score,
+} from '../core/api-types';
 import { ModelCatalog } from '../core/model-catalog';
 import { apiUrls } from '../core/octroi-api';
 import { DecisionHistoryPanel } from '../officer/decision-history-panel';
+import { GiveBackButton } from '../officer/give-back-button';
 import { OfficerDecisionPanel } from '../officer/officer-decision-panel';
 import { ScoreGauge } from '../shared/charts/score-gauge';
 import { I18n } from '../shared/i18n/i18n';
@@ -52,6 +61,7 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
     WhatIfPanel,
     CounterfactualPanel,
     OfficerDecisionPanel,
+    GiveBackButton,
     DecisionHistoryPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -108,6 +118,9 @@ const DEFAULT_FEATURES = { population: 'EXT_SOURCE_3', x: 'EXT_SOURCE_3', y: 'EX
           <app-load-status [loading]="history.isLoading()" [error]="history.error()" (retry)="history.reload()" />
           @if (reviewed(); as reviewed) {
             <app-officer-decision-panel [reviewed]="reviewed" (changed)="history.reload()" />
+            @if (waitingReview.hasValue()) {
+              <app-give-back-button [decisionId]="reviewed.model.decisionId" [claim]="waitingReview.value().takenBy" />
+            }
           }
         </section>
         @if (refused()) {
@@ -244,6 +257,14 @@ export class ClientPage {
     if (!this.score.hasValue() || !this.history.hasValue()) return undefined;
     const score = this.score.value();
     return this.history.value().decisions.find((d) => d.model.decisionId === score.decisionId);
+  });
+
+  /** A referred decision no officer has decided yet, as the review queue holds it: who took it, if anyone. */
+  protected readonly waitingReview = httpResource<ReviewCase>(() => {
+    const reviewed = this.reviewed();
+    return reviewed?.model.decision === 'referred' && reviewed.officerDecisions.length === 0
+      ? apiUrls.review(reviewed.model.decisionId)
+      : undefined;
   });
 
   /** Refused or referred: what would change the decision helps the client and the officer who decides. */

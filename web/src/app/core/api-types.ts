@@ -89,6 +89,9 @@ export type DecisionHistory = Schemas['DecisionHistory'];
 export type Referral = Schemas['Referral'];
 export type ReviewQueue = Schemas['ReviewQueue'];
 export type TakenReview = Schemas['TakenReview'];
+/** An officer's hold on a referral: who took it and when. */
+export type ReviewClaim = Schemas['ReleasedReview']['released'];
+export type ReleasedReview = Schemas['ReleasedReview'];
 export type ReviewCase = Schemas['ReviewCase'];
 export type OverridesReport = Schemas['OverridesReport'];
 export type OverrideTally = OverridesReport['byWeek'][number];

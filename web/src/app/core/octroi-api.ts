@@ -14,6 +14,7 @@ import type {
   NewApplication,
   OfficerDecision,
   OfficerDecisionRequest,
+  ReleasedReview,
   Score,
   SessionUser,
   SignInRequest,
@@ -125,6 +126,11 @@ export class OctroiApi {
 
   takeNextReview(): Observable<TakenReview> {
     return this.http.post<TakenReview>(apiUrl('/reviews/next'), null);
+  }
+
+  /** Gives back a referral this officer took: it waits again for every officer. */
+  releaseReview(decisionId: string): Observable<ReleasedReview> {
+    return this.http.delete<ReleasedReview>(apiUrl(`/reviews/${encodeURIComponent(decisionId)}/claim`));
   }
 }
 

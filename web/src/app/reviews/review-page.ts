@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import type { ReviewCase } from '../core/api-types';
 import { ModelCatalog } from '../core/model-catalog';
 import { apiUrls } from '../core/octroi-api';
+import { GiveBackButton } from '../officer/give-back-button';
 import { OfficerDecisionPanel } from '../officer/officer-decision-panel';
 import { ScoreGauge } from '../shared/charts/score-gauge';
 import { formatFieldValue } from '../shared/format/field-value';
@@ -18,7 +19,7 @@ import { LoadStatus } from '../shared/ui/load-status';
  */
 @Component({
   selector: 'app-review-page',
-  imports: [RouterLink, LoadStatus, ScoreGauge, OfficerDecisionPanel],
+  imports: [RouterLink, LoadStatus, ScoreGauge, OfficerDecisionPanel, GiveBackButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let words = t().reviews;
@@ -49,6 +50,7 @@ import { LoadStatus } from '../shared/ui/load-status';
           <section class="card officer-card" aria-labelledby="officer-heading" data-panel="officer" aria-busy="false">
             <h2 id="officer-heading">{{ t().officer.heading }}</h2>
             <app-officer-decision-panel [reviewed]="r.reviewed" (changed)="review.reload()" />
+            <app-give-back-button [decisionId]="r.decisionId" [claim]="r.takenBy" />
           </section>
         </div>
         <section class="card" aria-labelledby="application-heading" data-panel="application" aria-busy="false">

@@ -663,6 +663,11 @@ export const en: Messages = {
     applicationHeading: 'The application',
     historyRows: (table: string, rows: number) => `${table}: ${rows} row(s)`,
     backToQueue: 'Back to the applications to review',
+    giveBack: 'Give back',
+    givingBack: 'Giving the application back…',
+    giveBackHint: 'Cannot deal with it? Give it back: it returns to the queue for every officer at once.',
+    notYoursAnyMore:
+      'This application is no longer yours: it was decided, or your hold lapsed and another officer took it.',
     field: 'Field',
     value: 'Value',
   },

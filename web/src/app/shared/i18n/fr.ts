@@ -783,6 +783,12 @@ export const fr = {
     applicationHeading: 'La demande',
     historyRows: (table: string, rows: number) => `${table} : ${rows} ligne(s)`,
     backToQueue: 'Retour aux dossiers à examiner',
+    giveBack: 'Rendre le dossier',
+    givingBack: 'Retour du dossier…',
+    giveBackHint:
+      'Vous ne pouvez pas le traiter ? Rendez-le : il revient aussitôt dans la file pour tous les conseillers.',
+    notYoursAnyMore:
+      'Ce dossier n’est plus à vous : il a été tranché, ou votre réservation a expiré et un autre conseiller l’a pris.',
     field: 'Champ',
     value: 'Valeur',
   },
