@@ -16,7 +16,7 @@ import { CLIENT_DECISIONS_BUCKET, ClientHistory, summaryOf } from './client-hist
 import { reviewedDecision } from './officer-decision.ts';
 import { OFFICER_DECISIONS_BUCKET, OfficerLedger } from './officer-ledger.ts';
 import { overridesReport } from './overrides-report.ts';
-import { REFERRALS_BUCKET, REVIEW_CLAIMS_BUCKET, REVIEW_QUEUE_BUCKET, ReviewDesk } from './review-desk.ts';
+import { REFERRALS_BUCKET, REVIEW_CLAIMS_BUCKET, REVIEW_QUEUE_BUCKET, ReviewDesk, notReferred } from './review-desk.ts';
 
 type Scoring = typeof endpoints.scoring;
 
@@ -82,7 +82,7 @@ export function officerHandlers({ audit, ledger, desk, history, observe }: Offic
     },
     review: async ({ decisionId }) => {
       const file = await desk.file(decisionId);
-      if (!file) throw OctroiError.notFound(`Decision ${decisionId} was not referred to an officer`, 'decisionId');
+      if (!file) throw notReferred(decisionId);
       const { referral, application, historyRows } = file;
       return {
         ...referral,

@@ -23,6 +23,9 @@ export const REFERRALS_BUCKET = 'referrals';
 export const REVIEW_QUEUE_BUCKET = 'review-queue';
 export const REVIEW_CLAIMS_BUCKET = 'review-claims';
 
+export const notReferred = (decisionId: string) =>
+  OctroiError.notFound(`Decision ${decisionId} was not referred to an officer`, 'decisionId');
+
 export interface ReviewBuckets {
   referrals: KeyValueBucket;
   queue: KeyValueBucket;
@@ -92,8 +95,7 @@ export class ReviewDesk {
    */
   async release(decisionId: string, officer: Officer, administrator: boolean): Promise<ReleasedReview> {
     const conflict = (message: string) => new OctroiError('conflict', message, 'decisionId');
-    if (!(await this.buckets.referrals.get(decisionId)))
-      throw OctroiError.notFound(`Decision ${decisionId} was not referred to an officer`, 'decisionId');
+    if (!(await this.buckets.referrals.get(decisionId))) throw notReferred(decisionId);
     const referral = (await this.buckets.queue.get<Referral>(decisionId))?.value;
     if (!referral) throw conflict(`Decision ${decisionId} is decided already: it has left the review queue`);
     let claim = await this.buckets.claims.get<ReviewClaim>(decisionId);
