@@ -18,7 +18,11 @@ describe('a NATS node lost under load', () => {
 
   before(
     async () => {
-      cluster = await startCluster({ natsNodes: 3, scoring: 2, env: { BUS_TIMEOUT_MS: '1500' } });
+      // The node killed may lead the JetStream meta group as well as the stream: two elections in turn, each 4 to
+      // 9 s in nats-server, before writes are taken again. Writes wait for them (STORE_TIMEOUT_MS, and the gateway
+      // for the endpoints that record, 2 s more); the default 10 s does not always cover both on a loaded machine.
+      const env = { BUS_TIMEOUT_MS: '1500', STORE_TIMEOUT_MS: '20000' };
+      cluster = await startCluster({ natsNodes: 3, scoring: 2, env });
       const { data: ids } = (await (
         await fetch(`${cluster.url}/get_id_client`, { headers: cluster.headers })
       ).json()) as {
